@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class CongressesConfig(AppConfig):
+    name = "congresses"
+    verbose_name = "Chiến dịch, hội nghị và đại hội"

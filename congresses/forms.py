@@ -1,0 +1,83 @@
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Submit
+from django import forms
+
+from units.models import UnitKind
+
+from .models import Campaign, Movement, TierRule
+
+
+class CampaignForm(forms.ModelForm):
+    class Meta:
+        model = Campaign
+        fields = [
+            "name",
+            "ordinal",
+            "period_start_year",
+            "period_end_year",
+            "next_period_label",
+            "plan_deadline",
+        ]
+        widgets = {"plan_deadline": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("submit", "Lưu"))
+
+
+class TierRuleForm(forms.ModelForm):
+    unit_kinds = forms.MultipleChoiceField(
+        label="Loại đơn vị áp dụng",
+        choices=UnitKind.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = TierRule
+        fields = [
+            "label", "unit_kinds", "event_name", "is_congress", "delegate_cap",
+            "min_exemplar_share_percent", "window_start", "window_end", "window_label",
+            "sessions", "upper_tier", "sends_delegation_upward",
+        ]  # fmt: skip
+        widgets = {
+            "window_start": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "window_end": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["upper_tier"].queryset = TierRule.objects.filter(
+            campaign_id=self.instance.campaign_id
+        ).exclude(pk=self.instance.pk)
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("submit", "Lưu quy định"))
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("window_start"), cleaned.get("window_end")
+        if start and end and end < start:
+            self.add_error("window_end", "Ngày kết thúc phải sau ngày bắt đầu.")
+        return cleaned
+
+
+class CampaignCopyForm(forms.Form):
+    name = forms.CharField(label="Tên chiến dịch mới", max_length=255)
+    ordinal = forms.CharField(label="Lần thứ", max_length=10)
+    years_later = forms.IntegerField(label="Sau chiến dịch gốc (năm)", min_value=1, max_value=20, initial=5)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("submit", "Sao chép"))
+
+
+class MovementForm(forms.ModelForm):
+    class Meta:
+        model = Movement
+        fields = ["name", "order"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("submit", "Lưu"))

@@ -1,0 +1,161 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+
+
+class Campaign(models.Model):
+    """One emulation campaign: its rules live in its TierRule rows, not in code."""
+
+    name = models.CharField("tên", max_length=255)
+    ordinal = models.CharField("lần thứ", max_length=10, help_text="Ví dụ: VI")
+    period_start_year = models.PositiveSmallIntegerField("giai đoạn từ năm")
+    period_end_year = models.PositiveSmallIntegerField("giai đoạn đến năm")
+    next_period_label = models.CharField(
+        "giai đoạn phát động tiếp theo", max_length=20, help_text="Ví dụ: 2025 - 2030"
+    )
+    plan_deadline = models.DateField("hạn nộp kế hoạch của đơn vị")
+    is_active = models.BooleanField("đang triển khai", default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "chiến dịch thi đua"
+        verbose_name_plural = "chiến dịch thi đua"
+        ordering = ["-period_end_year", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(period_end_year__gt=F("period_start_year")),
+                name="campaign_period_ordered",
+            ),
+            models.UniqueConstraint(
+                fields=["is_active"], condition=Q(is_active=True), name="one_active_campaign"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} (lần thứ {self.ordinal})"
+
+
+class TierRule(models.Model):
+    """The rules of one tier of events within a campaign (plan, section II.2)."""
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="tiers")
+    code = models.SlugField("mã cấp", max_length=30)
+    label = models.CharField("cấp", max_length=100)
+    unit_kinds = models.JSONField("loại đơn vị áp dụng", default=list)
+    event_name = models.CharField("tên gọi của sự kiện", max_length=255)
+    is_congress = models.BooleanField("là Đại hội (có nghi thức chào cờ)", default=False)
+    delegate_cap = models.PositiveIntegerField("số đại biểu tối đa")
+    min_exemplar_share_percent = models.PositiveSmallIntegerField(
+        "tỷ lệ đại biểu điển hình tối thiểu (%)", default=70
+    )
+    window_start = models.DateField("tổ chức từ ngày")
+    window_end = models.DateField("tổ chức đến ngày")
+    window_label = models.CharField("thời gian theo kế hoạch", max_length=50)
+    sessions = models.PositiveSmallIntegerField("số buổi", default=1)
+    upper_tier = models.ForeignKey(
+        "self",
+        verbose_name="cấp trên (nhận đoàn đại biểu)",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="lower_tiers",
+    )
+    sends_delegation_upward = models.BooleanField("thông qua đoàn đại biểu dự Đại hội cấp trên", default=True)
+    order = models.PositiveSmallIntegerField("thứ tự", default=0)
+
+    class Meta:
+        verbose_name = "quy định theo cấp"
+        verbose_name_plural = "quy định theo cấp"
+        ordering = ["campaign", "order"]
+        constraints = [
+            models.UniqueConstraint(fields=["campaign", "code"], name="tier_code_unique"),
+            models.CheckConstraint(
+                condition=Q(min_exemplar_share_percent__lte=100), name="tier_share_le_100"
+            ),
+            models.CheckConstraint(
+                condition=Q(window_end__gte=F("window_start")), name="tier_window_ordered"
+            ),
+            models.CheckConstraint(condition=Q(sessions__gte=1), name="tier_sessions_ge_1"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.label}: {self.event_name}"
+
+
+class Movement(models.Model):
+    """A key emulation movement of the campaign (plan, section II.1.c)."""
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="movements")
+    name = models.CharField("tên phong trào", max_length=255)
+    order = models.PositiveSmallIntegerField("thứ tự", default=0)
+
+    class Meta:
+        verbose_name = "phong trào thi đua"
+        verbose_name_plural = "phong trào thi đua"
+        ordering = ["campaign", "order"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Event(models.Model):
+    """The one conference or congress a unit holds within a campaign."""
+
+    class Session(models.TextChoices):
+        MORNING = "morning", "Buổi sáng"
+        AFTERNOON = "afternoon", "Buổi chiều"
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", "Đã đăng ký"
+        HELD = "held", "Đã tổ chức"
+        REPORTED = "reported", "Đã báo cáo kết quả"
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.PROTECT, related_name="events")
+    unit = models.ForeignKey("units.Unit", on_delete=models.PROTECT, related_name="events")
+    tier = models.ForeignKey(TierRule, on_delete=models.PROTECT, related_name="events")
+    name = models.CharField("tên sự kiện", max_length=255)
+    ordinal = models.CharField("lần thứ", max_length=10)
+    venue = models.CharField("địa điểm", max_length=255)
+    date = models.DateField("ngày tổ chức")
+    session = models.CharField("buổi", max_length=10, choices=Session.choices)
+    status = models.CharField("trạng thái", max_length=10, choices=Status.choices, default=Status.PLANNED)
+    delegate_cap = models.PositiveIntegerField(
+        "số đại biểu tối đa của đơn vị",
+        null=True,
+        blank=True,
+        help_text="Để trống để dùng mức tối đa của cấp.",
+    )
+    roster_finalised_at = models.DateTimeField("chốt danh sách lúc", null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "hội nghị / đại hội"
+        verbose_name_plural = "hội nghị / đại hội"
+        ordering = ["date", "unit__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["campaign", "unit"], name="one_event_per_unit"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class AgendaItem(models.Model):
+    """One line of an event's programme (plan, section II.3)."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="agenda_items")
+    order = models.PositiveSmallIntegerField("thứ tự")
+    start_time = models.TimeField("thời gian", null=True, blank=True)
+    title = models.CharField("nội dung", max_length=500)
+    speaker = models.CharField("người thực hiện", max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = "mục chương trình"
+        verbose_name_plural = "chương trình"
+        ordering = ["event", "order"]
+
+    def __str__(self) -> str:
+        return self.title

@@ -1,0 +1,81 @@
+"""Demo rosters with realistic names, genders and the ethnic mix of Bắc Kạn."""
+
+from congresses.models import Event
+
+from .domain import fold_for_search, vietnamese_sort_key
+from .models import Delegate
+
+FAMILY_NAMES = ("Nguyễn", "Hoàng", "Nông", "Lường", "Triệu", "Hà", "Lý", "Ma", "Đàm", "Lộc",
+                "Dương", "Bàn", "Giàng", "Lục", "Hứa", "Vi", "Lăng", "Phùng", "Đinh", "Trần",
+                "Lê", "Phạm", "Hoàng", "Nông", "Triệu")  # fmt: skip
+MIDDLE = {"male": ("Văn", "Đức", "Minh", "Quang", "Hữu", "Văn"),
+          "female": ("Thị", "Thu", "Ngọc", "Thanh", "Hồng", "Thị")}  # fmt: skip
+GIVEN = {
+    "male": ("An", "Bình", "Cường", "Dũng", "Hùng", "Kiên", "Long", "Mạnh", "Nam", "Phúc",
+             "Quân", "Sơn", "Thắng", "Toàn", "Tuấn", "Việt", "Đức", "Khải", "Lợi", "Tường"),
+    "female": ("Anh", "Chi", "Dung", "Hà", "Hạnh", "Hoa", "Hương", "Lan", "Liên", "Mai",
+               "Nga", "Nhung", "Phượng", "Thảo", "Trang", "Vân", "Yến", "Ánh", "Ơn", "Ưng"),
+}  # fmt: skip
+# Roughly the ethnic make-up of Bắc Kạn (Tày about half, then Dao, Kinh, Nùng, Mông).
+ETHNIC_WEIGHTS = (("Tày", 52), ("Dao", 17), ("Kinh", 11), ("Nùng", 9), ("Mông", 7),
+                  ("Hoa", 1), ("Sán Chay", 1), ("Sán Dìu", 1), ("Giáy", 1))  # fmt: skip
+FIELDS = ("Nông nghiệp", "Giáo dục", "Y tế", "Văn hóa - xã hội", "Kinh tế", "Quốc phòng - an ninh",
+          "Xây dựng Đảng, chính quyền", "Công thương", "Khoa học - công nghệ")  # fmt: skip
+POSITIONS = {
+    "exemplar_individual": ("Nông dân sản xuất giỏi", "Giáo viên", "Bác sĩ", "Công nhân",
+                            "Trưởng thôn", "Chủ hợp tác xã", "Cán bộ văn hóa"),
+    "exemplar_collective": ("Trưởng thôn", "Tổ trưởng tổ dân phố", "Hiệu trưởng", "Giám đốc hợp tác xã"),
+    "guest": ("Đại biểu khách mời", "Nguyên Chủ tịch UBND", "Người có uy tín"),
+    "leader": ("Bí thư Đảng ủy", "Chủ tịch UBND", "Phó Chủ tịch UBND", "Chủ tịch Ủy ban MTTQ"),
+}  # fmt: skip
+COLLECTIVES = ("Thôn Nà Làng", "Tổ dân phố 7", "Trường Tiểu học Sông Cầu", "Hợp tác xã Tân Thành",
+               "Chi hội Phụ nữ thôn Khuổi Linh", "Trạm Y tế xã", "Đội văn nghệ thôn Pác Ngòi")  # fmt: skip
+
+
+def make_delegate(rng, event: Event, category: str) -> Delegate:
+    gender = rng.choice(("male", "female"))
+    full_name = f"{rng.choice(FAMILY_NAMES)} {rng.choice(MIDDLE[gender])} {rng.choice(GIVEN[gender])}"
+    ethnic = rng.choices([e for e, _ in ETHNIC_WEIGHTS], weights=[w for _, w in ETHNIC_WEIGHTS])[0]
+    collective = rng.choice(COLLECTIVES) if category == "exemplar_collective" else ""
+    delegate = Delegate(
+        event=event,
+        category=category,
+        full_name=full_name,
+        collective_name=collective,
+        gender=gender,
+        birth_year=rng.randint(1955, 2003),
+        ethnic_group=ethnic,
+        religion=rng.choices(("Không", "Phật giáo", "Công giáo", "Tin Lành"), weights=(94, 3, 2, 1))[0],
+        position=rng.choice(POSITIONS[category]),
+        workplace=event.unit.name,
+        field=rng.choice(FIELDS),
+        is_direct_worker=category == "exemplar_individual" and rng.random() < 0.6,
+    )
+    delegate.sort_key = vietnamese_sort_key(full_name)
+    delegate.search_text = fold_for_search(
+        f"{full_name} {collective} {delegate.position} {delegate.workplace}"
+    )
+    return delegate
+
+
+def seed(*, rng, scale: str, stdout) -> None:
+    events = Event.objects.select_related("unit", "tier").filter(delegates__isnull=True)
+    batch: list[Delegate] = []
+    for event in events:
+        cap = event.delegate_cap or event.tier.delegate_cap
+        size = rng.randint(cap - 8, cap) if scale == "province" else rng.randint(24, 60)
+        if event.status == Event.Status.PLANNED and scale != "province":
+            size = rng.randint(5, 15)
+        exemplars = -(-size * event.tier.min_exemplar_share_percent // 100) + rng.randint(0, 3)
+        exemplars = min(exemplars, size)
+        for index in range(size):
+            if index < exemplars:
+                category = "exemplar_collective" if rng.random() < 0.2 else "exemplar_individual"
+            else:
+                category = "leader" if rng.random() < 0.5 else "guest"
+            batch.append(make_delegate(rng, event, category))
+        if len(batch) >= 5000:
+            Delegate.objects.bulk_create(batch)
+            batch = []
+    Delegate.objects.bulk_create(batch)
+    stdout.write(f"  {Delegate.objects.count()} đại biểu")

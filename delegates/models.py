@@ -1,0 +1,61 @@
+from django.db import models
+from django.db.models import Q
+
+from units.choices import Gender
+from units.reference import ETHNIC_GROUP_CHOICES
+
+
+class Delegate(models.Model):
+    """One person (or an exemplar collective's representative) on an event's roster."""
+
+    class Category(models.TextChoices):
+        EXEMPLAR_INDIVIDUAL = "exemplar_individual", "Cá nhân điển hình tiên tiến"
+        EXEMPLAR_COLLECTIVE = "exemplar_collective", "Đại diện tập thể điển hình tiên tiến"
+        GUEST = "guest", "Khách mời"
+        LEADER = "leader", "Lãnh đạo các cấp, các ngành"
+
+    EXEMPLAR_CATEGORIES = (Category.EXEMPLAR_INDIVIDUAL, Category.EXEMPLAR_COLLECTIVE)
+
+    event = models.ForeignKey("congresses.Event", on_delete=models.CASCADE, related_name="delegates")
+    category = models.CharField("thành phần", max_length=30, choices=Category.choices)
+    full_name = models.CharField("họ và tên", max_length=150)
+    collective_name = models.CharField("tên tập thể", max_length=255, blank=True)
+    gender = models.CharField("giới tính", max_length=10, choices=Gender.choices)
+    birth_year = models.PositiveSmallIntegerField("năm sinh")
+    ethnic_group = models.CharField("dân tộc", max_length=30, choices=ETHNIC_GROUP_CHOICES)
+    religion = models.CharField("tôn giáo", max_length=100, default="Không")
+    position = models.CharField("chức vụ", max_length=255, blank=True)
+    workplace = models.CharField("nơi công tác", max_length=255, blank=True)
+    field = models.CharField("lĩnh vực", max_length=100, blank=True)
+    is_direct_worker = models.BooleanField("người trực tiếp lao động, sản xuất", default=False)
+    exemplar = models.ForeignKey(
+        "honors.Exemplar",
+        verbose_name="hồ sơ điển hình",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="delegate_seats",
+    )
+    # Vietnamese sort: by given name, then the rest; search ignores diacritics.
+    sort_key = models.CharField(max_length=300, editable=False, db_index=True)
+    search_text = models.CharField(max_length=600, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "đại biểu"
+        verbose_name_plural = "đại biểu"
+        ordering = ["event", "sort_key"]
+        indexes = [models.Index(fields=["event", "category"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(birth_year__gte=1900) & Q(birth_year__lte=2100),
+                name="delegate_birth_year_sane",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    @property
+    def is_exemplar(self) -> bool:
+        return self.category in self.EXEMPLAR_CATEGORIES

@@ -1,0 +1,27 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+
+from .models import Unit, User
+
+
+@admin.register(Unit)
+class UnitAdmin(admin.ModelAdmin):
+    list_display = ("name", "kind", "code", "parent", "is_pilot")
+    list_filter = ("kind", "is_pilot")
+    search_fields = ("name", "code")
+    list_select_related = ("parent",)
+
+
+@admin.register(User)
+class UserAdmin(BaseUserAdmin):
+    list_display = ("username", "get_full_name", "role", "unit", "is_active")
+    list_filter = ("role", "is_active")
+    list_select_related = ("unit",)
+    fieldsets = (
+        *(BaseUserAdmin.fieldsets or ()),
+        ("Phân quyền cổng thi đua", {"fields": ("role", "unit", "position")}),
+    )
+    add_fieldsets = (
+        *BaseUserAdmin.add_fieldsets,
+        ("Phân quyền cổng thi đua", {"fields": ("role", "unit")}),
+    )

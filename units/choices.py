@@ -1,0 +1,6 @@
+from django.db import models
+
+
+class Gender(models.TextChoices):
+    MALE = "male", "Nam"
+    FEMALE = "female", "Nữ"

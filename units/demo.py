@@ -1,0 +1,45 @@
+"""Demo accounts. One password for every demo account, printed by `make demo`."""
+
+from .models import Unit, User
+
+DEMO_PASSWORD = "BacKan@2025"
+
+DEMO_ACCOUNTS = (
+    # username, full name, role, unit lookup (kind, name)
+    ("sonoivu", "Hoàng Thị Thu Hà", User.Role.STAFF, ("department", "Sở Nội vụ")),
+    ("lanhdao", "Nông Văn Bình", User.Role.LEADERSHIP, None),
+    ("thanhpho", "Lường Thị Mai", User.Role.OFFICER, ("city", "Thành phố Bắc Kạn")),
+    ("babe", "Triệu Văn Dũng", User.Role.OFFICER, ("district", "Huyện Ba Bể")),
+    ("songcau", "Hà Thị Lan", User.Role.OFFICER, ("ward", "Phường Sông Cầu")),
+    ("chora", "Ma Văn Kiên", User.Role.OFFICER, ("town", "Thị trấn Chợ Rã")),
+    ("syte", "Lý Thị Hạnh", User.Role.OFFICER, ("department", "Sở Y tế")),
+)
+
+
+def seed(*, rng, scale: str, stdout) -> None:
+    for username, full_name, role, unit_key in DEMO_ACCOUNTS:
+        unit = Unit.objects.get(kind=unit_key[0], name=unit_key[1]) if unit_key else None
+        family, _, given = full_name.rpartition(" ")
+        user, _ = User.objects.update_or_create(
+            username=username,
+            defaults={"first_name": given, "last_name": family, "role": role, "unit": unit},
+        )
+        user.set_password(DEMO_PASSWORD)
+        user.save(update_fields=["password"])
+    admin, _ = User.objects.update_or_create(
+        username="admin",
+        defaults={"role": User.Role.STAFF, "is_staff": True, "is_superuser": True,
+                  "first_name": "Quản trị", "last_name": "hệ thống"},
+    )  # fmt: skip
+    admin.set_password(DEMO_PASSWORD)
+    admin.save(update_fields=["password"])
+
+
+def describe_accounts() -> list[str]:
+    lines = []
+    for user in User.objects.filter(username__in=[a[0] for a in DEMO_ACCOUNTS] + ["admin"]).select_related(
+        "unit"
+    ):
+        where = user.unit.name if user.unit is not None else "toàn tỉnh"
+        lines.append(f"  {user.username:<10} {user.get_role_display():<20} {where}")
+    return lines

@@ -1,0 +1,46 @@
+"""Pure rules of who may see and change which unit. No ORM, no request."""
+
+from dataclasses import dataclass
+from enum import IntEnum
+
+
+class Access(IntEnum):
+    NONE = 0
+    READ = 1
+    WRITE = 2
+
+
+@dataclass(frozen=True)
+class UnitScope:
+    """What a user may do, decided once from their role and unit.
+
+    `root_unit_id` is the unit an officer belongs to: they see and change it and
+    its direct children (a district's communes). Staff of Sở Nội vụ see and change
+    everything; leadership see everything and change nothing.
+    """
+
+    sees_all: bool
+    changes_anything: bool
+    root_unit_id: int | None
+
+    def access_to(self, *, unit_id: int, parent_id: int | None) -> Access:
+        if self.sees_all:
+            return Access.WRITE if self.changes_anything else Access.READ
+        if self.root_unit_id is not None and self.root_unit_id in (unit_id, parent_id):
+            return Access.WRITE if self.changes_anything else Access.READ
+        return Access.NONE
+
+
+NO_SCOPE = UnitScope(sees_all=False, changes_anything=False, root_unit_id=None)
+
+
+def scope_for(*, role: str, unit_id: int | None, is_active: bool = True) -> UnitScope:
+    if not is_active:
+        return NO_SCOPE
+    if role == "staff":
+        return UnitScope(sees_all=True, changes_anything=True, root_unit_id=None)
+    if role == "leadership":
+        return UnitScope(sees_all=True, changes_anything=False, root_unit_id=None)
+    if role == "officer" and unit_id is not None:
+        return UnitScope(sees_all=False, changes_anything=True, root_unit_id=unit_id)
+    return NO_SCOPE

@@ -1,0 +1,103 @@
+"""The one place that decides which units a user may see and change.
+
+Every selector filters through `filter_for_scope`, and every view that touches a
+unit-owned object goes through `require_unit_access`: an object outside the
+user's scope answers 404 (its existence is not revealed) and a write by a
+read-only user answers 403.
+"""
+
+from functools import wraps
+from typing import TypeVar
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Model, Q, QuerySet
+from django.http import Http404
+
+from .domain import Access, UnitScope, scope_for
+from .models import Unit, User
+
+M = TypeVar("M", bound=Model)
+
+
+def unit_scope(user) -> UnitScope:
+    if not getattr(user, "is_authenticated", False):
+        return scope_for(role="", unit_id=None)
+    return scope_for(role=user.role, unit_id=user.unit_id, is_active=user.is_active)
+
+
+def filter_for_scope(queryset: QuerySet[M], user, *, unit_path: str = "") -> QuerySet[M]:
+    """Restrict `queryset` to rows whose unit the user may see.
+
+    `unit_path` is the lookup from the queryset's model to its Unit ("" when the
+    queryset is of units, "unit" for an event, "event__unit" for a delegate).
+    """
+    scope = unit_scope(user)
+    if scope.sees_all:
+        return queryset
+    if scope.root_unit_id is None:
+        return queryset.none()
+    prefix = f"{unit_path}__" if unit_path else ""
+    return queryset.filter(
+        Q(**{f"{prefix}pk": scope.root_unit_id}) | Q(**{f"{prefix}parent_id": scope.root_unit_id})
+    )
+
+
+def unit_access(user, unit: Unit) -> Access:
+    return unit_scope(user).access_to(unit_id=unit.pk, parent_id=unit.parent_id)
+
+
+def require_unit_access(user, unit: Unit, *, write: bool = False) -> None:
+    """404 outside scope; 403 when a change is asked of a read-only user."""
+    access = unit_access(user, unit)
+    if access == Access.NONE:
+        raise Http404("Không tìm thấy.")
+    if write and access != Access.WRITE:
+        raise PermissionDenied("Tài khoản của bạn chỉ được xem, không được thay đổi.")
+
+
+def get_unit_for_user(user, pk: int, *, write: bool = False) -> Unit:
+    unit = Unit.objects.select_related("parent").filter(pk=pk).first()
+    if unit is None:
+        raise Http404("Không tìm thấy đơn vị.")
+    require_unit_access(user, unit, write=write)
+    return unit
+
+
+def is_staff_of_home_affairs(user) -> bool:
+    return getattr(user, "is_authenticated", False) and user.role == User.Role.STAFF
+
+
+def can_change_anything(user) -> bool:
+    return unit_scope(user).changes_anything
+
+
+def staff_required(view):
+    """Views of Sở Nội vụ's own pages: leadership may read them (GET), nobody else."""
+
+    @login_required
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        role = request.user.role
+        if role == User.Role.STAFF:
+            return view(request, *args, **kwargs)
+        if role == User.Role.LEADERSHIP and request.method in ("GET", "HEAD"):
+            return view(request, *args, **kwargs)
+        if role == User.Role.LEADERSHIP:
+            raise PermissionDenied("Tài khoản của bạn chỉ được xem, không được thay đổi.")
+        raise Http404("Không tìm thấy.")
+
+    return wrapper
+
+
+def writer_required(view):
+    """Any POST by a read-only account answers 403 before the view runs."""
+
+    @login_required
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if request.method not in ("GET", "HEAD", "OPTIONS") and not can_change_anything(request.user):
+            raise PermissionDenied("Tài khoản của bạn chỉ được xem, không được thay đổi.")
+        return view(request, *args, **kwargs)
+
+    return wrapper
