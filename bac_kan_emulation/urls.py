@@ -16,8 +16,11 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("", include("congresses.urls")),
+    path("", include("audit.urls")),
     path("", include("units.urls")),
 ]
 
 if settings.DEBUG:
+    # Only on a developer's machine: in production uploads are streamed by
+    # permission-checked views, never from /media/.
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -1,0 +1,81 @@
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Column, Layout, Row, Submit
+from django import forms
+from django.contrib.contenttypes.models import ContentType
+
+from units.models import Unit, User
+from units.permissions import filter_for_scope
+
+from .selectors import LogFilters, audited_content_types
+
+
+class ContentTypeChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        model = obj.model_class()
+        return str(model._meta.verbose_name).capitalize() if model else obj.model
+
+
+class ActorChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        full_name = obj.get_full_name()
+        return f"{full_name} ({obj.username})" if full_name else obj.username
+
+
+class LogFilterForm(forms.Form):
+    """The log's filters; the choices offered are only what the user may see."""
+
+    unit = forms.ModelChoiceField(label="Đơn vị", queryset=Unit.objects.none(), required=False)
+    actor = ActorChoiceField(label="Người thực hiện", queryset=User.objects.none(), required=False)
+    content_type = ContentTypeChoiceField(
+        label="Loại dữ liệu", queryset=ContentType.objects.none(), required=False
+    )
+    date_from = forms.DateField(
+        label="Từ ngày", required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    date_to = forms.DateField(
+        label="Đến ngày", required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        units = filter_for_scope(Unit.objects.order_by("kind", "name"), user)
+        self.fields["unit"].queryset = units
+        self.fields["unit"].empty_label = "Tất cả đơn vị"
+        self.fields["actor"].queryset = filter_for_scope(
+            User.objects.order_by("username"), user, unit_path="unit"
+        )
+        self.fields["actor"].empty_label = "Tất cả tài khoản"
+        self.fields["content_type"].queryset = ContentType.objects.filter(
+            pk__in=[ct.pk for ct in audited_content_types()]
+        )
+        self.fields["content_type"].empty_label = "Tất cả loại dữ liệu"
+        self.helper = FormHelper()
+        self.helper.form_method = "get"
+        self.helper.disable_csrf = True
+        self.helper.layout = Layout(
+            Row(
+                Column("unit", css_class="col-md-3"),
+                Column("actor", css_class="col-md-3"),
+                Column("content_type", css_class="col-md-2"),
+                Column("date_from", css_class="col-md-2"),
+                Column("date_to", css_class="col-md-2"),
+            ),
+            Submit("", "Lọc", css_class="btn-outline-primary"),
+        )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("date_from") and data.get("date_to") and data["date_from"] > data["date_to"]:
+            self.add_error("date_to", "“Đến ngày” phải sau hoặc bằng “Từ ngày”.")
+        return data
+
+    def filters(self) -> LogFilters:
+        if not self.is_valid():
+            return LogFilters()
+        return LogFilters(
+            unit=self.cleaned_data["unit"],
+            actor=self.cleaned_data["actor"],
+            content_type=self.cleaned_data["content_type"],
+            date_from=self.cleaned_data["date_from"],
+            date_to=self.cleaned_data["date_to"],
+        )

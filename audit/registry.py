@@ -1,0 +1,83 @@
+"""Which models are audited, and how each one finds the unit it belongs to.
+
+django-auditlog keeps the entries (who, when, which object, each changed field
+before -> after) in its own table, so no app's models or migrations change.
+To audit a new model, add ONE line to AUDITED:
+
+    "app_label.ModelName": Audited(unit_path="event__unit"),
+
+`unit_path` is the lookup from the model to its Unit, the same string the
+model's selectors give `units.permissions.filter_for_scope` ("" for Unit itself,
+None for province-wide reference data that only Sở Nội vụ and leadership see).
+Each entry records that unit's id in `additional_data["unit_id"]`, which is how
+the log is filtered by unit and scoped to what a user may see.
+"""
+
+from dataclasses import dataclass
+
+from auditlog.registry import auditlog
+from auditlog.signals import post_log
+from django.apps import apps
+from django.core.exceptions import ObjectDoesNotExist
+from django.db.models import Model
+
+
+@dataclass(frozen=True)
+class Audited:
+    unit_path: str | None
+    exclude: tuple[str, ...] = ()
+
+
+AUDITED: dict[str, Audited] = {
+    "units.Unit": Audited(unit_path=""),
+    "units.User": Audited(unit_path="unit", exclude=("password", "last_login")),
+    "congresses.Campaign": Audited(unit_path=None),
+    "congresses.TierRule": Audited(unit_path=None),
+    "congresses.Movement": Audited(unit_path=None),
+    "congresses.Event": Audited(unit_path="unit"),
+    "congresses.AgendaItem": Audited(unit_path="event__unit"),
+    "delegates.Delegate": Audited(unit_path="event__unit"),
+    "honors.AwardType": Audited(unit_path=None),
+    "honors.Exemplar": Audited(unit_path="unit"),
+    "honors.Honour": Audited(unit_path="event__unit"),
+}
+
+
+def spec_for(model: type[Model]) -> Audited | None:
+    return AUDITED.get(model._meta.label)
+
+
+def unit_id_of(instance: Model, unit_path: str | None) -> int | None:
+    """The id of the unit `instance` belongs to, following `unit_path` ("a__b__unit")."""
+    if unit_path is None:
+        return None
+    if unit_path == "":
+        return instance.pk
+    *hops, last = unit_path.split("__")
+    obj = instance
+    try:
+        for hop in hops:
+            obj = getattr(obj, hop)
+            if obj is None:
+                return None
+    except ObjectDoesNotExist:  # a parent already deleted in the same cascade
+        return None
+    return getattr(obj, f"{last}_id", None)
+
+
+def _record_unit(sender, instance, log_entry=None, **kwargs) -> None:
+    spec = spec_for(sender)
+    if log_entry is None or spec is None:
+        return
+    data = dict(log_entry.additional_data or {})
+    data["unit_id"] = unit_id_of(instance, spec.unit_path)
+    log_entry.additional_data = data
+    log_entry.save(update_fields=["additional_data"])
+
+
+def register_all() -> None:
+    for label, spec in AUDITED.items():
+        model = apps.get_model(label)
+        if not auditlog.contains(model):
+            auditlog.register(model, exclude_fields=list(spec.exclude))
+    post_log.connect(_record_unit, dispatch_uid="audit.record_unit")

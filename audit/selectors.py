@@ -1,0 +1,104 @@
+"""Reads of the audit log, scoped through units.permissions like every other read."""
+
+from dataclasses import dataclass
+from datetime import date, datetime, time
+
+from auditlog.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Model, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from units.models import Unit, User
+from units.permissions import filter_for_scope, unit_scope
+
+from .registry import AUDITED, spec_for
+
+
+def audited_content_types() -> list[ContentType]:
+    models = [ContentType.objects.get_for_model(_model(label)) for label in AUDITED]
+    return sorted(models, key=lambda ct: ct.name)
+
+
+def _model(label: str) -> type[Model]:
+    from django.apps import apps
+
+    return apps.get_model(label)
+
+
+def visible_unit_ids(*, user) -> list[int] | None:
+    """None when the user sees every unit; else the ids of the units they may see."""
+    if unit_scope(user).sees_all:
+        return None
+    return list(filter_for_scope(Unit.objects.all(), user).values_list("pk", flat=True))
+
+
+def log_entries_visible(*, user) -> QuerySet[LogEntry]:
+    qs = LogEntry.objects.select_related("actor", "content_type").order_by("-timestamp", "-pk")
+    unit_ids = visible_unit_ids(user=user)
+    if unit_ids is None:
+        return qs
+    return qs.filter(additional_data__unit_id__in=unit_ids)
+
+
+@dataclass(frozen=True)
+class LogFilters:
+    unit: Unit | None = None
+    actor: User | None = None
+    content_type: ContentType | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+
+
+def log_entry_list(*, user, filters: LogFilters) -> QuerySet[LogEntry]:
+    qs = log_entries_visible(user=user)
+    if filters.unit is not None:
+        unit_ids = [filters.unit.pk, *filters.unit.children.values_list("pk", flat=True)]
+        qs = qs.filter(additional_data__unit_id__in=unit_ids)
+    if filters.actor is not None:
+        qs = qs.filter(actor=filters.actor)
+    if filters.content_type is not None:
+        qs = qs.filter(content_type=filters.content_type)
+    tz = timezone.get_current_timezone()
+    if filters.date_from is not None:
+        qs = qs.filter(timestamp__gte=datetime.combine(filters.date_from, time.min, tzinfo=tz))
+    if filters.date_to is not None:
+        qs = qs.filter(timestamp__lte=datetime.combine(filters.date_to, time.max, tzinfo=tz))
+    return qs
+
+
+def units_by_id(entries) -> dict[int, Unit]:
+    ids = {(e.additional_data or {}).get("unit_id") for e in entries} - {None}
+    return Unit.objects.in_bulk(ids)
+
+
+def object_history(
+    *, user, app_label: str, model_name: str, pk: int
+) -> tuple[ContentType, QuerySet[LogEntry]]:
+    """The entries of one audited object, or 404 when the user may not see it.
+
+    An object that still exists is checked through its unit path; a deleted one
+    through the unit its entries recorded.
+    """
+    try:
+        content_type = ContentType.objects.get_by_natural_key(app_label, model_name)
+    except ContentType.DoesNotExist as exc:
+        raise Http404("Không tìm thấy.") from exc
+    model = content_type.model_class()
+    spec = spec_for(model) if model is not None else None
+    if model is None or spec is None:
+        raise Http404("Không tìm thấy.")
+    entries = log_entries_visible(user=user).filter(content_type=content_type, object_id=pk)
+    scope = unit_scope(user)
+    if scope.sees_all:
+        return content_type, entries
+    if spec.unit_path is None:
+        raise Http404("Không tìm thấy.")
+    live = model._default_manager.filter(pk=pk)
+    if live.exists():
+        if not filter_for_scope(live, user, unit_path=spec.unit_path).exists():
+            raise Http404("Không tìm thấy.")
+        return content_type, entries
+    if not entries.exists():
+        raise Http404("Không tìm thấy.")
+    return content_type, entries
