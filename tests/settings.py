@@ -25,3 +25,5 @@ LANGUAGE_CODE = "vi"
 # Plain static storage in tests (no collectstatic manifest needed).
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
 STATIC_ROOT = tempfile.mkdtemp(prefix="bk-test-static-")
+# django-axes logs every login at INFO; tests log in hundreds of times.
+LOGGING["loggers"] = {"axes": {"level": "WARNING"}}  # noqa: F405

@@ -1,0 +1,99 @@
+"""Who may reach every URL of the portal: one entry per named URL pattern.
+
+`tests/test_permission_matrix.py` walks the project's URL patterns and fails on
+any pattern without an entry here (and on entries whose URL is gone). To add a
+URL, add ONE line, e.g.
+
+    "delegates:roster": Rule(get=LOGGED_IN, post=WRITERS, kwargs=event_pk, scoped=True),
+
+- `get`: roles that GET the page (status `get_status`) for an object of their own scope;
+  every other logged-in role must get 403/404/405, anonymous users the login page.
+- `post`: roles that may change something through it; any other role's POST must be
+  refused (403/404/405) or change nothing at all (no row, no audit entry); leadership's
+  POST to a URL that others may change must be 403.
+- `kwargs(world, unit)`: the URL's kwargs for an object belonging to `unit`.
+- `scoped=True`: the object belongs to a unit, so each officer role also requests the
+  objects of units outside its scope, and must get 404 for GET and POST.
+- `public=True`: reachable without logging in (login, language switch, public exemplar page).
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+ANONYMOUS = "anonymous"
+COMMUNE = "commune officer"
+OTHER_DISTRICT = "other district officer"
+DEPARTMENT = "department officer"
+LEADERSHIP = "leadership"
+STAFF = "Sở Nội vụ"
+
+ROLES = (ANONYMOUS, COMMUNE, OTHER_DISTRICT, DEPARTMENT, LEADERSHIP, STAFF)
+NOBODY: frozenset[str] = frozenset()
+EVERYONE = frozenset(ROLES)
+LOGGED_IN = EVERYONE - {ANONYMOUS}
+OFFICERS = frozenset({COMMUNE, OTHER_DISTRICT, DEPARTMENT})
+WRITERS = OFFICERS | {STAFF}
+PROVINCE_READERS = frozenset({STAFF, LEADERSHIP})
+STAFF_ONLY = frozenset({STAFF})
+
+Kwargs = Callable[[Any, Any], dict]
+
+
+@dataclass(frozen=True)
+class Rule:
+    get: frozenset[str]
+    post: frozenset[str] = NOBODY
+    kwargs: Kwargs | None = None
+    scoped: bool = False
+    public: bool = False
+    get_status: int = 200
+
+
+# kwargs builders: (world, unit) -> URL kwargs. `world` is tests.test_permission_matrix.World.
+def unit_pk(w, unit):
+    return {"pk": unit.pk}
+
+
+def campaign_pk(w, unit):
+    return {"pk": w.campaign.pk}
+
+
+def tier_pks(w, unit):
+    return {"pk": w.campaign.pk, "tier_pk": w.tier.pk}
+
+
+def movement_pks(w, unit):
+    return {"pk": w.campaign.pk, "movement_pk": w.movement.pk}
+
+
+def event_history(w, unit):
+    return {"app_label": "congresses", "model_name": "event", "pk": w.event(unit).pk}
+
+
+RULES: dict[str, Rule] = {
+    # Public
+    "login": Rule(get=EVERYONE, post=EVERYONE, public=True),
+    "logout": Rule(get=NOBODY, post=EVERYONE, public=True),
+    "set_language": Rule(get=EVERYONE, post=EVERYONE, public=True, get_status=302),
+    # units
+    "units:home": Rule(get=LOGGED_IN),
+    "units:list": Rule(get=LOGGED_IN),
+    "units:detail": Rule(get=LOGGED_IN, kwargs=unit_pk, scoped=True),
+    "units:edit": Rule(get=PROVINCE_READERS, post=STAFF_ONLY, kwargs=unit_pk, scoped=True),
+    # congresses: the campaign's rules are Sở Nội vụ's (leadership reads them)
+    "congresses:campaign_list": Rule(get=PROVINCE_READERS),
+    "congresses:campaign_detail": Rule(get=PROVINCE_READERS, kwargs=campaign_pk),
+    "congresses:campaign_edit": Rule(get=PROVINCE_READERS, post=STAFF_ONLY, kwargs=campaign_pk),
+    "congresses:campaign_copy": Rule(get=PROVINCE_READERS, post=STAFF_ONLY, kwargs=campaign_pk),
+    "congresses:campaign_activate": Rule(get=NOBODY, post=STAFF_ONLY, kwargs=campaign_pk),
+    "congresses:tier_edit": Rule(get=PROVINCE_READERS, post=STAFF_ONLY, kwargs=tier_pks),
+    "congresses:movement_add": Rule(get=PROVINCE_READERS, post=STAFF_ONLY, kwargs=campaign_pk),
+    "congresses:movement_edit": Rule(get=PROVINCE_READERS, post=STAFF_ONLY, kwargs=movement_pks),
+    # audit
+    "audit:log": Rule(get=LOGGED_IN),
+    "audit:object_history": Rule(get=LOGGED_IN, kwargs=event_history, scoped=True),
+}
+
+# Whole namespaces under one rule. Django admin: only accounts with is_staff get in.
+NAMESPACE_RULES = {"admin": "django-admin"}
