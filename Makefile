@@ -58,5 +58,10 @@ demo-province: venv
 bench: venv
 	$(PY) bench/run_all.py
 
+# Production stack on this machine (PostgreSQL, Redis db 5, gunicorn + WhiteNoise,
+# Celery worker and beat), smoke-tested, then stopped. See README "Production".
+prod-check: venv
+	bash scripts/prod_check.sh
+
 clean:
 	rm -rf $(VENV) db.sqlite3 media staticfiles
