@@ -60,7 +60,7 @@ class LogFilterForm(forms.Form):
                 Column("date_from", css_class="col-md-2"),
                 Column("date_to", css_class="col-md-2"),
             ),
-            Submit("", "Lọc", css_class="btn-outline-primary"),
+            Submit("", "Lọc"),
         )
 
     def clean(self):

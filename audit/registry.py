@@ -75,9 +75,15 @@ def _record_unit(sender, instance, log_entry=None, **kwargs) -> None:
     log_entry.save(update_fields=["additional_data"])
 
 
+def _not_recorded(model: type[Model], spec: Audited) -> list[str]:
+    """The excluded fields, the primary key and reverse relations (not a row's own data)."""
+    derived = [f.name for f in model._meta.get_fields() if not f.concrete or getattr(f, "primary_key", False)]
+    return [*spec.exclude, *derived]
+
+
 def register_all() -> None:
     for label, spec in AUDITED.items():
         model = apps.get_model(label)
         if not auditlog.contains(model):
-            auditlog.register(model, exclude_fields=list(spec.exclude))
+            auditlog.register(model, exclude_fields=_not_recorded(model, spec))
     post_log.connect(_record_unit, dispatch_uid="audit.record_unit")

@@ -8,6 +8,12 @@ from .selectors import log_entry_list, object_history, units_by_id
 PAGE_SIZE = 50
 ACTION_LABELS = {0: "Tạo mới", 1: "Sửa", 2: "Xóa", 3: "Xem"}
 EMPTY = {"None", "", "[]", "{}"}
+SHOWN = {"True": "Có", "False": "Không"}
+
+
+def _show(value) -> str:
+    text = str(value)
+    return "—" if text in EMPTY else SHOWN.get(text, text)
 
 
 def _rows(entries):
@@ -16,8 +22,9 @@ def _rows(entries):
     rows = []
     for e in entries:
         changes = [
-            (field, "—" if str(old) in EMPTY else old, "—" if str(new) in EMPTY else new)
+            (field, _show(old), _show(new))
             for field, (old, new) in e.changes_display_dict.items()
+            if _show(old) != _show(new)
         ]
         rows.append(
             {
