@@ -5,6 +5,7 @@ from datetime import date, datetime, time
 
 from auditlog.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Model, QuerySet
 from django.http import Http404
 from django.utils import timezone
@@ -102,3 +103,76 @@ def object_history(
     if not entries.exists():
         raise Http404("Không tìm thấy.")
     return content_type, entries
+
+
+# --- display of the changes, with every foreign key resolved in one query per related model ---
+
+BOOLEANS = {"True": "Có", "False": "Không"}
+EMPTY = {"None", "", "[]", "{}"}
+
+
+def _plain(value) -> str:
+    text = str(value)
+    return "—" if text in EMPTY else BOOLEANS.get(text, text)
+
+
+def _format(field, value, related: dict) -> str:
+    text = str(value)
+    if text in EMPTY or field is None:
+        return _plain(value)
+    if field.is_relation and (field.many_to_one or field.one_to_one):
+        return related.get(field.related_model, {}).get(text, f"#{text} (đã xóa)")
+    if getattr(field, "choices", None):
+        return str(dict(field.choices).get(text, text))
+    internal = field.get_internal_type()
+    try:
+        if internal == "DateField":
+            return date.fromisoformat(text).strftime("%d/%m/%Y")
+        if internal == "DateTimeField":
+            moment = timezone.localtime(datetime.fromisoformat(text))
+            return moment.strftime("%d/%m/%Y %H:%M")
+    except ValueError:
+        return text
+    return _plain(value)
+
+
+def change_rows(entries) -> dict[int, list[tuple[str, str, str]]]:
+    """(field label, before, after) of each entry, keyed by entry id, in a constant number of queries."""
+    parsed = []
+    wanted: dict = {}
+    for entry in entries:
+        model = entry.content_type.model_class()
+        fields = []
+        for name, values in (entry.changes_dict or {}).items():
+            if isinstance(values, dict):  # a many-to-many change
+                objects = ", ".join(values.get("objects", []))
+                before, after = ("—", objects) if values.get("operation") == "add" else (objects, "—")
+                fields.append((name, None, before, after, True))
+                continue
+            old, new = values
+            try:
+                field = model._meta.get_field(name) if model else None
+            except FieldDoesNotExist:
+                field = None
+            if field is not None and field.is_relation and (field.many_to_one or field.one_to_one):
+                wanted.setdefault(field.related_model, set()).update(
+                    str(v) for v in (old, new) if str(v) not in EMPTY
+                )
+            label = str(getattr(field, "verbose_name", name))
+            fields.append((label, field, old, new, False))
+        parsed.append((entry, fields))
+    related = {
+        model: {str(pk): str(obj) for pk, obj in model._default_manager.in_bulk(list(ids)).items()}
+        for model, ids in wanted.items()
+    }
+    rows = {}
+    for entry, fields in parsed:
+        shown = []
+        for label, field, old, new, done in fields:
+            before, after = (
+                (old, new) if done else (_format(field, old, related), _format(field, new, related))
+            )
+            if before != after:
+                shown.append((label, before, after))
+        rows[entry.pk] = shown
+    return rows

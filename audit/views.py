@@ -3,38 +3,25 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 
 from .forms import LogFilterForm
-from .selectors import log_entry_list, object_history, units_by_id
+from .selectors import change_rows, log_entry_list, object_history, units_by_id
 
 PAGE_SIZE = 50
 ACTION_LABELS = {0: "Tạo mới", 1: "Sửa", 2: "Xóa", 3: "Xem"}
-EMPTY = {"None", "", "[]", "{}"}
-SHOWN = {"True": "Có", "False": "Không"}
-
-
-def _show(value) -> str:
-    text = str(value)
-    return "—" if text in EMPTY else SHOWN.get(text, text)
 
 
 def _rows(entries):
     """Finished values for the table: unit, action label, (field, before, after) triples."""
     units = units_by_id(entries)
-    rows = []
-    for e in entries:
-        changes = [
-            (field, _show(old), _show(new))
-            for field, (old, new) in e.changes_display_dict.items()
-            if _show(old) != _show(new)
-        ]
-        rows.append(
-            {
-                "entry": e,
-                "unit": units.get((e.additional_data or {}).get("unit_id")),
-                "action": ACTION_LABELS.get(e.action, str(e.action)),
-                "changes": changes,
-            }
-        )
-    return rows
+    changes = change_rows(entries)
+    return [
+        {
+            "entry": e,
+            "unit": units.get((e.additional_data or {}).get("unit_id")),
+            "action": ACTION_LABELS.get(e.action, str(e.action)),
+            "changes": changes[e.pk],
+        }
+        for e in entries
+    ]
 
 
 @login_required

@@ -213,3 +213,23 @@ def test_loading_the_province_records_its_units(units):
         LogEntry.objects.filter(content_type=ct, action=LogEntry.Action.CREATE).count()
         == Unit.objects.count()
     )
+
+
+def test_the_log_page_reads_in_a_constant_number_of_queries(
+    client, admin, campaign, units, django_assert_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(admin)
+
+    def queries():
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(reverse("audit:log")).status_code == 200
+        return len(ctx.captured_queries)
+
+    client.get(reverse("audit:log"))  # warm the content-type cache
+    few = queries()
+    for unit in Unit.objects.filter(parent=units["nari"])[:12]:
+        make_event(campaign, unit)  # entries with foreign keys (unit, campaign, tier) to resolve
+    assert queries() == few
