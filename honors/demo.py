@@ -541,12 +541,14 @@ def _seed_nominations(exemplars: list[Exemplar], awards: dict[str, AwardType], r
 
 
 def _seed_presenters(rng) -> None:
-    topics = (
-        "Kinh nghiệm liên kết sản xuất, nâng cao thu nhập cho người dân",
-        "Chuyển đổi số từ cơ sở: cách làm và kết quả",
-        "Chung sức xây dựng nông thôn mới kiểu mẫu",
-        "Giữ gìn bản sắc, phát triển du lịch cộng đồng",
-    )
+    topics = {
+        "Nông nghiệp, nông thôn": "Kinh nghiệm liên kết sản xuất, nâng cao thu nhập cho người dân",
+        "Khoa học, công nghệ, chuyển đổi số": "Chuyển đổi số từ cơ sở: cách làm và kết quả",
+        "Văn hóa, thể thao": "Chung sức xây dựng khu dân cư văn hóa, nông thôn mới kiểu mẫu",
+        "Thương mại, dịch vụ, du lịch": "Giữ gìn bản sắc, phát triển du lịch cộng đồng",
+        "Y tế": "Đưa kỹ thuật mới về phục vụ người bệnh vùng cao",
+        "Giáo dục và đào tạo": "Đồng hành cùng học sinh dân tộc thiểu số vươn lên trong học tập",
+    }
     for event in Event.objects.filter(status__in=[Event.Status.HELD, Event.Status.REPORTED]).select_related(
         "unit"
     ):
@@ -555,4 +557,5 @@ def _seed_presenters(rng) -> None:
             | Exemplar.objects.filter(unit__parent_id=event.unit_id)
         )
         for order, exemplar in enumerate(rng.sample(pool, min(3, len(pool))), start=1):
-            services.presenter_add(event=event, exemplar=exemplar, topic=rng.choice(topics), order=order)
+            topic = topics.get(exemplar.field, f"Kinh nghiệm trong lĩnh vực {exemplar.field.lower()}")
+            services.presenter_add(event=event, exemplar=exemplar, topic=topic, order=order)

@@ -57,6 +57,8 @@ class ExemplarForm(forms.ModelForm):
         self.fields["unit"].queryset = units
         self.fields["movements"].queryset = movements
         self.fields["birth_year"].widget.attrs.update({"min": 1900, "max": 2100})
+        if not self.instance.photo:
+            del self.fields["remove_photo"]
         self.helper = FormHelper()
         self.helper.form_tag = True
         self.helper.attrs = {"enctype": "multipart/form-data"}
@@ -76,7 +78,13 @@ class ExemplarForm(forms.ModelForm):
                 "Cơ cấu",
                 Div("is_youth", "is_direct_worker", "is_new_model", css_class="d-flex flex-wrap gap-4"),
             ),
-            Fieldset("Ảnh và công bố", "photo_upload", "remove_photo", "story", "is_published"),
+            Fieldset(
+                "Ảnh và công bố",
+                "photo_upload",
+                *(["remove_photo"] if "remove_photo" in self.fields else []),
+                "story",
+                "is_published",
+            ),
             Submit("submit", "Lưu hồ sơ"),
         )
 
@@ -193,6 +201,8 @@ class PresenterForm(forms.ModelForm):
         self.fields["exemplar"].queryset = candidates
         self.fields["exemplar"].label_from_instance = lambda e: f"{e.name} — {e.unit.name} ({e.field})"
         self.fields["order"].required = False
+        self.fields["order"].initial = None
+        self.fields["order"].help_text = "Để trống để xếp cuối danh sách."
         self.helper = FormHelper()
         self.helper.layout = Layout(
             Field("exemplar"),

@@ -54,7 +54,9 @@ class Exemplar(models.Model):
         INDIVIDUAL = "individual", "Cá nhân"
         COLLECTIVE = "collective", "Tập thể"
 
-    unit = models.ForeignKey("units.Unit", on_delete=models.PROTECT, related_name="exemplars")
+    unit = models.ForeignKey(
+        "units.Unit", verbose_name="đơn vị", on_delete=models.PROTECT, related_name="exemplars"
+    )
     kind = models.CharField("loại", max_length=12, choices=Kind.choices)
     name = models.CharField("họ tên / tên tập thể", max_length=255)
     representative = models.CharField("người đại diện (tập thể)", max_length=150, blank=True)
@@ -108,7 +110,9 @@ class Exemplar(models.Model):
 class AwardReceived(models.Model):
     """A title or form the exemplar already received (its record of achievement)."""
 
-    exemplar = models.ForeignKey(Exemplar, on_delete=models.CASCADE, related_name="awards_received")
+    exemplar = models.ForeignKey(
+        Exemplar, verbose_name="điển hình", on_delete=models.CASCADE, related_name="awards_received"
+    )
     award_type = models.ForeignKey(
         AwardType, verbose_name="danh hiệu / hình thức", on_delete=models.PROTECT, related_name="+"
     )
@@ -143,8 +147,12 @@ class Nomination(models.Model):
         REJECTED = "rejected", "Không đồng ý"
         RAISED = "raised", "Nâng mức khen thưởng"
 
-    exemplar = models.ForeignKey(Exemplar, on_delete=models.CASCADE, related_name="nominations")
-    event = models.ForeignKey("congresses.Event", on_delete=models.PROTECT, related_name="nominations")
+    exemplar = models.ForeignKey(
+        Exemplar, verbose_name="điển hình", on_delete=models.CASCADE, related_name="nominations"
+    )
+    event = models.ForeignKey(
+        "congresses.Event", verbose_name="sự kiện", on_delete=models.PROTECT, related_name="nominations"
+    )
     target = models.CharField("đề nghị", max_length=10, choices=Target.choices)
     proposed_award = models.ForeignKey(
         AwardType, verbose_name="hình thức đề nghị", on_delete=models.PROTECT, related_name="+"
@@ -186,11 +194,22 @@ class Nomination(models.Model):
 class Honour(models.Model):
     """An exemplar honoured at an event, with the form and the decision."""
 
-    event = models.ForeignKey("congresses.Event", on_delete=models.PROTECT, related_name="honours")
-    exemplar = models.ForeignKey(Exemplar, on_delete=models.PROTECT, related_name="honours")
-    award_type = models.ForeignKey(AwardType, on_delete=models.PROTECT, related_name="honours")
+    event = models.ForeignKey(
+        "congresses.Event", verbose_name="sự kiện", on_delete=models.PROTECT, related_name="honours"
+    )
+    exemplar = models.ForeignKey(
+        Exemplar, verbose_name="điển hình", on_delete=models.PROTECT, related_name="honours"
+    )
+    award_type = models.ForeignKey(
+        AwardType, verbose_name="danh hiệu / hình thức", on_delete=models.PROTECT, related_name="honours"
+    )
     nomination = models.OneToOneField(
-        Nomination, on_delete=models.SET_NULL, null=True, blank=True, related_name="honour"
+        Nomination,
+        verbose_name="đề nghị",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="honour",
     )
     decision_number = models.CharField("số quyết định", max_length=50)
     decision_date = models.DateField("ngày quyết định")
@@ -213,8 +232,12 @@ class Honour(models.Model):
 class Presenter(models.Model):
     """An exemplar giving a report (báo cáo tham luận) at an event."""
 
-    event = models.ForeignKey("congresses.Event", on_delete=models.CASCADE, related_name="presenters")
-    exemplar = models.ForeignKey(Exemplar, on_delete=models.PROTECT, related_name="presentations")
+    event = models.ForeignKey(
+        "congresses.Event", verbose_name="sự kiện", on_delete=models.CASCADE, related_name="presenters"
+    )
+    exemplar = models.ForeignKey(
+        Exemplar, verbose_name="điển hình", on_delete=models.PROTECT, related_name="presentations"
+    )
     order = models.PositiveSmallIntegerField("thứ tự", default=1)
     topic = models.CharField("chủ đề tham luận", max_length=500)
 

@@ -62,13 +62,16 @@ def _award_type_form(request, award_type: AwardType):
 @login_required
 def exemplar_list(request):
     q, field, kind = request.GET.get("q", ""), request.GET.get("field", ""), request.GET.get("kind", "")
-    exemplars = selectors.exemplar_list_for_user(user=request.user, q=q, field=field, kind=kind)
+    unit_id = _int_or_none(request.GET.get("unit"))
+    exemplars = selectors.exemplar_list_for_user(
+        user=request.user, q=q, field=field, kind=kind, unit_id=unit_id
+    )
     page = Paginator(exemplars, 50).get_page(request.GET.get("page"))
     return render(
         request,
         "honors/exemplar_list.html",
         {
-            "page": page, "q": q, "field": field, "kind": kind, "fields": domain.FIELDS,
+            "page": page, "q": q, "field": field, "kind": kind, "fields": domain.FIELDS, "unit_id": unit_id,
             "kinds": Exemplar.Kind.choices, "can_create": request.user.role != User.Role.LEADERSHIP,
         },
     )  # fmt: skip

@@ -174,3 +174,23 @@ def test_it_deletes_an_award_received_in_scope_only(
     client.force_login(unit_manager)
     assert client.post(url).status_code == 302
     assert not exemplar.awards_received.exists()
+
+
+def test_it_filters_the_list_by_a_unit_in_scope(client, district_officer, units):
+    make_exemplar(units["chora"], "Hoàng Thị Hoa")
+    make_exemplar(units["babe"], "Đinh Thị Thu Hường")
+    client.force_login(district_officer)
+    page = client.get(reverse("honors:exemplar_list"), {"unit": units["chora"].pk}).context["page"]
+    assert [e.name for e in page] == ["Hoàng Thị Hoa"]
+    assert (
+        "Hồ sơ điển hình tiên tiến của đơn vị"
+        in client.get(reverse("units:detail", args=[units["chora"].pk])).content.decode()
+    )
+
+
+def test_it_shows_nothing_for_a_unit_outside_scope(client, other_unit_manager, units):
+    make_exemplar(units["chora"], "Hoàng Thị Hoa")
+    client.force_login(other_unit_manager)
+    assert (
+        list(client.get(reverse("honors:exemplar_list"), {"unit": units["chora"].pk}).context["page"]) == []
+    )
