@@ -155,6 +155,14 @@ def event_decisions(*, event: Event) -> list[DecisionGroup]:
     return list(groups.values())
 
 
+def event_nominations(*, event: Event) -> list[Nomination]:
+    return list(
+        Nomination.objects.filter(event=event)
+        .select_related("exemplar__unit", "proposed_award", "decided_award")
+        .order_by("status", "exemplar__name")
+    )
+
+
 def decision_honours(*, event: Event, decision_number: str) -> list[Honour]:
     return list(
         Honour.objects.filter(event=event, decision_number=decision_number)

@@ -12,7 +12,13 @@ from django.views.decorators.http import require_POST
 from bac_kan_emulation.errors import DomainError
 from units.domain import Access
 from units.models import UnitKind, User
-from units.permissions import require_unit_access, staff_required, unit_access, writer_required
+from units.permissions import (
+    can_change_anything,
+    require_unit_access,
+    staff_required,
+    unit_access,
+    writer_required,
+)
 
 from . import domain, selectors, services
 from .exporters import decision_list_xlsx, decision_rows
@@ -79,6 +85,8 @@ def exemplar_list(request):
 
 @writer_required
 def exemplar_create(request):
+    if not can_change_anything(request.user):
+        raise PermissionDenied("Tài khoản của bạn chỉ được xem, không được thay đổi.")
     return _exemplar_form(request, Exemplar())
 
 
@@ -281,6 +289,7 @@ def _event_page(request, event, can_change: bool, presenter_form, status: int = 
         {
             "event": event,
             "decisions": selectors.event_decisions(event=event),
+            "nominations": selectors.event_nominations(event=event),
             "presenters": presenters,
             "spread": spread,
             "can_change": can_change,

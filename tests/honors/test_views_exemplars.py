@@ -194,3 +194,10 @@ def test_it_shows_nothing_for_a_unit_outside_scope(client, other_unit_manager, u
     assert (
         list(client.get(reverse("honors:exemplar_list"), {"unit": units["chora"].pk}).context["page"]) == []
     )
+
+
+def test_it_does_not_offer_the_create_form_to_leadership(client, leadership, unit_manager, units):
+    client.force_login(leadership)
+    assert client.get(reverse("honors:exemplar_create")).status_code == 403
+    client.force_login(unit_manager)
+    assert client.get(reverse("honors:exemplar_create")).status_code == 200

@@ -192,3 +192,19 @@ def test_it_forbids_presenter_changes_outside_scope_and_by_leadership(
     assert client.get(reverse("honors:event_detail", args=[events["chora"].pk])).status_code == 200
     assert client.post(remove).status_code == 403
     assert Presenter.objects.count() == 1
+
+
+def test_it_shows_the_proposals_of_an_event_to_its_reviewer(client, district_officer, nomination, events):
+    client.force_login(district_officer)
+    body = client.get(reverse("honors:event_detail", args=[events["chora"].pk])).content.decode()
+    assert "Đề nghị khen thưởng tại sự kiện (1)" in body and "Chờ xét" in body
+
+
+def test_it_lists_events_for_leadership_read_only(client, leadership, events):
+    client.force_login(leadership)
+    response = client.get(reverse("honors:event_list"))
+    assert response.status_code == 200 and len(response.context["events"]) == 5
+    assert (
+        "Thêm báo cáo tham luận"
+        not in client.get(reverse("honors:event_detail", args=[events["chora"].pk])).content.decode()
+    )

@@ -52,3 +52,11 @@ def test_it_refuses_a_level_out_of_range(client, admin, awards):
     response = client.post(reverse("honors:award_type_add"), _payload(name="Lạ", level=9))
     assert response.status_code == 200
     assert not AwardType.objects.filter(name="Lạ").exists()
+
+
+def test_it_shows_the_forms_to_staff(client, admin, awards):
+    client.force_login(admin)
+    award = AwardType.objects.get(name="Huân chương Sao vàng")
+    assert client.get(reverse("honors:award_type_add")).status_code == 200
+    body = client.get(reverse("honors:award_type_edit", args=[award.pk])).content.decode()
+    assert "Huân chương Sao vàng" in body and "Chủ tịch nước" in body
