@@ -34,6 +34,8 @@ LEVEL_CHOICES = [
 # reviewed by Sở Nội vụ.
 BASE_KINDS = frozenset({"commune", "ward", "town"})
 DISTRICT_KINDS = frozenset({"district", "city"})
+# Bodies whose own event is about their own field (no field variety expected).
+SECTOR_KINDS = frozenset({"department", "mass_org", "enterprise"})
 MAJORITY_ETHNIC_GROUP = "Kinh"
 
 INDIVIDUAL = "individual"
@@ -167,6 +169,7 @@ def presenter_spread(
     presenters: Iterable[PresenterFacts],
     *,
     dominance_percent: int = 60,
+    check_field_variety: bool = True,
     kind_labels: dict[str, str] | None = None,
     unit_kind_labels: dict[str, str] | None = None,
 ) -> SpreadReport:
@@ -174,7 +177,8 @@ def presenter_spread(
 
     A group dominates when its share is strictly above `dominance_percent` (and at
     least two presenters are chosen); women, minorities and direct workers are
-    each expected at least once.
+    each expected at least once. A department's own event is about its own field,
+    so `check_field_variety=False` skips the field check there.
     """
     chosen = list(presenters)
     total = len(chosen)
@@ -201,7 +205,7 @@ def presenter_spread(
     warnings: list[str] = []
     if total >= 2:
         top_field, top_count = fields.most_common(1)[0]
-        if _percent(top_count, total) > dominance_percent:
+        if check_field_variety and _percent(top_count, total) > dominance_percent:
             warnings.append(
                 f"Lĩnh vực “{top_field}” chiếm {_percent(top_count, total)}% số báo cáo "
                 f"(quá {dominance_percent}%): nên chọn thêm lĩnh vực khác."

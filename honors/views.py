@@ -278,6 +278,7 @@ def _event_page(request, event, can_change: bool, presenter_form, status: int = 
     presenters = selectors.event_presenters(event=event)
     spread = domain.presenter_spread(
         selectors.presenter_facts(presenters),
+        check_field_variety=event.unit.kind not in domain.SECTOR_KINDS,
         kind_labels=dict(Exemplar.Kind.choices),
         unit_kind_labels=dict(UnitKind.choices),
     )

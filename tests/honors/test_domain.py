@@ -163,3 +163,9 @@ def test_all_individuals_warns_about_components():
 def test_a_single_presenter_is_not_a_dominance():
     report = presenter_spread([_p("Y tế", woman=True, ethnic="Tày", worker=True)])
     assert report.warnings == ()
+
+
+def test_a_department_event_is_not_warned_about_its_own_field():
+    chosen = [_p("Y tế", woman=True, ethnic="Tày", worker=True)] * 3 + [_p("Y tế", kind="collective")]
+    assert presenter_spread(chosen, check_field_variety=False).warnings == ()
+    assert presenter_spread(chosen).warnings != ()

@@ -208,3 +208,12 @@ def test_it_lists_events_for_leadership_read_only(client, leadership, events):
         "Thêm báo cáo tham luận"
         not in client.get(reverse("honors:event_detail", args=[events["chora"].pk])).content.decode()
     )
+
+
+def test_it_does_not_warn_a_department_about_its_own_field(client, department_officer, events, units):
+    for name, gender in (("Bế Văn Quân", "male"), ("Triệu Thị Hằng", "female")):
+        person = make_exemplar(units["health"], name, gender=gender, field="Y tế", is_direct_worker=True)
+        services.presenter_add(event=events["health"], exemplar=person, topic="Kỹ thuật mới")
+    client.force_login(department_officer)
+    body = client.get(reverse("honors:event_detail", args=[events["health"].pk])).content.decode()
+    assert "chiếm 100%" not in body and "Tất cả báo cáo đều của cá nhân" in body
