@@ -48,6 +48,7 @@ class Rule:
     scoped: bool = False
     public: bool = False
     get_status: int = 200
+    query: Kwargs | None = None  # (world, unit) -> query-string dict, for URLs that need one
 
 
 # kwargs builders: (world, unit) -> URL kwargs. `world` is tests.test_permission_matrix.World.
@@ -71,6 +72,38 @@ def event_history(w, unit):
     return {"app_label": "congresses", "model_name": "event", "pk": w.event(unit).pk}
 
 
+def event_pk(w, unit):
+    return {"pk": w.event(unit).pk}
+
+
+def exemplar_pk(w, unit):
+    return {"pk": w.exemplar(unit).pk}
+
+
+def published_exemplar_pk(w, unit):
+    return {"pk": w.exemplar(unit, published=True).pk}
+
+
+def award_type_pk(w, unit):
+    return {"pk": w.award_type.pk}
+
+
+def award_received_pks(w, unit):
+    return {"pk": w.exemplar(unit).pk, "award_pk": w.award_received(unit).pk}
+
+
+def nomination_pk(w, unit):
+    return {"pk": w.nomination(unit).pk}
+
+
+def presenter_pks(w, unit):
+    return {"pk": w.event(unit).pk, "presenter_pk": w.presenter(unit).pk}
+
+
+def decision_number(w, unit):
+    return {"so": w.honour(unit).decision_number}
+
+
 RULES: dict[str, Rule] = {
     # Public
     "login": Rule(get=EVERYONE, post=EVERYONE, public=True),
@@ -90,6 +123,29 @@ RULES: dict[str, Rule] = {
     "congresses:tier_edit": Rule(get=PROVINCE_READERS, post=STAFF_ONLY, kwargs=tier_pks),
     "congresses:movement_add": Rule(get=PROVINCE_READERS, post=STAFF_ONLY, kwargs=campaign_pk),
     "congresses:movement_edit": Rule(get=PROVINCE_READERS, post=STAFF_ONLY, kwargs=movement_pks),
+    # honors
+    "honors:public_list": Rule(get=EVERYONE, public=True),
+    "honors:public_detail": Rule(get=EVERYONE, public=True, kwargs=published_exemplar_pk),
+    "honors:award_type_list": Rule(get=PROVINCE_READERS),
+    "honors:award_type_add": Rule(get=PROVINCE_READERS, post=STAFF_ONLY),
+    "honors:award_type_edit": Rule(get=PROVINCE_READERS, post=STAFF_ONLY, kwargs=award_type_pk),
+    "honors:exemplar_list": Rule(get=LOGGED_IN),
+    "honors:exemplar_create": Rule(get=WRITERS, post=WRITERS),
+    "honors:exemplar_detail": Rule(get=LOGGED_IN, kwargs=exemplar_pk, scoped=True),
+    "honors:exemplar_edit": Rule(get=WRITERS, post=WRITERS, kwargs=exemplar_pk, scoped=True),
+    "honors:exemplar_photo": Rule(get=LOGGED_IN, kwargs=exemplar_pk, scoped=True),  # unpublished: private
+    "honors:award_received_add": Rule(get=NOBODY, post=WRITERS, kwargs=exemplar_pk, scoped=True),
+    "honors:award_received_delete": Rule(get=NOBODY, post=WRITERS, kwargs=award_received_pks, scoped=True),
+    "honors:nomination_create": Rule(get=WRITERS, post=WRITERS, kwargs=exemplar_pk, scoped=True),
+    "honors:nomination_list": Rule(get=LOGGED_IN),
+    # Reviewed by the district for its communes, by Sở Nội vụ for the others (staff's home is a
+    # department); a unit never reviews its own nomination.
+    "honors:nomination_review": Rule(get=STAFF_ONLY, post=STAFF_ONLY, kwargs=nomination_pk, scoped=True),
+    "honors:event_list": Rule(get=LOGGED_IN),
+    "honors:event_detail": Rule(get=LOGGED_IN, kwargs=event_pk, scoped=True),
+    "honors:decision_export": Rule(get=LOGGED_IN, kwargs=event_pk, query=decision_number, scoped=True),
+    "honors:presenter_add": Rule(get=NOBODY, post=WRITERS, kwargs=event_pk, scoped=True),
+    "honors:presenter_remove": Rule(get=NOBODY, post=WRITERS, kwargs=presenter_pks, scoped=True),
     # audit
     "audit:log": Rule(get=LOGGED_IN),
     "audit:object_history": Rule(get=LOGGED_IN, kwargs=event_history, scoped=True),

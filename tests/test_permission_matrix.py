@@ -5,6 +5,8 @@ Rules live in tests/permission_rules.py. A URL without a rule fails
 """
 
 import datetime
+import io
+from urllib.parse import urlencode
 
 import pytest
 from auditlog.models import LogEntry
@@ -71,12 +73,17 @@ class World:
     """The users of each role and the objects URLs are built from."""
 
     def __init__(self, *, units, campaign, users):
+        from honors.models import AwardType
+        from honors.services import award_types_load_from_file
+
         self.units = units
         self.campaign = campaign
         self.tier = campaign.tiers.order_by("order").first()
         self.movement = campaign.movements.order_by("order").first()
+        award_types_load_from_file()
+        self.award_type = AwardType.objects.order_by("level", "pk").first()
         self.users = users
-        self._events = {}
+        self._made = {}
         # (home unit, units outside the role's scope)
         self.scopes = {
             ANONYMOUS: (units["chora"], []),
@@ -84,24 +91,77 @@ class World:
             OTHER_DISTRICT: (units["nari"], [units["chora"], units["babe"]]),
             DEPARTMENT: (units["health"], [units["education"], units["province"]]),
             LEADERSHIP: (units["chora"], []),
-            STAFF: (units["chora"], []),
+            STAFF: (units["education"], []),  # a department: Sở Nội vụ reviews its nominations
         }
 
-    def event(self, unit):
-        from congresses.models import Event
+    # Objects of a unit, made once each. Add a method here for a new kind of object.
+    def _once(self, key, make):
+        if key not in self._made:
+            self._made[key] = make()
+        return self._made[key]
 
-        if unit.pk not in self._events:
-            self._events[unit.pk] = Event.objects.create(
-                campaign=self.campaign,
-                unit=unit,
-                tier=self.tier,
-                name=f"Hội nghị điển hình tiên tiến {unit.name}",
-                ordinal="I",
-                venue="Hội trường",
-                date=datetime.date(2025, 3, 20),
-                session=Event.Session.MORNING,
-            )
-        return self._events[unit.pk]
+    def event(self, unit):
+        from congresses.domain import tier_for_kind
+        from congresses.models import Event
+        from congresses.selectors import campaign_tiers
+
+        def make():
+            tier = tier_for_kind(campaign_tiers(campaign=self.campaign), unit.kind)
+            return Event.objects.create(
+                campaign=self.campaign, unit=unit, tier=tier, name=f"{tier.event_name} {unit.name}",
+                ordinal="I", venue="Hội trường", date=tier.window_start, session=Event.Session.MORNING,
+            )  # fmt: skip
+
+        return self._once(("event", unit.pk), make)
+
+    def exemplar(self, unit, *, published=False):
+        from PIL import Image
+
+        from honors.models import Exemplar
+        from honors.services import exemplar_save
+
+        def make():
+            photo = io.BytesIO()
+            Image.new("RGB", (400, 300), (160, 30, 30)).save(photo, format="PNG")
+            exemplar = Exemplar(
+                unit=unit, kind="individual", name=f"Hoàng Thị Hoa {unit.pk}", gender="female",
+                ethnic_group="Tày", field="Nông nghiệp, nông thôn", achievements="Thành tích tiêu biểu.",
+                story="Câu chuyện." if published else "", is_published=published, birth_year=1986,
+            )  # fmt: skip
+            return exemplar_save(exemplar=exemplar, movements=[], by=None, photo_data=photo.getvalue())
+
+        return self._once(("exemplar", unit.pk, published), make)
+
+    def award_received(self, unit):
+        from honors.models import AwardReceived
+
+        return self._once(("award_received", unit.pk), lambda: AwardReceived.objects.create(
+            exemplar=self.exemplar(unit), award_type=self.award_type, decision_number="12/QĐ-UBND",
+            decision_date=datetime.date(2024, 5, 1), issuing_authority="UBND tỉnh Bắc Kạn",
+        ))  # fmt: skip
+
+    def nomination(self, unit):
+        from honors.models import Nomination
+
+        return self._once(("nomination", unit.pk), lambda: Nomination.objects.create(
+            exemplar=self.exemplar(unit), event=self.event(self.units["province"]),
+            target=Nomination.Target.UPPER_LEVEL, proposed_award=self.award_type,
+        ))  # fmt: skip
+
+    def honour(self, unit):
+        from honors.models import Honour
+
+        return self._once(("honour", unit.pk), lambda: Honour.objects.create(
+            event=self.event(unit), exemplar=self.exemplar(unit), award_type=self.award_type,
+            decision_number="15/QĐ-UBND", decision_date=datetime.date(2025, 3, 20), signer="Nguyễn Văn An",
+        ))  # fmt: skip
+
+    def presenter(self, unit):
+        from honors.models import Presenter
+
+        return self._once(("presenter", unit.pk), lambda: Presenter.objects.create(
+            event=self.event(unit), exemplar=self.exemplar(unit), order=1, topic="Kinh nghiệm phát triển kinh tế",
+        ))  # fmt: skip
 
     def client(self, role):
         client = Client()
@@ -136,7 +196,8 @@ def to_login(response) -> bool:
 
 
 def url(name, rule, world, unit):
-    return reverse(name, kwargs=rule.kwargs(world, unit) if rule.kwargs else None)
+    path = reverse(name, kwargs=rule.kwargs(world, unit) if rule.kwargs else None)
+    return f"{path}?{urlencode(rule.query(world, unit))}" if rule.query else path
 
 
 def check_rule(name: str, rule: Rule, world: World) -> list[str]:
@@ -181,7 +242,9 @@ def check_rule(name: str, rule: Rule, world: World) -> list[str]:
                 target = url(name, rule, world, outside)
                 for method in ("GET", "POST"):
                     response = client.get(target) if method == "GET" else client.post(target, {})
-                    if response.status_code != 404:
+                    # A POST-only URL refuses GET before looking anything up: 405 reveals nothing.
+                    allowed = {404, 405} if method == "GET" and not rule.get else {404}
+                    if response.status_code not in allowed:
                         fail(role, method, f"{target} (outside scope: {outside.name})", response, 404)
 
     for role in sorted(rule.post, key=ROLES.index):

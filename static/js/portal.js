@@ -1,0 +1,9 @@
+/* Behaviour without inline script (the Content-Security-Policy forbids it).
+   <form data-confirm="Question?"> asks before submitting. */
+document.addEventListener("submit", function (event) {
+  var form = event.target;
+  var question = form.getAttribute && form.getAttribute("data-confirm");
+  if (question && !window.confirm(question)) {
+    event.preventDefault();
+  }
+});
