@@ -9,7 +9,8 @@ production settings (DEBUG=False, WhiteNoise) and stops it afterwards.
 
 Each virtual user logs in with one of the demo accounts, then for --duration seconds follows
 links it finds on the pages it reads (same origin, GET, read pages only: no edit/add/copy/
-activate/delete/export/download/admin/logout), with a think time between pages. Prints
+activate/delete/export/download/admin/logout and their Vietnamese counterparts: them/sua/xoa/xet...),
+with a think time between pages. Prints
 p50/p95/p99 latency of page reads, throughput, errors, and the slowest URL patterns.
 Only the standard library.
 """
@@ -36,7 +37,8 @@ ACCOUNTS = ["sonoivu", "lanhdao", "thanhpho", "babe", "songcau", "chora", "syte"
 PASSWORD = "BacKan@2025"
 SKIP = re.compile(
     r"/(edit|add|copy|activate|delete|remove|finalise|finalize|approve|reject|submit|import|export|"
-    r"download|upload|invitations?|pdf|xlsx|admin|accounts/logout|i18n)(/|$|\?|\.)|^/static/|^/media/"
+    r"download|upload|invitations?|pdf|xlsx|admin|accounts/logout|i18n|"
+    r"them|sua|xoa|xet|chot|nhap|xuat|tai-ve|giay-moi)(/|$|\?|\.)|\.(xlsx|pdf|docx|zip)|^/static/|^/media/"
 )
 LOGIN_SLOTS = threading.Semaphore(4)
 LINK = re.compile(r'href="(/[^"#]*)"')
