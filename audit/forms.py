@@ -1,5 +1,3 @@
-from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Column, Layout, Row, Submit
 from django import forms
 from django.contrib.contenttypes.models import ContentType
 
@@ -49,19 +47,22 @@ class LogFilterForm(forms.Form):
             pk__in=[ct.pk for ct in audited_content_types()]
         )
         self.fields["content_type"].empty_label = "Tất cả loại dữ liệu"
-        self.helper = FormHelper()
-        self.helper.form_method = "get"
-        self.helper.disable_csrf = True
-        self.helper.layout = Layout(
-            Row(
-                Column("unit", css_class="col-md-3"),
-                Column("actor", css_class="col-md-3"),
-                Column("content_type", css_class="col-md-2"),
-                Column("date_from", css_class="col-md-2"),
-                Column("date_to", css_class="col-md-2"),
-            ),
-            Submit("", "Lọc"),
-        )
+
+    # The filter bar is drawn by hand (templates/audit/log_list.html): a select of every
+    # unit through Django's per-option widget templates cost more than the log itself.
+    def _options(self, name: str, label) -> list[tuple[str, str, bool]]:
+        field = self.fields[name]
+        chosen = str(self.data.get(name, "")) if self.is_bound else ""
+        return [(str(obj.pk), label(obj), str(obj.pk) == chosen) for obj in field.queryset]
+
+    def unit_options(self):
+        return self._options("unit", str)
+
+    def actor_options(self):
+        return self._options("actor", self.fields["actor"].label_from_instance)
+
+    def type_options(self):
+        return self._options("content_type", self.fields["content_type"].label_from_instance)
 
     def clean(self):
         data = super().clean()
