@@ -52,8 +52,9 @@ class LogFilterForm(forms.Form):
     # unit through Django's per-option widget templates cost more than the log itself.
     def _options(self, name: str, label) -> list[tuple[str, str, bool]]:
         field = self.fields[name]
+        assert isinstance(field, forms.ModelChoiceField)
         chosen = str(self.data.get(name, "")) if self.is_bound else ""
-        return [(str(obj.pk), label(obj), str(obj.pk) == chosen) for obj in field.queryset]
+        return [(str(obj.pk), label(obj), str(obj.pk) == chosen) for obj in (field.queryset or [])]
 
     def unit_options(self):
         return self._options("unit", str)
