@@ -63,6 +63,15 @@ def test_every_url_pattern_has_a_rule():
     )
 
 
+# What anonymous users may reach. Widening it is a decision for the issue, not for a rule.
+PUBLIC_URLS = {"login", "logout", "set_language", "honors:public_list", "honors:public_detail"}
+
+
+def test_only_the_login_language_and_public_exemplar_pages_are_public():
+    public = {name for name, rule in RULES.items() if rule.public}
+    assert public <= PUBLIC_URLS, f"Rules making these URLs public: {sorted(public - PUBLIC_URLS)}"
+
+
 def test_every_rule_names_an_existing_url():
     names = {name for name, _, _ in url_patterns() if name}
     stale = sorted(set(RULES) - names)
