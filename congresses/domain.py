@@ -5,6 +5,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Protocol, TypeVar
 
+from delegates.domain import vietnamese_sort_key
+
 
 class TierLike(Protocol):
     unit_kinds: list[str]
@@ -373,3 +375,8 @@ def check_event_transition(*, current: str, target: str, event_date: date, today
 def event_is_editable(status: str) -> bool:
     """Name, date, venue and session may change only while the event is still planned."""
     return status == "planned"
+
+
+def unit_sort_key(name: str) -> tuple[str, ...]:
+    """Sort unit names word by word in Vietnamese alphabet order ("Xã Đồng Phúc" after "Xã Dương Quang")."""
+    return tuple(vietnamese_sort_key(word) for word in name.split())

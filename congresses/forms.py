@@ -124,6 +124,7 @@ class EventForm(forms.ModelForm):
         ].help_text = (
             f"Trong {tier.window_label}: từ {tier.window_start:%d/%m/%Y} đến {tier.window_end:%d/%m/%Y}."
         )
+        self.fields["session"].choices = Event.Session.choices  # type: ignore[attr-defined]
         self.fields["session"].help_text = f"Tổ chức trong {tier.sessions:02d} buổi theo kế hoạch."
         if may_set_cap:
             self.fields[

@@ -7,7 +7,7 @@ from django.utils import timezone
 from units.models import Unit
 from units.permissions import filter_for_scope
 
-from .domain import PlanState, PlanStatus, plan_status, tier_for_kind
+from .domain import PlanState, PlanStatus, plan_status, tier_for_kind, unit_sort_key
 from .models import Campaign, Event, TierRule, UnitPlan, UnitPlanVersion
 
 
@@ -66,7 +66,7 @@ def plan_status_rows(
             ),
             to_attr="campaign_plans",
         )
-    ).order_by("kind", "parent__name", "name")
+    )
     rows: list[PlanRow] = []
     counts = dict.fromkeys(PlanState.ORDER, 0)
     for unit in units:
@@ -82,6 +82,12 @@ def plan_status_rows(
             counts[PlanState.LATE] += 1
         if state.matches(status):
             rows.append(PlanRow(unit=unit, plan=plan, status=state))
+    rows.sort(
+        key=lambda row: (
+            unit_sort_key(row.unit.parent.name if row.unit.parent else ""),
+            unit_sort_key(row.unit.name),
+        )
+    )
     return rows, counts
 
 

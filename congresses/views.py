@@ -18,6 +18,7 @@ from .domain import (
     event_is_editable,
     event_title_block,
     next_event_status,
+    plan_status,
 )
 from .forms import (
     CampaignCopyForm,
@@ -192,8 +193,15 @@ def _unit_plans_context(request, unit, campaign, *, bound_form=None, bound_kind=
         plan = plans.get(kind)
         label = UnitPlan.Kind(kind).label
         form = bound_form if kind == bound_kind else PlanUploadForm()
+        status = plan_status(
+            review_status=plan.status if plan else None,
+            first_submitted_on=timezone.localdate(plan.first_submitted_at) if plan else None,
+            deadline=campaign.plan_deadline,
+            today=timezone.localdate(),
+        )
         sections.append(
             {
+                "status": status,
                 "kind": kind,
                 "label": label,
                 "plan": plan,

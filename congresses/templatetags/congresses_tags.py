@@ -25,7 +25,7 @@ def plan_state_label(state: str) -> str:
 
 
 @register.inclusion_tag("congresses/_unit_campaign_card.html", takes_context=True)
-def unit_campaign_card(context, unit):
+def unit_campaign_card(context, unit, framed: bool = True):
     """The unit's plan status and event, with links, for the unit page and the officer home.
 
     It reads through selectors (a few queries) and passes finished values to the partial.
@@ -34,6 +34,7 @@ def unit_campaign_card(context, unit):
     campaign = campaign_active()
     if campaign is None or unit is None:
         return {"campaign": None}
+
     plans = []
     today = timezone.localdate()
     for plan in unit_plan_summaries(campaign=campaign, unit=unit):
@@ -57,6 +58,7 @@ def unit_campaign_card(context, unit):
         "event": event_for_unit(campaign=campaign, unit=unit),
         "has_tier": tier_for_unit(campaign=campaign, unit=unit) is not None,
         "can_change": unit_access(user, unit) == Access.WRITE,
+        "framed": framed,
     }
 
 

@@ -134,3 +134,12 @@ def test_only_a_submitted_plan_can_be_reviewed(status):
 
 def test_an_unknown_review_action_is_refused():
     assert not check_plan_review(current_status="submitted", action="delete", comment="x").allowed
+
+
+def test_unit_names_sort_in_vietnamese_alphabet_order():
+    from congresses.domain import unit_sort_key
+
+    names = ["Xã Đồng Phúc", "Xã Yến Dương", "Xã Dương Quang", "Xã Ân Tình", "Xã Bằng Phúc", "Xã An Thắng"]
+    assert sorted(names, key=unit_sort_key) == [
+        "Xã An Thắng", "Xã Ân Tình", "Xã Bằng Phúc", "Xã Dương Quang", "Xã Đồng Phúc", "Xã Yến Dương",
+    ]  # fmt: skip
