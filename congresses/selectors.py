@@ -51,7 +51,7 @@ def plan_status_rows(
     Counts are over the tier/kind selection before the status filter, so the
     filter buttons show how many each would list. Two queries whatever the size.
     """
-    tiers = campaign_tiers(campaign=campaign)
+    tiers = plan_owing_tiers(campaign_tiers(campaign=campaign))
     kinds = [k for t in ([tier] if tier else tiers) for k in t.unit_kinds]
     if unit_kind:
         kinds = [k for k in kinds if k == unit_kind]
@@ -89,6 +89,12 @@ def plan_status_rows(
         )
     )
     return rows, counts
+
+
+def plan_owing_tiers(tiers: list[TierRule]) -> list[TierRule]:
+    """Tiers whose units send their own plan: every tier under another one. The top
+    tier (the province congress) is organised by the campaign's plan itself."""
+    return [tier for tier in tiers if tier.upper_tier_id is not None]
 
 
 def plans_for_unit(*, campaign: Campaign, unit: Unit) -> list[UnitPlan]:

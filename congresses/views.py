@@ -38,6 +38,7 @@ from .selectors import (
     event_for_unit,
     event_list_for_user,
     event_status_counts,
+    plan_owing_tiers,
     plan_status_rows,
     plans_for_unit,
     tier_for_unit,
@@ -151,7 +152,7 @@ def _int_or_none(value) -> int | None:
 @staff_required
 def plan_list(request):
     campaign = _active_campaign_or_404()
-    tiers = campaign_tiers(campaign=campaign)
+    tiers = plan_owing_tiers(campaign_tiers(campaign=campaign))
     tier_id = _int_or_none(request.GET.get("tier"))
     tier = next((t for t in tiers if t.pk == tier_id), None)
     kind = request.GET.get("kind") if request.GET.get("kind") in UnitPlan.Kind.values else UnitPlan.Kind.PLAN

@@ -35,6 +35,8 @@ def unit_campaign_card(context, unit, framed: bool = True):
     if campaign is None or unit is None:
         return {"campaign": None}
 
+    tier = tier_for_unit(campaign=campaign, unit=unit)
+    owes_plan = tier is not None and tier.upper_tier_id is not None
     plans = []
     today = timezone.localdate()
     for plan in unit_plan_summaries(campaign=campaign, unit=unit):
@@ -48,7 +50,7 @@ def unit_campaign_card(context, unit, framed: bool = True):
             ),
         )
         for kind in ([UnitPlan.Kind.PLAN] + ([UnitPlan.Kind.PILOT_PROGRAMME] if unit.is_pilot else []))
-        if kind not in kinds_done
+        if kind not in kinds_done and owes_plan
     ]
     return {
         "campaign": campaign,
@@ -56,7 +58,8 @@ def unit_campaign_card(context, unit, framed: bool = True):
         "plans": plans,
         "missing": [(UnitPlan.Kind(kind).label, status) for kind, status in missing],
         "event": event_for_unit(campaign=campaign, unit=unit),
-        "has_tier": tier_for_unit(campaign=campaign, unit=unit) is not None,
+        "has_tier": tier is not None,
+        "owes_plan": owes_plan or bool(plans),
         "can_change": unit_access(user, unit) == Access.WRITE,
         "framed": framed,
     }

@@ -204,7 +204,7 @@ def test_it_lists_every_unit_with_its_plan_status_for_staff(client, admin, campa
     response = client.get(reverse("congresses:plan_list"))
     assert response.status_code == 200
     body = response.content.decode()
-    total = Unit.objects.count()
+    total = Unit.objects.exclude(kind="province").count()
     assert f"Tất cả ({total})" in body
     assert "Chờ xem xét (1)" in body and f"Chưa nộp ({total - 1})" in body
     assert "Thị trấn Chợ Rã" in body
@@ -257,5 +257,13 @@ def test_the_plan_list_query_count_does_not_grow_with_units_and_plans(
             plan_review(plan=plan, action="return", comment="Sửa", reviewed_by=admin)
     with CaptureQueriesContext(connection) as many:
         response = client.get(url)
-    assert len(response.context["rows"]) == Unit.objects.count()
+    assert len(response.context["rows"]) == Unit.objects.exclude(kind="province").count()
     assert len(many) == len(few)
+
+
+def test_the_province_itself_owes_no_plan(client, admin, campaign, units):
+    client.force_login(admin)
+    rows = client.get(reverse("congresses:plan_list")).context["rows"]
+    assert units["province"] not in [row.unit for row in rows]
+    body = client.get(reverse("units:detail", args=[units["province"].pk])).content.decode()
+    assert reverse("congresses:unit_plans", args=[units["province"].pk]) not in body
