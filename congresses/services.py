@@ -14,6 +14,7 @@ from units.models import Unit
 
 from .domain import (
     OLE_MAGIC,
+    PLAN_MAX_BYTES,
     ZIP_MAGIC,
     DocumentFacts,
     check_event_cap,
@@ -186,12 +187,16 @@ def document_facts(upload: IO[bytes], *, size: int) -> DocumentFacts:
     zip_names: tuple[str, ...] | None = None
     zip_intact = True
     has_word_stream = False
-    if head.startswith(ZIP_MAGIC):
+    if size > PLAN_MAX_BYTES:
+        pass  # refused on size alone: never unpack or scan an oversized file
+    elif head.startswith(ZIP_MAGIC):
         upload.seek(0)
         try:
             with zipfile.ZipFile(upload) as archive:
                 zip_names = tuple(archive.namelist())
-                zip_intact = archive.testzip() is None
+                unpacked = sum(info.file_size for info in archive.infolist())
+                # A Word file unpacks to a few times its size; far more is a zip bomb, not a plan.
+                zip_intact = unpacked <= 20 * PLAN_MAX_BYTES and archive.testzip() is None
         except (zipfile.BadZipFile, EOFError, ValueError, NotImplementedError, OSError):
             zip_names = None
     elif head.startswith(OLE_MAGIC):

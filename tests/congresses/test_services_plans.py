@@ -165,3 +165,21 @@ def test_only_pilot_units_send_a_programme(campaign, units, department_officer, 
             campaign=campaign, unit=units["chora"], kind="pilot_programme", upload=plan_files.pdf(),
             submitted_by=unit_manager,
         )  # fmt: skip
+
+
+def test_a_zip_bomb_dressed_as_docx_is_refused_without_unpacking(campaign, units, unit_manager):
+    import io
+    import zipfile
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/document.xml", "<w:document/>")
+        archive.writestr("word/media/bomb.bin", b"\0" * (250 * 1024 * 1024))
+    upload = SimpleUploadedFile("ke-hoach.docx", buffer.getvalue())
+    assert upload.size < 1024 * 1024
+    with pytest.raises(PlanFileRefused, match="bị hỏng"):
+        plan_submit(
+            campaign=campaign, unit=units["chora"], kind="plan", upload=upload, submitted_by=unit_manager
+        )
