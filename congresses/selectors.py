@@ -154,3 +154,17 @@ def district_choices() -> QuerySet[Unit]:
 
 def unit_plan_summaries(*, campaign: Campaign, unit: Unit) -> list[UnitPlan]:
     return list(UnitPlan.objects.filter(campaign=campaign, unit=unit).order_by("kind"))
+
+
+def units_without_event(
+    *, user, campaign: Campaign, tier_id: int | None = None, district_id: int | None = None
+) -> list[Unit]:
+    """Units in the user's scope that the plan expects an event from and that have not registered one."""
+    tiers = campaign_tiers(campaign=campaign)
+    kinds = [kind for tier in tiers if not tier_id or tier.pk == tier_id for kind in tier.unit_kinds]
+    units = filter_for_scope(Unit.objects.filter(kind__in=kinds), user).exclude(events__campaign=campaign)
+    if district_id:
+        units = units.filter(Q(pk=district_id) | Q(parent_id=district_id))
+    rows = list(units.select_related("parent"))
+    rows.sort(key=lambda u: (unit_sort_key(u.parent.name if u.parent else ""), unit_sort_key(u.name)))
+    return rows

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 from bac_kan_emulation.errors import DomainError
 from units.domain import Access
 from units.models import UnitKind
-from units.permissions import get_unit_for_user, staff_required, unit_access, writer_required
+from units.permissions import get_unit_for_user, staff_required, unit_access, unit_scope, writer_required
 
 from . import services
 from .domain import (
@@ -42,6 +42,7 @@ from .selectors import (
     plan_status_rows,
     plans_for_unit,
     tier_for_unit,
+    units_without_event,
 )
 from .selectors import campaign_list as select_campaigns
 
@@ -300,6 +301,9 @@ def event_list(request):
         user=request.user, campaign=campaign, tier_id=tier_id, status=status, district_id=district_id
     )
     counts = event_status_counts(events=scoped)
+    missing = units_without_event(
+        user=request.user, campaign=campaign, tier_id=tier_id, district_id=district_id
+    )
     sees_province = request.user.role in ("staff", "leadership")
     return render(
         request,
@@ -314,6 +318,8 @@ def event_list(request):
             "selected_tier": tier_id or "",
             "selected_status": status,
             "selected_district": district_id or "",
+            "units_without_event": missing,
+            "can_register": unit_scope(request.user).changes_anything,
         },
     )
 

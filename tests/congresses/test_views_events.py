@@ -2,6 +2,7 @@ from datetime import date, timedelta
 
 import pytest
 from django.db import connection
+from django.db.models import Q
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -322,3 +323,20 @@ def test_the_nav_has_the_events_item(client, leadership, campaign):
     client.force_login(leadership)
     body = client.get(reverse("units:home")).content.decode()
     assert "Hội nghị, Đại hội" in body and reverse("congresses:event_list") in body
+
+
+def test_it_lists_the_units_that_have_not_registered_in_scope(client, district_officer, units, some_events):
+    client.force_login(district_officer)
+    response = client.get(reverse("congresses:event_list"))
+    missing = response.context["units_without_event"]
+    registered = {e.unit_id for e in response.context["events"]}
+    in_scope = Unit.objects.filter(Q(pk=units["babe"].pk) | Q(parent=units["babe"]))
+    assert {u.pk for u in missing} == set(in_scope.values_list("pk", flat=True)) - registered
+    assert reverse("congresses:event_register", args=[units["chora"].pk]) in response.content.decode()
+
+
+def test_leadership_sees_unregistered_units_without_register_links(client, leadership, units, some_events):
+    client.force_login(leadership)
+    response = client.get(reverse("congresses:event_list"))
+    assert units["chora"] in response.context["units_without_event"]
+    assert reverse("congresses:event_register", args=[units["chora"].pk]) not in response.content.decode()
