@@ -153,7 +153,11 @@ def district_choices() -> QuerySet[Unit]:
 
 
 def unit_plan_summaries(*, campaign: Campaign, unit: Unit) -> list[UnitPlan]:
-    return list(UnitPlan.objects.filter(campaign=campaign, unit=unit).order_by("kind"))
+    """The unit's documents, the plan first and then the pilot programme."""
+    order = list(UnitPlan.Kind.values)
+    return sorted(
+        UnitPlan.objects.filter(campaign=campaign, unit=unit), key=lambda plan: order.index(plan.kind)
+    )
 
 
 def units_without_event(

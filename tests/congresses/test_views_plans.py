@@ -267,3 +267,17 @@ def test_the_province_itself_owes_no_plan(client, admin, campaign, units):
     assert units["province"] not in [row.unit for row in rows]
     body = client.get(reverse("units:detail", args=[units["province"].pk])).content.decode()
     assert reverse("congresses:unit_plans", args=[units["province"].pk]) not in body
+
+
+def test_the_unit_card_lists_the_plan_before_the_pilot_programme(client, campaign, units, department_officer):
+    for kind in ("pilot_programme", "plan"):
+        plan_submit(
+            campaign=campaign,
+            unit=units["health"],
+            kind=kind,
+            upload=plan_files.pdf(),
+            submitted_by=department_officer,
+        )
+    client.force_login(department_officer)
+    body = client.get(reverse("units:detail", args=[units["health"].pk])).content.decode()
+    assert body.index("Kế hoạch tổ chức:") < body.index("Chương trình Hội nghị (Đại hội) điểm:")
