@@ -345,7 +345,11 @@ def event_register(request, unit_pk: int):
     tier = tier_for_unit(campaign=campaign, unit=unit)
     if tier is None:
         raise Http404("Kế hoạch không quy định sự kiện cho đơn vị này.")
-    form = EventForm(request.POST or None, tier=tier, may_set_cap=_may_set_cap(request.user, tier))
+    # A congress carries the campaign's ordinal ("Đại hội ... lần thứ VI"); a conference is numbered by the unit.
+    initial = {"ordinal": campaign.ordinal} if tier.is_congress else {}
+    form = EventForm(
+        request.POST or None, initial=initial, tier=tier, may_set_cap=_may_set_cap(request.user, tier)
+    )
     if request.method == "POST" and form.is_valid():
         try:
             event = services.event_register(

@@ -340,3 +340,11 @@ def test_leadership_sees_unregistered_units_without_register_links(client, leade
     response = client.get(reverse("congresses:event_list"))
     assert units["chora"] in response.context["units_without_event"]
     assert reverse("congresses:event_register", args=[units["chora"].pk]) not in response.content.decode()
+
+
+def test_it_suggests_the_campaign_ordinal_for_a_congress(client, district_officer, units, campaign):
+    client.force_login(district_officer)
+    form = client.get(reverse("congresses:event_register", args=[units["babe"].pk])).context["form"]
+    assert form.initial["ordinal"] == campaign.ordinal
+    form = client.get(reverse("congresses:event_register", args=[units["chora"].pk])).context["form"]
+    assert "ordinal" not in form.initial
