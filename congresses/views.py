@@ -214,7 +214,7 @@ def _unit_plans_context(request, unit, campaign, *, bound_form=None, bound_kind=
                 and plan.status == "submitted",
             }
         )
-    return {"unit": unit, "campaign": campaign, "sections": sections, "review_form": PlanReviewForm()}
+    return {"unit": unit, "campaign": campaign, "sections": sections}
 
 
 @login_required
