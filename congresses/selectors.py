@@ -39,6 +39,7 @@ class PlanRow:
 
 def plan_status_rows(
     *,
+    user,
     campaign: Campaign,
     today: date,
     kind: str = UnitPlan.Kind.PLAN,
@@ -46,7 +47,7 @@ def plan_status_rows(
     unit_kind: str = "",
     status: str = "",
 ) -> tuple[list[PlanRow], dict[str, int]]:
-    """Every unit that owes this document, its state, and counts per state.
+    """Every unit in the user's scope that owes this document, its state, and counts per state.
 
     Counts are over the tier/kind selection before the status filter, so the
     filter buttons show how many each would list. Two queries whatever the size.
@@ -55,7 +56,7 @@ def plan_status_rows(
     kinds = [k for t in ([tier] if tier else tiers) for k in t.unit_kinds]
     if unit_kind:
         kinds = [k for k in kinds if k == unit_kind]
-    units = Unit.objects.filter(kind__in=kinds).select_related("parent")
+    units = filter_for_scope(Unit.objects.filter(kind__in=kinds), user).select_related("parent")
     if kind == UnitPlan.Kind.PILOT_PROGRAMME:
         units = units.filter(is_pilot=True)
     units = units.prefetch_related(

@@ -150,8 +150,9 @@ def _int_or_none(value) -> int | None:
 # --- Unit plans -----------------------------------------------------------------
 
 
-@staff_required
+@login_required
 def plan_list(request):
+    """Staff and leadership see every unit; a district officer its own and its communes' plans."""
     campaign = _active_campaign_or_404()
     tiers = plan_owing_tiers(campaign_tiers(campaign=campaign))
     tier_id = _int_or_none(request.GET.get("tier"))
@@ -160,6 +161,7 @@ def plan_list(request):
     status = request.GET.get("status") if request.GET.get("status") in PlanState.ORDER else ""
     unit_kind = request.GET.get("unit_kind") if request.GET.get("unit_kind") in UnitKind.values else ""
     rows, counts = plan_status_rows(
+        user=request.user,
         campaign=campaign,
         today=timezone.localdate(),
         kind=kind,

@@ -62,6 +62,7 @@ def unit_campaign_card(context, unit, framed: bool = True):
         "owes_plan": owes_plan or bool(plans),
         "can_change": unit_access(user, unit) == Access.WRITE,
         "framed": framed,
+        "has_children": unit.children.exists(),
     }
 
 

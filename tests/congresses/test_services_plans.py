@@ -148,7 +148,9 @@ def test_a_late_plan_stays_late_after_resubmission_and_an_early_one_stays_on_tim
         campaign=campaign, unit=units["songcau"], kind="plan", upload=plan_files.pdf(), submitted_by=None,
         now=on_time_at + timedelta(days=10),
     )  # fmt: skip
-    rows, _ = plan_status_rows(campaign=campaign, today=deadline + timedelta(days=30), status="late")
+    rows, _ = plan_status_rows(
+        user=admin, campaign=campaign, today=deadline + timedelta(days=30), status="late"
+    )
     late_units = {row.unit.name for row in rows}
     assert "Thị trấn Chợ Rã" in late_units
     assert "Phường Sông Cầu" not in late_units

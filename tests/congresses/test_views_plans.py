@@ -1,5 +1,6 @@
 import pytest
 from django.db import connection
+from django.db.models import Q
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -233,10 +234,33 @@ def test_it_shows_leadership_the_list(client, leadership, campaign):
     assert client.get(reverse("congresses:plan_list")).status_code == 200
 
 
-@pytest.mark.parametrize("role", ["unit_manager", "district_officer", "department_officer"])
-def test_it_hides_the_list_from_officers(client, request, campaign, role):
-    client.force_login(request.getfixturevalue(role))
-    assert client.get(reverse("congresses:plan_list")).status_code == 404
+def test_it_lists_a_district_officer_its_own_and_its_communes_plans(
+    client, district_officer, units, chora_plan
+):
+    client.force_login(district_officer)
+    response = client.get(reverse("congresses:plan_list"))
+    assert response.status_code == 200
+    shown = {row.unit for row in response.context["rows"]}
+    assert shown == set(Unit.objects.filter(Q(pk=units["babe"].pk) | Q(parent=units["babe"])))
+    assert "Chờ xem xét (1)" in response.content.decode()
+
+
+@pytest.mark.parametrize("role", ["unit_manager", "department_officer"])
+def test_it_lists_an_officer_without_children_only_its_own_unit(client, request, campaign, role):
+    user = request.getfixturevalue(role)
+    client.force_login(user)
+    assert [row.unit for row in client.get(reverse("congresses:plan_list")).context["rows"]] == [user.unit]
+
+
+def test_it_shows_another_district_none_of_ba_bes_plans(client, other_unit_manager, units, chora_plan):
+    client.force_login(other_unit_manager)
+    body = client.get(reverse("congresses:plan_list")).content.decode()
+    assert "Thị trấn Chợ Rã" not in body and "Huyện Na Rì" in body
+
+
+def test_it_sends_anonymous_users_from_the_plan_list_to_login(client, campaign):
+    response = client.get(reverse("congresses:plan_list"))
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
 
 
 def test_the_plan_list_query_count_does_not_grow_with_units_and_plans(
@@ -281,3 +305,10 @@ def test_the_unit_card_lists_the_plan_before_the_pilot_programme(client, campaig
     client.force_login(department_officer)
     body = client.get(reverse("units:detail", args=[units["health"].pk])).content.decode()
     assert body.index("Kế hoạch tổ chức:") < body.index("Chương trình Hội nghị (Đại hội) điểm:")
+
+
+def test_a_district_officers_home_links_its_communes_plans(client, district_officer, unit_manager, campaign):
+    client.force_login(district_officer)
+    assert reverse("congresses:plan_list") in client.get(reverse("units:home")).content.decode()
+    client.force_login(unit_manager)
+    assert reverse("congresses:plan_list") not in client.get(reverse("units:home")).content.decode()
