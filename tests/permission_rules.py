@@ -72,6 +72,22 @@ def event_history(w, unit):
     return {"app_label": "congresses", "model_name": "event", "pk": w.event(unit).pk}
 
 
+def unit_pk_as_unit_pk(w, unit):
+    return {"unit_pk": unit.pk}
+
+
+def plan_submit_kwargs(w, unit):
+    return {"unit_pk": unit.pk, "kind": "plan"}
+
+
+def plan_pk(w, unit):
+    return {"pk": w.plan(unit).pk}
+
+
+def plan_version_pk(w, unit):
+    return {"pk": w.plan_version(unit).pk}
+
+
 def event_pk(w, unit):
     return {"pk": w.event(unit).pk}
 
@@ -123,6 +139,18 @@ RULES: dict[str, Rule] = {
     "congresses:tier_edit": Rule(get=PROVINCE_READERS, post=STAFF_ONLY, kwargs=tier_pks),
     "congresses:movement_add": Rule(get=PROVINCE_READERS, post=STAFF_ONLY, kwargs=campaign_pk),
     "congresses:movement_edit": Rule(get=PROVINCE_READERS, post=STAFF_ONLY, kwargs=movement_pks),
+    # congresses: plans (files downloaded only through these views) and events
+    "congresses:plan_list": Rule(get=LOGGED_IN),
+    "congresses:unit_plans": Rule(get=LOGGED_IN, kwargs=unit_pk_as_unit_pk, scoped=True),
+    "congresses:plan_submit": Rule(get=NOBODY, post=WRITERS, kwargs=plan_submit_kwargs, scoped=True),
+    "congresses:plan_review": Rule(get=NOBODY, post=STAFF_ONLY, kwargs=plan_pk, scoped=True),
+    "congresses:plan_download": Rule(get=LOGGED_IN, kwargs=plan_pk, scoped=True),
+    "congresses:plan_version_download": Rule(get=LOGGED_IN, kwargs=plan_version_pk, scoped=True),
+    "congresses:event_list": Rule(get=LOGGED_IN),
+    "congresses:event_register": Rule(get=WRITERS, post=WRITERS, kwargs=unit_pk_as_unit_pk, scoped=True),
+    "congresses:event_detail": Rule(get=LOGGED_IN, kwargs=event_pk, scoped=True),
+    "congresses:event_edit": Rule(get=WRITERS, post=WRITERS, kwargs=event_pk, scoped=True),
+    "congresses:event_status": Rule(get=NOBODY, post=WRITERS, kwargs=event_pk, scoped=True),
     # honors
     "honors:public_list": Rule(get=EVERYONE, public=True),
     "honors:public_detail": Rule(get=EVERYONE, public=True, kwargs=published_exemplar_pk),

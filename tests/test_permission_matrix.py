@@ -123,6 +123,42 @@ class World:
 
         return self._once(("event", unit.pk), make)
 
+    def plan(self, unit):
+        from django.core.files.base import ContentFile
+        from django.utils import timezone
+
+        from congresses.models import UnitPlan
+
+        def make():
+            plan = UnitPlan(
+                campaign=self.campaign, unit=unit, kind=UnitPlan.Kind.PLAN, original_name="ke-hoach.pdf",
+                file_type="pdf", size=20, first_submitted_at=timezone.now(), submitted_at=timezone.now(),
+            )  # fmt: skip
+            plan.file.save("ke-hoach.pdf", ContentFile(b"%PDF-1.4 ke hoach\n%%EOF"), save=False)
+            plan.save()
+            return plan
+
+        return self._once(("plan", unit.pk), make)
+
+    def plan_version(self, unit):
+        from django.core.files.base import ContentFile
+        from django.utils import timezone
+
+        from congresses.models import UnitPlan, UnitPlanVersion
+
+        def make():
+            plan = self.plan(unit)
+            # As plan_submit does: an earlier version keeps its own stored file.
+            name = plan.file.storage.save(
+                f"plans/{plan.campaign_id}/{unit.pk}/ban-cu.pdf", ContentFile(b"%PDF-1.4 ban cu\n%%EOF")
+            )
+            return UnitPlanVersion.objects.create(
+                plan=plan, version=1, file=name, original_name="ke-hoach-cu.pdf", file_type="pdf", size=20,
+                submitted_at=timezone.now(), status=UnitPlan.Status.RETURNED, review_comment="Bổ sung thời gian.",
+            )  # fmt: skip
+
+        return self._once(("plan_version", unit.pk), make)
+
     def exemplar(self, unit, *, published=False):
         from PIL import Image
 
