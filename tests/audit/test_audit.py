@@ -41,6 +41,20 @@ def test_every_listed_model_is_registered_with_auditlog():
         assert auditlog.contains(apps.get_model(label)), label
 
 
+def test_every_model_of_the_portal_is_audited_or_left_out_with_a_reason():
+    from audit.registry import NOT_AUDITED, PORTAL_APPS
+
+    undecided = [
+        model._meta.label
+        for app in PORTAL_APPS
+        for model in apps.get_app_config(app).get_models()
+        if model._meta.label not in AUDITED and model._meta.label not in NOT_AUDITED
+    ]
+    assert not undecided, (
+        f"Add these to audit/registry.py (AUDITED, or NOT_AUDITED with a reason): {undecided}"
+    )
+
+
 def test_it_records_who_changed_which_field_through_the_edit_page(client, admin, units):
     chora = units["chora"]
     client.force_login(admin)
