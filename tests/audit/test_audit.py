@@ -247,3 +247,10 @@ def test_the_log_page_reads_in_a_constant_number_of_queries(
     for unit in Unit.objects.filter(parent=units["nari"])[:12]:
         make_event(campaign, unit)  # entries with foreign keys (unit, campaign, tier) to resolve
     assert queries() == few
+
+
+def test_the_event_page_links_to_its_history(client, unit_manager, campaign, units):
+    event = make_event(campaign, units["chora"])
+    client.force_login(unit_manager)
+    body = client.get(reverse("congresses:event_detail", args=[event.pk])).content.decode()
+    assert history_url(event) in body
