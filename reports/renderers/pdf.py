@@ -43,7 +43,7 @@ def render_pdf(
     template_name: str,
     context: dict[str, Any],
     pages: Sequence[Any] | None = None,
-    chunk_size: int = DEFAULT_CHUNK,
+    chunk_size: int | None = None,
     on_progress: Progress | None = None,
 ) -> bytes:
     """Render `template_name` to PDF bytes.
@@ -59,7 +59,7 @@ def render_pdf(
         if on_progress:
             on_progress(1, 1)
         return pdf
-    bounds = chunk_bounds(len(pages), chunk_size) or [(0, 0)]
+    bounds = chunk_bounds(len(pages), chunk_size or DEFAULT_CHUNK) or [(0, 0)]
     font_config = FontConfiguration()
     documents = []
     for start, end in bounds:
