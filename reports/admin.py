@@ -5,7 +5,14 @@ from .models import AgendaTemplateItem, GeneratedReport
 
 @admin.register(AgendaTemplateItem)
 class AgendaTemplateItemAdmin(admin.ModelAdmin):
-    list_display = ("order", "title", "only_at_congress", "only_with_upper_delegation", "default_minutes", "campaign")
+    list_display = (
+        "order",
+        "title",
+        "only_at_congress",
+        "only_with_upper_delegation",
+        "default_minutes",
+        "campaign",
+    )
     list_filter = ("campaign",)
 
 

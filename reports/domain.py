@@ -85,7 +85,7 @@ def honorific(gender: str) -> str:
 
 
 def addressee(*, gender: str, full_name: str, position: str = "", workplace: str = "") -> str:
-    """"Bà Nông Thị Hoa, Trưởng thôn, Thôn Nà Làng"."""
+    """ "Bà Nông Thị Hoa, Trưởng thôn, Thôn Nà Làng"."""
     parts = [f"{honorific(gender)} {full_name}".strip()]
     parts += [p for p in (position, workplace) if p]
     return ", ".join(parts)
@@ -96,10 +96,12 @@ def _two(value: int, pad: bool) -> str:
 
 
 def date_words(value: date | None) -> str:
-    """"ngày 05 tháng 3 năm 2025": days below 10 and months 1, 2 take a leading zero (Decree 30)."""
+    """ "ngày 05 tháng 3 năm 2025": days below 10 and months 1, 2 take a leading zero (Decree 30)."""
     if value is None:
         return "ngày … tháng … năm …"
-    return f"ngày {_two(value.day, value.day < 10)} tháng {_two(value.month, value.month < 3)} năm {value.year}"
+    return (
+        f"ngày {_two(value.day, value.day < 10)} tháng {_two(value.month, value.month < 3)} năm {value.year}"
+    )
 
 
 def place_date_line(place: str, value: date | None) -> str:
@@ -142,7 +144,9 @@ class Timeliness:
     label: str
 
 
-def event_timeliness(*, held: bool, event_date: date | None, window_start: date, window_end: date) -> Timeliness:
+def event_timeliness(
+    *, held: bool, event_date: date | None, window_start: date, window_end: date
+) -> Timeliness:
     """Whether a unit held its event inside its tier's window."""
     if not held or event_date is None:
         return Timeliness("not_held", "Chưa tổ chức")

@@ -70,7 +70,10 @@ class GeneratedReport(models.Model):
         verbose_name = "văn bản đã tạo"
         verbose_name_plural = "văn bản đã tạo"
         ordering = ["-created_at", "-pk"]
-        indexes = [models.Index(fields=["event", "-created_at"]), models.Index(fields=["kind", "-created_at"])]
+        indexes = [
+            models.Index(fields=["event", "-created_at"]),
+            models.Index(fields=["kind", "-created_at"]),
+        ]
         constraints = [
             models.CheckConstraint(condition=Q(progress__lte=100), name="report_progress_le_100"),
             models.CheckConstraint(

@@ -29,8 +29,9 @@ def get_report_for_user(user, pk: int, *, write: bool = False) -> GeneratedRepor
     report = selectors.report_get(pk=pk)
     if report is None:
         raise Http404("Không tìm thấy văn bản.")
-    if report.event_id is not None and not EXPORTERS[report.kind].staff_only:
-        require_unit_access(user, report.event.unit, write=write)
+    event = report.event
+    if event is not None and not EXPORTERS[report.kind].staff_only:
+        require_unit_access(user, event.unit, write=write)
         return report
     if not sees_province_reports(user):
         raise Http404("Không tìm thấy văn bản.")

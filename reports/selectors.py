@@ -47,7 +47,9 @@ def report_list_for_event(*, event: Event) -> QuerySet[GeneratedReport]:
 
 
 def report_list_for_campaign(*, campaign: Campaign) -> QuerySet[GeneratedReport]:
-    return GeneratedReport.objects.filter(campaign=campaign, event__isnull=True).select_related("requested_by")
+    return GeneratedReport.objects.filter(campaign=campaign, event__isnull=True).select_related(
+        "requested_by"
+    )
 
 
 def report_get(*, pk: int) -> GeneratedReport | None:
@@ -64,7 +66,7 @@ def events_visible(*, user) -> QuerySet[Event]:
 def event_heading(event: Event) -> dict[str, Any]:
     """Finished values for the header of every document of an event."""
     unit = event.unit
-    parent_name = unit.parent.name if unit.parent_id else ""
+    parent_name = unit.parent.name if unit.parent is not None else ""
     body = domain.issuing_body(unit_kind=unit.kind, unit_name=unit.name, parent_name=parent_name)
     place = domain.place_of_unit(unit_kind=unit.kind, unit_name=unit.name, parent_name=parent_name)
     return {
@@ -104,7 +106,7 @@ def _tier_unit_counts(tiers: list[TierRule]) -> dict[int, int]:
 def summary_events_table(*, campaign: Campaign, tiers: list[TierRule]) -> Table:
     unit_counts = _tier_unit_counts(tiers)
     events = list(Event.objects.filter(campaign=campaign).values("tier_id", "status", "date"))
-    rows = []
+    rows: list[tuple[Any, ...]] = []
     total = [0] * 6
     for tier in tiers:
         counts = {"registered": 0, "held": 0, "on_time": 0, "late": 0, "early": 0}
@@ -126,8 +128,17 @@ def summary_events_table(*, campaign: Campaign, tiers: list[TierRule]) -> Table:
     rows.append(("Tổng cộng", "", *total, total[0] - total[2]))
     return Table(
         "Tổ chức theo cấp",
-        ("Cấp", "Thời gian theo kế hoạch", "Số đơn vị", "Đã đăng ký", "Đã tổ chức", "Đúng thời gian",
-         "Muộn", "Sớm hơn kế hoạch", "Chưa tổ chức"),  # fmt: skip
+        (
+            "Cấp",
+            "Thời gian theo kế hoạch",
+            "Số đơn vị",
+            "Đã đăng ký",
+            "Đã tổ chức",
+            "Đúng thời gian",
+            "Muộn",
+            "Sớm hơn kế hoạch",
+            "Chưa tổ chức",
+        ),  # fmt: skip
         rows,
         "Đã tổ chức: sự kiện ở trạng thái “Đã tổ chức” hoặc “Đã báo cáo kết quả”.",
     )
@@ -135,8 +146,8 @@ def summary_events_table(*, campaign: Campaign, tiers: list[TierRule]) -> Table:
 
 def summary_delegates_table(*, campaign: Campaign, tiers: list[TierRule]) -> Table:
     cat = Delegate.Category
-    aggregates = {
-        row["event__tier_id"]: row
+    aggregates: dict[int, dict[str, Any]] = {
+        row["event__tier_id"]: dict(row)
         for row in Delegate.objects.filter(event__campaign=campaign, event__status__in=HELD_STATUSES)
         .values("event__tier_id")
         .annotate(
@@ -152,7 +163,7 @@ def summary_delegates_table(*, campaign: Campaign, tiers: list[TierRule]) -> Tab
         )
     }
     keys = ("total", "women", "minorities", "religious", "direct", "ex_ind", "ex_col", "guests", "leaders")
-    rows = []
+    rows: list[tuple[Any, ...]] = []
     sums = dict.fromkeys(keys, 0)
     for tier in tiers:
         a = aggregates.get(tier.pk) or dict.fromkeys(keys, 0)
@@ -162,15 +173,27 @@ def summary_delegates_table(*, campaign: Campaign, tiers: list[TierRule]) -> Tab
     rows.append(_delegate_row("Tổng cộng", sums))
     return Table(
         "Đại biểu và cơ cấu",
-        ("Cấp", "Tổng số đại biểu", "Nữ", "Tỷ lệ nữ", "Dân tộc thiểu số", "Tỷ lệ dân tộc thiểu số",
-         "Có tôn giáo", "Trực tiếp lao động, sản xuất", "Cá nhân điển hình", "Đại diện tập thể điển hình",
-         "Tỷ lệ điển hình", "Khách mời", "Lãnh đạo các cấp, các ngành"),  # fmt: skip
+        (
+            "Cấp",
+            "Tổng số đại biểu",
+            "Nữ",
+            "Tỷ lệ nữ",
+            "Dân tộc thiểu số",
+            "Tỷ lệ dân tộc thiểu số",
+            "Có tôn giáo",
+            "Trực tiếp lao động, sản xuất",
+            "Cá nhân điển hình",
+            "Đại diện tập thể điển hình",
+            "Tỷ lệ điển hình",
+            "Khách mời",
+            "Lãnh đạo các cấp, các ngành",
+        ),  # fmt: skip
         rows,
         "Đại biểu của các sự kiện đã tổ chức.",
     )
 
 
-def _delegate_row(label: str, a: dict[str, int]) -> tuple[Any, ...]:
+def _delegate_row(label: str, a: dict[str, Any]) -> tuple[Any, ...]:
     exemplars = a["ex_ind"] + a["ex_col"]
     return (label, a["total"], a["women"], domain.share_percent(a["women"], a["total"]), a["minorities"],
             domain.share_percent(a["minorities"], a["total"]), a["religious"], a["direct"], a["ex_ind"],
@@ -188,7 +211,9 @@ def summary_honours_table(*, campaign: Campaign, tiers: list[TierRule]) -> Table
         .order_by("award_type__order", "award_type__name")
     )
     labels = {t.pk: (t.order, t.label) for t in tiers}
-    data = sorted(rows_q, key=lambda r: (labels.get(r["event__tier_id"], (99, ""))[0], r["award_type__order"]))
+    data = sorted(
+        rows_q, key=lambda r: (labels.get(r["event__tier_id"], (99, ""))[0], r["award_type__order"])
+    )
     rows = []
     ind = col = 0
     for r in data:
@@ -257,7 +282,7 @@ def province_issuer() -> dict[str, str]:
         unit = Unit.objects.filter(kind="province").first()
     if unit is None:
         return {"governing": "", "issuer": "", "place": ""}
-    parent_name = unit.parent.name if unit.parent_id else ""
+    parent_name = unit.parent.name if unit.parent is not None else ""
     body = domain.issuing_body(unit_kind=unit.kind, unit_name=unit.name, parent_name=parent_name)
     place = domain.place_of_unit(unit_kind=unit.kind, unit_name=unit.name, parent_name=parent_name)
     return {"governing": body.governing, "issuer": body.issuer, "place": place}

@@ -80,7 +80,9 @@ def agenda_generate(*, event: Event, replace: bool = False) -> list[AgendaItem]:
         start=domain.session_start(event.session),
         next_period_label=event.campaign.next_period_label,
     )
-    items = [AgendaItem(event=event, order=p.order, start_time=p.start_time, title=p.title) for p in plan.items]
+    items = [
+        AgendaItem(event=event, order=p.order, start_time=p.start_time, title=p.title) for p in plan.items
+    ]
     for item in items:
         item.full_clean()
     return AgendaItem.objects.bulk_create(items)
@@ -187,7 +189,12 @@ def report_retry(*, report: GeneratedReport) -> GeneratedReport:
     report = GeneratedReport.objects.select_for_update().get(pk=report.pk)
     if report.status != GeneratedReport.Status.FAILED:
         raise ReportError("Chỉ tạo lại được văn bản bị lỗi.")
-    report.status, report.progress, report.error, report.finished_at = GeneratedReport.Status.QUEUED, 0, "", None
+    report.status, report.progress, report.error, report.finished_at = (
+        GeneratedReport.Status.QUEUED,
+        0,
+        "",
+        None,
+    )
     report.save(update_fields=["status", "progress", "error", "finished_at"])
     transaction.on_commit(lambda: report_generate_task.delay(report.pk))
     return report
@@ -221,10 +228,14 @@ def _write_atomically(name: str, content: bytes) -> str:
 
 
 def report_set_progress(*, report_id: int, percent: int) -> None:
-    GeneratedReport.objects.filter(pk=report_id, status=GeneratedReport.Status.RUNNING).update(progress=percent)
+    GeneratedReport.objects.filter(pk=report_id, status=GeneratedReport.Status.RUNNING).update(
+        progress=percent
+    )
 
 
-def report_render(*, report_id: int, on_progress: Callable[[int], None] | None = None) -> GeneratedReport | None:
+def report_render(
+    *, report_id: int, on_progress: Callable[[int], None] | None = None
+) -> GeneratedReport | None:
     """Render one job into its file. Safe to run twice: a finished job is left as it is."""
     with transaction.atomic():
         report = GeneratedReport.objects.select_for_update().filter(pk=report_id).first()

@@ -13,7 +13,9 @@ urlpatterns = [
     path("events/<int:pk>/agenda/items/add/", views.agenda_item_add, name="agenda_item_add"),
     path("events/<int:pk>/agenda/items/<int:item_pk>/edit/", views.agenda_item_edit, name="agenda_item_edit"),
     path(
-        "events/<int:pk>/agenda/items/<int:item_pk>/delete/", views.agenda_item_delete, name="agenda_item_delete"
+        "events/<int:pk>/agenda/items/<int:item_pk>/delete/",
+        views.agenda_item_delete,
+        name="agenda_item_delete",
     ),
     path(
         "events/<int:pk>/agenda/items/<int:item_pk>/move/<str:direction>/",

@@ -33,7 +33,9 @@ def _buttons(kinds, reasons: dict[str, str] | None = None) -> dict[str, dict]:
 @login_required
 @require_GET
 def documents_home(request):
-    return render(request, "reports/documents_home.html", {"events": selectors.events_visible(user=request.user)})
+    return render(
+        request, "reports/documents_home.html", {"events": selectors.events_visible(user=request.user)}
+    )
 
 
 def _job_rows(reports) -> list[dict]:
@@ -93,7 +95,12 @@ def event_report_start(request, pk: int):
 def _render_agenda(request, event, *, add_form=None, bad_item_pk=None, bad_form=None, status=200):
     items = selectors.agenda_items(event=event)
     rows = [
-        {"item": item, "form": bad_form if item.pk == bad_item_pk else AgendaItemForm(instance=item, prefix=f"item{item.pk}")}
+        {
+            "item": item,
+            "form": bad_form
+            if item.pk == bad_item_pk
+            else AgendaItemForm(instance=item, prefix=f"item{item.pk}"),
+        }
         for item in items
     ]
     context = {
@@ -166,7 +173,9 @@ def agenda_item_move(request, pk: int, item_pk: int, direction: str):
     event = get_event_for_user(request.user, pk, write=True)
     if direction not in ("up", "down"):
         raise Http404("Không tìm thấy.")
-    services.agenda_item_move(item=get_object_or_404(AgendaItem, pk=item_pk, event=event), direction=direction)
+    services.agenda_item_move(
+        item=get_object_or_404(AgendaItem, pk=item_pk, event=event), direction=direction
+    )
     return redirect("reports:agenda", pk=event.pk)
 
 
@@ -192,7 +201,7 @@ def report_download(request, pk: int):
     report = get_report_for_user(request.user, pk)
     if report.status != GeneratedReport.Status.DONE or not report.file:
         raise Http404("Văn bản chưa sẵn sàng.")
-    extension = report.file.name.rsplit(".", 1)[-1]
+    extension = (report.file.name or "").rsplit(".", 1)[-1]
     filename = fold_for_search(report.title).replace(" ", "-").replace(":", "").replace("/", "-")[:80]
     try:
         handle = report.file.open("rb")

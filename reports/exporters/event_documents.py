@@ -102,12 +102,16 @@ class CertificatesExporter(BaseExporter):
                 {
                     "award": honour.award_type.name,
                     "grantor": honour.award_type.grantor,
-                    "recipient": (f"{domain.honorific(exemplar.gender)} {exemplar.name}" if individual
-                                  else exemplar.name),  # fmt: skip
+                    "recipient": (
+                        f"{domain.honorific(exemplar.gender)} {exemplar.name}"
+                        if individual
+                        else exemplar.name
+                    ),  # fmt: skip
                     "position": exemplar.position if individual else "",
                     "decision_number": honour.decision_number,
-                    "date_line": domain.place_date_line(selectors.event_heading(event)["place"],
-                                                        honour.decision_date),  # fmt: skip
+                    "date_line": domain.place_date_line(
+                        selectors.event_heading(event)["place"], honour.decision_date
+                    ),  # fmt: skip
                     "signer": honour.signer,
                 }
             )

@@ -12,7 +12,7 @@ from .base import PDF, XLSX, BaseExporter, Output, Progress
 
 
 def _campaign(report: GeneratedReport) -> Campaign:
-    campaign = Campaign.objects.filter(pk=report.campaign_id).first()
+    campaign = Campaign.objects.filter(pk=report.campaign_id).first() if report.campaign_id else None
     if campaign is None:
         raise LookupError("Chiến dịch của báo cáo không còn tồn tại.")
     return campaign

@@ -13,9 +13,14 @@ _INVALID_SHEET_CHARS = str.maketrans({c: " " for c in "[]:*?/\\"})
 
 
 class TableLike(Protocol):
-    title: str
-    header: Sequence[str]
-    rows: Sequence[Sequence[Any]]
+    @property
+    def title(self) -> str: ...
+
+    @property
+    def header(self) -> Sequence[str]: ...
+
+    @property
+    def rows(self) -> Sequence[Sequence[Any]]: ...
 
 
 def sheet_name(title: str, taken: set[str]) -> str:

@@ -93,8 +93,11 @@ def babe_honours(babe_event, units):
     )  # fmt: skip
     honours = []
     for index, (name, gender, award) in enumerate(
-        [("Hà Thị Lụa", "female", certificate), ("Thôn Nà Làng", "", certificate),
-         ("Lý Văn Sáng", "male", title)]  # fmt: skip
+        [
+            ("Hà Thị Lụa", "female", certificate),
+            ("Thôn Nà Làng", "", certificate),
+            ("Lý Văn Sáng", "male", title),
+        ]  # fmt: skip
     ):
         exemplar = Exemplar.objects.create(
             unit=units["babe"], kind="collective" if not gender else "individual", name=name,
@@ -102,8 +105,12 @@ def babe_honours(babe_event, units):
         )  # fmt: skip
         honours.append(
             Honour.objects.create(
-                event=babe_event, exemplar=exemplar, award_type=award, decision_number=f"{100 + index}/QĐ-UBND",
-                decision_date=date(2025, 6, 10), signer="Nguyễn Đăng Bình",
+                event=babe_event,
+                exemplar=exemplar,
+                award_type=award,
+                decision_number=f"{100 + index}/QĐ-UBND",
+                decision_date=date(2025, 6, 10),
+                signer="Nguyễn Đăng Bình",
             )  # fmt: skip
         )
     return honours

@@ -13,7 +13,9 @@ def read(content: bytes) -> PdfReader:
 
 def page_texts(reader: PdfReader) -> list[str]:
     """Each page's text, NFC, with runs of white space (line breaks included) folded to one space."""
-    return [" ".join(unicodedata.normalize("NFC", page.extract_text() or "").split()) for page in reader.pages]
+    return [
+        " ".join(unicodedata.normalize("NFC", page.extract_text() or "").split()) for page in reader.pages
+    ]
 
 
 def font_names(reader: PdfReader) -> set[str]:

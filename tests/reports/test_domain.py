@@ -29,7 +29,9 @@ def titles(plan):
 
 
 def test_a_congress_with_an_upper_congress_has_the_salute_and_the_delegation():
-    plan = domain.choose_agenda_items(TEMPLATE, is_congress=True, sends_upper_delegation=True, start=time(7, 30))
+    plan = domain.choose_agenda_items(
+        TEMPLATE, is_congress=True, sends_upper_delegation=True, start=time(7, 30)
+    )
     assert titles(plan)[0] == SALUTE
     assert DELEGATION in titles(plan)
     assert titles(plan)[-1] == "Tổng kết và bế mạc"
@@ -38,7 +40,9 @@ def test_a_congress_with_an_upper_congress_has_the_salute_and_the_delegation():
 
 
 def test_a_conference_has_no_flag_salute_and_says_why():
-    plan = domain.choose_agenda_items(TEMPLATE, is_congress=False, sends_upper_delegation=True, start=time(7, 30))
+    plan = domain.choose_agenda_items(
+        TEMPLATE, is_congress=False, sends_upper_delegation=True, start=time(7, 30)
+    )
     assert SALUTE not in titles(plan)
     assert DELEGATION in titles(plan)
     assert titles(plan)[0] == "Tuyên bố lý do, giới thiệu đại biểu và khai mạc"
@@ -47,26 +51,36 @@ def test_a_conference_has_no_flag_salute_and_says_why():
 
 
 def test_the_province_congress_sends_no_delegation_upward():
-    plan = domain.choose_agenda_items(TEMPLATE, is_congress=True, sends_upper_delegation=False, start=time(7, 30))
+    plan = domain.choose_agenda_items(
+        TEMPLATE, is_congress=True, sends_upper_delegation=False, start=time(7, 30)
+    )
     assert SALUTE in titles(plan) and DELEGATION not in titles(plan)
     assert [s.title for s in plan.skipped] == [DELEGATION]
 
 
 def test_a_conference_without_upper_delegation_drops_both():
-    plan = domain.choose_agenda_items(TEMPLATE, is_congress=False, sends_upper_delegation=False, start=time(13, 30))
+    plan = domain.choose_agenda_items(
+        TEMPLATE, is_congress=False, sends_upper_delegation=False, start=time(13, 30)
+    )
     assert SALUTE not in titles(plan) and DELEGATION not in titles(plan)
     assert len(plan.items) == len(TEMPLATE) - 2
 
 
 def test_times_run_on_from_the_session_start():
-    plan = domain.choose_agenda_items(TEMPLATE, is_congress=True, sends_upper_delegation=True, start=time(7, 30))
+    plan = domain.choose_agenda_items(
+        TEMPLATE, is_congress=True, sends_upper_delegation=True, start=time(7, 30)
+    )
     assert plan.items[0].start_time == time(7, 30)
     assert plan.items[1].start_time == time(7, 30 + TEMPLATE[0].default_minutes)
 
 
 def test_the_next_period_is_filled_from_the_campaign():
     plan = domain.choose_agenda_items(
-        TEMPLATE, is_congress=True, sends_upper_delegation=True, start=time(7, 30), next_period_label="2030 - 2035"
+        TEMPLATE,
+        is_congress=True,
+        sends_upper_delegation=True,
+        start=time(7, 30),
+        next_period_label="2030 - 2035",
     )
     assert "Phát động phong trào thi đua giai đoạn 2030 - 2035" in titles(plan)
     assert not any("{" in t for t in titles(plan))
@@ -78,9 +92,12 @@ def test_an_empty_template_gives_an_empty_agenda():
 
 
 @pytest.mark.parametrize(
-    ("upper", "sends", "expected"), [(True, True, True), (True, False, False), (False, True, False), (False, False, False)]
+    ("upper", "sends", "expected"),
+    [(True, True, True), (True, False, False), (False, True, False), (False, False, False)],
 )
-def test_a_delegation_goes_up_only_where_there_is_an_upper_congress_and_the_rule_says_so(upper, sends, expected):
+def test_a_delegation_goes_up_only_where_there_is_an_upper_congress_and_the_rule_says_so(
+    upper, sends, expected
+):
     assert domain.has_upper_delegation(upper_tier_exists=upper, sends_delegation_upward=sends) is expected
 
 
@@ -90,7 +107,9 @@ def test_a_person_is_addressed_by_gender(gender, word):
 
 
 def test_the_addressee_line_has_name_position_and_workplace():
-    line = domain.addressee(gender="female", full_name="Nông Thị Hoa", position="Trưởng thôn", workplace="Thôn Nà Làng")
+    line = domain.addressee(
+        gender="female", full_name="Nông Thị Hoa", position="Trưởng thôn", workplace="Thôn Nà Làng"
+    )
     assert line == "Bà Nông Thị Hoa, Trưởng thôn, Thôn Nà Làng"
 
 
@@ -145,19 +164,29 @@ def test_an_event_is_on_time_inside_its_tier_window(held, day, code):
     assert domain.event_timeliness(held=held, event_date=day, **WINDOW).code == code
 
 
-@pytest.mark.parametrize(("done", "total", "pct"), [(0, 0, 0), (0, 10, 0), (5, 10, 50), (10, 10, 99), (11, 10, 99)])
+@pytest.mark.parametrize(
+    ("done", "total", "pct"), [(0, 0, 0), (0, 10, 0), (5, 10, 50), (10, 10, 99), (11, 10, 99)]
+)
 def test_progress_never_claims_100_before_the_file_is_saved(done, total, pct):
     assert domain.progress_percent(done, total) == pct
 
 
 @pytest.mark.parametrize(
     ("total", "size", "bounds"),
-    [(0, 50, []), (1, 50, [(0, 1)]), (50, 50, [(0, 50)]), (51, 50, [(0, 50), (50, 51)]), (3, 0, [(0, 1), (1, 2), (2, 3)])],
+    [
+        (0, 50, []),
+        (1, 50, [(0, 1)]),
+        (50, 50, [(0, 50)]),
+        (51, 50, [(0, 50), (50, 51)]),
+        (3, 0, [(0, 1), (1, 2), (2, 3)]),
+    ],
 )
 def test_a_batch_is_cut_into_chunks(total, size, bounds):
     assert domain.chunk_bounds(total, size) == bounds
 
 
-@pytest.mark.parametrize(("part", "whole", "text"), [(0, 0, "0%"), (1, 3, "33.3%"), (1, 2, "50%"), (2, 2, "100%")])
+@pytest.mark.parametrize(
+    ("part", "whole", "text"), [(0, 0, "0%"), (1, 3, "33.3%"), (1, 2, "50%"), (2, 2, "100%")]
+)
 def test_shares(part, whole, text):
     assert domain.share_percent(part, whole) == text

@@ -29,7 +29,10 @@ def test_loading_the_agenda_template_twice_keeps_one_copy(campaign):
     assert services.agenda_template_load(campaign=campaign) == 10
     assert services.agenda_template_load(campaign=campaign) == 10
     assert AgendaTemplateItem.objects.filter(campaign=campaign).count() == 10
-    flags = {t.title: (t.only_at_congress, t.only_with_upper_delegation) for t in campaign.agenda_template_items.all()}
+    flags = {
+        t.title: (t.only_at_congress, t.only_with_upper_delegation)
+        for t in campaign.agenda_template_items.all()
+    }
     assert flags["Chào cờ"] == (True, False)
     assert flags["Thông qua danh sách đại biểu đi dự Đại hội cấp trên"] == (False, True)
 
@@ -82,12 +85,16 @@ def test_generating_again_needs_replace(babe_event):
 
 def test_the_officer_edits_adds_moves_and_removes_items(babe_event):
     items = services.agenda_generate(event=babe_event)
-    services.agenda_item_update(item=items[1], title=items[1].title, start_time=time(8, 0), speaker="Bà Hà Thị Lan")
+    services.agenda_item_update(
+        item=items[1], title=items[1].title, start_time=time(8, 0), speaker="Bà Hà Thị Lan"
+    )
     added = services.agenda_item_add(event=babe_event, title="Văn nghệ chào mừng", start_time=time(7, 15))
     assert added.order == 11
     services.agenda_item_move(item=added, direction="up")
     services.agenda_item_move(item=items[0], direction="up")  # already first: stays
-    order = list(AgendaItem.objects.filter(event=babe_event).order_by("order").values_list("title", flat=True))
+    order = list(
+        AgendaItem.objects.filter(event=babe_event).order_by("order").values_list("title", flat=True)
+    )
     assert order[0] == "Chào cờ" and order[-2] == "Văn nghệ chào mừng" and order[-1] == "Tổng kết và bế mạc"
     services.agenda_item_delete(item=items[0])
     rows = list(AgendaItem.objects.filter(event=babe_event).order_by("order"))
@@ -103,14 +110,16 @@ def test_one_submitted_form_makes_one_job(babe_event, babe_delegates, admin):
     assert GeneratedReport.objects.count() == 1
 
 
-def test_invitations_for_the_whole_roster_are_one_pdf_with_a_page_each(babe_event, babe_delegates, admin, request_report):
+def test_invitations_for_the_whole_roster_are_one_pdf_with_a_page_each(
+    babe_event, babe_delegates, admin, request_report
+):
     report = request_report(kind="invitations", event=babe_event, requested_by=admin)
     assert report.status == "done" and report.progress == 100 and report.error == ""
     reader = pdf_text.read(report.file.read())
     assert len(reader.pages) == len(NAMES)
     texts = pdf_text.page_texts(reader)
     everything = "\n".join(texts)
-    for name, gender in NAMES:
+    for name, _gender in NAMES:
         assert name in everything
     # Sorted the Vietnamese way, by given name: Đức (đ after d) first, Yến last, Ữu (ư after u) before it.
     assert "Ông Hoàng Văn Đức" in texts[0]
@@ -141,7 +150,11 @@ def test_a_delegate_of_another_event_cannot_be_invited_here(babe_event, nari_eve
     stranger = make_delegate(nari_event, "Hà Văn Lạ", "male")
     with pytest.raises(services.ReportError, match="Không tìm thấy đại biểu"):
         services.report_request(
-            kind="invitations", event=babe_event, requested_by=admin, key=key(), params={"delegate_id": stranger.pk}
+            kind="invitations",
+            event=babe_event,
+            requested_by=admin,
+            key=key(),
+            params={"delegate_id": stranger.pk},
         )
 
 
@@ -157,7 +170,9 @@ def test_nothing_to_print_is_refused_with_a_reason(babe_event, admin):
 
 def test_the_agenda_pdf_has_the_event_title_block_and_the_edited_items(babe_event, admin, request_report):
     items = services.agenda_generate(event=babe_event)
-    services.agenda_item_update(item=items[2], title=items[2].title, start_time=time(7, 45), speaker="Ông Triệu Đức Thanh")
+    services.agenda_item_update(
+        item=items[2], title=items[2].title, start_time=time(7, 45), speaker="Ông Triệu Đức Thanh"
+    )
     report = request_report(kind="agenda", event=babe_event, requested_by=admin)
     text = pdf_text.page_texts(pdf_text.read(report.file.read()))[0]
     assert "CHƯƠNG TRÌNH" in text and "Chào cờ" in text and "Ông Triệu Đức Thanh" in text
@@ -177,7 +192,9 @@ def test_certificates_are_landscape_one_page_per_certificate(babe_event, babe_ho
     assert "100/QĐ-UBND" in texts[0] and "ngày 10 tháng 6 năm 2025" in texts[0]
 
 
-def test_running_a_job_twice_keeps_one_file_and_it_stays_done(babe_event, babe_delegates, admin, request_report):
+def test_running_a_job_twice_keeps_one_file_and_it_stays_done(
+    babe_event, babe_delegates, admin, request_report
+):
     report = request_report(kind="invitations", event=babe_event, requested_by=admin)
     first_mtime = Path(report.file.path).stat().st_mtime_ns
     services.report_render(report_id=report.pk)
@@ -232,9 +249,13 @@ def test_progress_is_written_to_the_row_as_the_batch_renders(babe_event, admin, 
     assert seen == [28, 57, 85, 99]
 
 
-def test_the_summary_counts_held_on_time_and_late_events_and_composition(campaign, units, admin, agenda_template, request_report):
+def test_the_summary_counts_held_on_time_and_late_events_and_composition(
+    campaign, units, admin, agenda_template, request_report
+):
     babe = make_event(campaign, units["babe"])  # on time
-    nari = make_event(campaign, units["nari"], date=campaign.tiers.get(code="district").window_end.replace(day=30, month=7))
+    nari = make_event(
+        campaign, units["nari"], date=campaign.tiers.get(code="district").window_end.replace(day=30, month=7)
+    )
     make_event(campaign, units["city"], status=Event.Status.PLANNED)
     make_delegate(babe, "Nông Thị Hoa", "female", ethnic_group="Tày", is_direct_worker=True)
     make_delegate(babe, "Lê Văn Bình", "male", ethnic_group="Kinh", category="guest")
@@ -242,16 +263,30 @@ def test_the_summary_counts_held_on_time_and_late_events_and_composition(campaig
     report = request_report(kind="summary_xlsx", campaign=campaign, requested_by=admin)
     assert report.status == "done" and report.file.name.endswith(".xlsx")
     book = load_workbook(BytesIO(report.file.read()), read_only=True)
-    assert book.sheetnames == ["Tổ chức theo cấp", "Đại biểu và cơ cấu", "Khen thưởng điển hình", "Đơn vị chỉ đạo điểm"]
+    assert book.sheetnames == [
+        "Tổ chức theo cấp",
+        "Đại biểu và cơ cấu",
+        "Khen thưởng điển hình",
+        "Đơn vị chỉ đạo điểm",
+    ]
     events = list(book["Tổ chức theo cấp"].iter_rows(values_only=True))
-    assert events[0][:6] == ("Cấp", "Thời gian theo kế hoạch", "Số đơn vị", "Đã đăng ký", "Đã tổ chức", "Đúng thời gian")
+    assert events[0][:6] == (
+        "Cấp",
+        "Thời gian theo kế hoạch",
+        "Số đơn vị",
+        "Đã đăng ký",
+        "Đã tổ chức",
+        "Đúng thời gian",
+    )
     district = next(r for r in events if r[0] == "Cấp huyện, thành phố")
     assert district[2:9] == (8, 3, 2, 1, 1, 0, 6)
     delegates = list(book["Đại biểu và cơ cấu"].iter_rows(values_only=True))
     district = next(r for r in delegates if r[0] == "Cấp huyện, thành phố")
     assert district[1:9] == (3, 2, "66.7%", 2, "66.7%", 0, 1, 1)
     pilots = list(book["Đơn vị chỉ đạo điểm"].iter_rows(values_only=True))
-    assert pilots[0][0] == "Đơn vị" and any(r[0] == "Thành phố Bắc Kạn" and r[2] == "Đã đăng ký" for r in pilots[1:])
+    assert pilots[0][0] == "Đơn vị" and any(
+        r[0] == "Thành phố Bắc Kạn" and r[2] == "Đã đăng ký" for r in pilots[1:]
+    )
 
 
 def test_the_summary_pdf_is_a_report_of_so_noi_vu(campaign, babe_event, babe_honours, admin, request_report):

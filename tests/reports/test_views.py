@@ -15,7 +15,9 @@ pytestmark = pytest.mark.django_db
 
 def start(client, event, kind="invitations", **extra):
     page = client.get(reverse("reports:event_documents", args=[event.pk])).content.decode()
-    keys = re.findall(rf'name="kind" value="{kind}"><input type="hidden" name="key" value="([0-9a-f]{{32}})"', page)
+    keys = re.findall(
+        rf'name="kind" value="{kind}"><input type="hidden" name="key" value="([0-9a-f]{{32}})"', page
+    )
     data = {"kind": kind, "key": keys[0] if keys else "0" * 32, **extra}
     return client.post(reverse("reports:event_report_start", args=[event.pk]), data)
 
@@ -42,7 +44,9 @@ def test_it_sends_anonymous_users_to_login(client, babe_event):
 # --- the documents page of an event ---
 
 
-def test_it_shows_the_documents_page_to_the_district_officer(client, district_officer, babe_event, babe_delegates):
+def test_it_shows_the_documents_page_to_the_district_officer(
+    client, district_officer, babe_event, babe_delegates
+):
     client.force_login(district_officer)
     response = client.get(reverse("reports:event_documents", args=[babe_event.pk]))
     body = response.content.decode()
@@ -81,7 +85,9 @@ def test_it_starts_the_invitations_job_and_renders_it(
 def test_it_makes_one_job_when_the_form_is_sent_twice(client, district_officer, babe_event, babe_delegates):
     client.force_login(district_officer)
     page = client.get(reverse("reports:event_documents", args=[babe_event.pk])).content.decode()
-    k = re.search(r'name="kind" value="invitations"><input type="hidden" name="key" value="([0-9a-f]{32})"', page)[1]
+    k = re.search(
+        r'name="kind" value="invitations"><input type="hidden" name="key" value="([0-9a-f]{32})"', page
+    )[1]
     url = reverse("reports:event_report_start", args=[babe_event.pk])
     client.post(url, {"kind": "invitations", "key": k})
     client.post(url, {"kind": "invitations", "key": k})
@@ -111,7 +117,9 @@ def test_it_forbids_leadership_to_start_a_job(client, leadership, babe_event, ba
     assert response.status_code == 403 and GeneratedReport.objects.count() == 0
 
 
-def test_it_hides_another_districts_event_from_a_start(client, other_unit_manager, babe_event, babe_delegates):
+def test_it_hides_another_districts_event_from_a_start(
+    client, other_unit_manager, babe_event, babe_delegates
+):
     client.force_login(other_unit_manager)
     response = client.post(
         reverse("reports:event_report_start", args=[babe_event.pk]), {"kind": "invitations", "key": "a" * 32}
@@ -121,7 +129,9 @@ def test_it_hides_another_districts_event_from_a_start(client, other_unit_manage
 
 def test_it_refuses_a_province_report_from_an_event_page(client, admin, babe_event):
     client.force_login(admin)
-    client.post(reverse("reports:event_report_start", args=[babe_event.pk]), {"kind": "summary_pdf", "key": "b" * 32})
+    client.post(
+        reverse("reports:event_report_start", args=[babe_event.pk]), {"kind": "summary_pdf", "key": "b" * 32}
+    )
     assert GeneratedReport.objects.count() == 0
 
 
@@ -237,7 +247,11 @@ def test_it_edits_an_item(client, district_officer, babe_event, agenda):
     )  # fmt: skip
     assert response.status_code == 302
     item.refresh_from_db()
-    assert (item.title, item.speaker, item.start_time.strftime("%H:%M")) == ("Khai mạc Đại hội", "Bà Hoàng Thị Thu Hà", "08:05")
+    assert (item.title, item.speaker, item.start_time.strftime("%H:%M")) == (
+        "Khai mạc Đại hội",
+        "Bà Hoàng Thị Thu Hà",
+        "08:05",
+    )
 
 
 def test_it_keeps_bad_input_and_says_why(client, district_officer, babe_event, agenda):
@@ -245,7 +259,11 @@ def test_it_keeps_bad_input_and_says_why(client, district_officer, babe_event, a
     item = agenda[1]
     response = client.post(
         reverse("reports:agenda_item_edit", args=[babe_event.pk, item.pk]),
-        {f"item{item.pk}-start_time": "25:99", f"item{item.pk}-title": "Khai mạc mới", f"item{item.pk}-speaker": ""},
+        {
+            f"item{item.pk}-start_time": "25:99",
+            f"item{item.pk}-title": "Khai mạc mới",
+            f"item{item.pk}-speaker": "",
+        },
     )
     body = response.content.decode()
     assert response.status_code == 400
@@ -263,12 +281,16 @@ def test_it_adds_moves_and_deletes_items(client, district_officer, babe_event, a
     assert added.order == 10
     client.post(reverse("reports:agenda_item_delete", args=[babe_event.pk, agenda[0].pk]))
     assert not AgendaItem.objects.filter(pk=agenda[0].pk).exists()
-    assert sorted(AgendaItem.objects.filter(event=babe_event).values_list("order", flat=True)) == list(range(1, 11))
+    assert sorted(AgendaItem.objects.filter(event=babe_event).values_list("order", flat=True)) == list(
+        range(1, 11)
+    )
 
 
 def test_it_refuses_an_empty_new_item(client, district_officer, babe_event, agenda):
     client.force_login(district_officer)
-    response = client.post(reverse("reports:agenda_item_add", args=[babe_event.pk]), {"start_time": "", "title": ""})
+    response = client.post(
+        reverse("reports:agenda_item_add", args=[babe_event.pk]), {"start_time": "", "title": ""}
+    )
     assert response.status_code == 400 and "Hãy nhập nội dung" in response.content.decode()
 
 
@@ -296,7 +318,9 @@ def test_it_hides_items_of_another_district(client, other_unit_manager, babe_eve
     assert [client.post(url, {"title": "x"}).status_code for url in urls] == [404, 404, 404, 404]
 
 
-def test_it_does_not_touch_an_item_through_another_event(client, unit_manager, chora_event, babe_event, agenda):
+def test_it_does_not_touch_an_item_through_another_event(
+    client, unit_manager, chora_event, babe_event, agenda
+):
     client.force_login(unit_manager)
     url = reverse("reports:agenda_item_delete", args=[chora_event.pk, agenda[0].pk])
     assert client.post(url).status_code == 404 and AgendaItem.objects.filter(pk=agenda[0].pk).exists()
@@ -310,7 +334,9 @@ def test_it_shows_staff_the_province_reports_and_starts_one(
 ):
     client.force_login(admin)
     page = client.get(reverse("reports:province")).content.decode()
-    k = re.search(r'name="kind" value="summary_xlsx"><input type="hidden" name="key" value="([0-9a-f]{32})"', page)[1]
+    k = re.search(
+        r'name="kind" value="summary_xlsx"><input type="hidden" name="key" value="([0-9a-f]{32})"', page
+    )[1]
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("reports:province_start"), {"kind": "summary_xlsx", "key": k})
     assert response.status_code == 302
@@ -331,7 +357,10 @@ def test_it_hides_province_reports_from_officers(client, district_officer, admin
     report = request_report(kind="summary_xlsx", campaign=campaign, requested_by=admin)
     client.force_login(district_officer)
     assert client.get(reverse("reports:province")).status_code == 404
-    assert client.post(reverse("reports:province_start"), {"kind": "summary_pdf", "key": "f" * 32}).status_code == 404
+    assert (
+        client.post(reverse("reports:province_start"), {"kind": "summary_pdf", "key": "f" * 32}).status_code
+        == 404
+    )
     assert client.get(reverse("reports:download", args=[report.pk])).status_code == 404
     assert client.get(reverse("reports:status", args=[report.pk])).status_code == 404
 

@@ -29,6 +29,9 @@ from tests.reports.conftest import NAMES
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
 
 
+VISIBILITY_TIMEOUT = 3
+
+
 def wait_for(predicate, timeout: float, what: str):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -40,7 +43,9 @@ def wait_for(predicate, timeout: float, what: str):
 
 
 def test_it_renders_through_the_live_worker(live_worker, babe_event, babe_delegates, admin):
-    report = services.report_request(kind="invitations", event=babe_event, requested_by=admin, key=uuid.uuid4().hex)
+    report = services.report_request(
+        kind="invitations", event=babe_event, requested_by=admin, key=uuid.uuid4().hex
+    )
     wait_for(lambda: GeneratedReport.objects.filter(pk=report.pk, status__in=("done", "failed")).exists(), 120,
              "the worker to finish the job")  # fmt: skip
     report.refresh_from_db()
@@ -58,7 +63,9 @@ def shared_database_url() -> str:
         return f"postgres://{auth}@{s['HOST'] or '127.0.0.1'}:{s['PORT'] or 5432}/{s['NAME']}"
     name = str(s["NAME"])
     shareable = connection.vendor == "sqlite" and "memory" not in name and name != ""
-    require_service(shareable, "the test database is in memory: set TEST_DATABASE_NAME so a worker can share it")
+    require_service(
+        shareable, "the test database is in memory: set TEST_DATABASE_NAME so a worker can share it"
+    )
     return f"sqlite:///{name}"
 
 
@@ -88,7 +95,7 @@ def start_worker(*, queue: str, name: str, database_url: str, broker: str, log: 
         "CELERY_TASK_ALWAYS_EAGER": "False",
         "MEDIA_ROOT": str(django_settings.MEDIA_ROOT),
         # The second worker takes back the killed worker's unacknowledged task after this long.
-        "CELERY_VISIBILITY_TIMEOUT": "4",
+        "CELERY_VISIBILITY_TIMEOUT": str(VISIBILITY_TIMEOUT),
     }
     celery = str(Path(sys.executable).with_name("celery"))
     command = [celery, "-A", "bac_kan_emulation", "worker", "-Q", queue, "-n", f"{name}@%h", "--concurrency=1",
@@ -126,7 +133,9 @@ def test_a_worker_killed_mid_batch_is_replaced_and_the_job_ends_done_with_one_fi
         for i in range(count)
     )  # fmt: skip
     # Same service path as the portal, but on this test's own queue (the CI worker must not take it).
-    monkeypatch.setattr(report_generate, "delay", lambda pk: report_generate.apply_async(args=[pk], queue=queue))
+    monkeypatch.setattr(
+        report_generate, "delay", lambda pk: report_generate.apply_async(args=[pk], queue=queue)
+    )
     settings.CELERY_TASK_ALWAYS_EAGER = False
     app.conf.task_always_eager = False
     log = tmp_path / "workers.log"
@@ -145,6 +154,9 @@ def test_a_worker_killed_mid_batch_is_replaced_and_the_job_ends_done_with_one_fi
         row.refresh_from_db()
         assert row.status == "running" and 0 < row.progress < 100, "killed in the middle of the batch"
         assert not row.file
+        # A worker takes back unacknowledged tasks older than the visibility timeout when it starts
+        # (then only every few minutes): let the killed worker's task grow that old first.
+        time.sleep(VISIBILITY_TIMEOUT + 2)
 
         second = start_worker(queue=queue, name="second", database_url=database_url, broker=broker, log=log)
         wait_for(lambda: GeneratedReport.objects.filter(pk=report.pk, status__in=("done", "failed")).exists(), 180,
@@ -157,7 +169,11 @@ def test_a_worker_killed_mid_batch_is_replaced_and_the_job_ends_done_with_one_fi
     report.refresh_from_db()
     assert report.status == "done", report.error or log.read_text()[-3000:]
     assert report.attempts == 2
-    files = sorted(p.name for p in Path(django_settings.MEDIA_ROOT, "reports").iterdir() if report.idempotency_key in p.name)
+    files = sorted(
+        p.name
+        for p in Path(django_settings.MEDIA_ROOT, "reports").iterdir()
+        if report.idempotency_key in p.name
+    )
     assert files == [f"{report.idempotency_key}.pdf"]
     assert not list(Path(django_settings.MEDIA_ROOT, "reports").glob(".part-*"))
     assert len(pdf_text.read(report.file.read()).pages) == count
