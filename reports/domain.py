@@ -176,3 +176,9 @@ def share_percent(part: int, whole: int) -> str:
     if whole <= 0:
         return "0%"
     return f"{round(part * 100 / whole, 1):g}%"
+
+
+def certificate_heading(award_name: str) -> str:
+    """The big word of a certificate: "Bằng khen của Chủ tịch UBND tỉnh" -> "Bằng khen"."""
+    head, sep, _ = award_name.partition(" của ")
+    return head if sep and head else award_name

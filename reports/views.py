@@ -24,7 +24,7 @@ from .permissions import get_event_for_user, get_report_for_user
 def _buttons(kinds, reasons: dict[str, str] | None = None) -> dict[str, dict]:
     reasons = reasons or {}
     return {
-        kind: {"kind": kind, "key": new_request_key(), "label": f"Tạo {EXPORTERS[kind].verbose_name.lower()}",
+        kind: {"kind": kind, "key": new_request_key(), "label": f"Tạo {EXPORTERS[kind].verbose_name[:1].lower()}{EXPORTERS[kind].verbose_name[1:]}",
                "disabled": bool(reasons.get(kind)), "reason": reasons.get(kind, "")}
         for kind in kinds
     }  # fmt: skip

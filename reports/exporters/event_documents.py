@@ -100,7 +100,7 @@ class CertificatesExporter(BaseExporter):
             individual = exemplar.kind == "individual"
             pages.append(
                 {
-                    "award": honour.award_type.name,
+                    "award": domain.certificate_heading(honour.award_type.name),
                     "grantor": honour.award_type.grantor,
                     "recipient": (
                         f"{domain.honorific(exemplar.gender)} {exemplar.name}"

@@ -190,3 +190,16 @@ def test_a_batch_is_cut_into_chunks(total, size, bounds):
 )
 def test_shares(part, whole, text):
     assert domain.share_percent(part, whole) == text
+
+
+@pytest.mark.parametrize(
+    ("name", "heading"),
+    [
+        ("Bằng khen của Chủ tịch UBND tỉnh", "Bằng khen"),
+        ("Giấy khen của Chủ tịch UBND huyện", "Giấy khen"),
+        ("Bằng khen", "Bằng khen"),
+        ("Chiến sĩ thi đua cơ sở", "Chiến sĩ thi đua cơ sở"),
+    ],  # fmt: skip
+)
+def test_the_certificate_heading_is_the_form_word(name, heading):
+    assert domain.certificate_heading(name) == heading
