@@ -7,7 +7,7 @@ from django.db.models import Count, Q, QuerySet
 
 from congresses.models import AgendaItem, Campaign, Event, TierRule
 from delegates.models import Delegate
-from honors.models import Honour
+from honors.models import Honour, Presenter
 from units.models import Unit
 from units.permissions import filter_for_scope
 from units.reference import MAJORITY_ETHNIC_GROUP
@@ -231,6 +231,47 @@ def summary_honours_table(*, campaign: Campaign, tiers: list[TierRule]) -> Table
     )
 
 
+def summary_presenters_table(*, campaign: Campaign, tiers: list[TierRule]) -> Table:
+    counts = {
+        row["event__tier_id"]: row
+        for row in Presenter.objects.filter(event__campaign=campaign)
+        .values("event__tier_id")
+        .annotate(
+            total=Count("pk"),
+            individuals=Count("pk", filter=Q(exemplar__kind="individual")),
+            collectives=Count("pk", filter=Q(exemplar__kind="collective")),
+            women=Count("pk", filter=Q(exemplar__gender="female")),
+            direct=Count("pk", filter=Q(exemplar__is_direct_worker=True)),
+            new_models=Count("pk", filter=Q(exemplar__is_new_model=True)),
+            events=Count("event", distinct=True),
+        )
+    }
+    keys = ("events", "total", "individuals", "collectives", "women", "direct", "new_models")
+    rows: list[tuple[Any, ...]] = []
+    sums = dict.fromkeys(keys, 0)
+    for tier in tiers:
+        row = counts.get(tier.pk) or {}
+        values = [row.get(k, 0) for k in keys]
+        sums = {k: sums[k] + v for k, v in zip(keys, values, strict=True)}
+        rows.append((tier.label, *values))
+    rows.append(("Tổng cộng", *(sums[k] for k in keys)))
+    return Table(
+        "Báo cáo tham luận",
+        (
+            "Cấp",
+            "Số sự kiện có tham luận",
+            "Số báo cáo tham luận",
+            "Cá nhân",
+            "Tập thể",
+            "Nữ",
+            "Trực tiếp lao động, sản xuất",
+            "Mô hình mới, nhân tố mới",
+        ),  # fmt: skip
+        rows,
+        "Các điển hình trình bày báo cáo tham luận tại sự kiện.",
+    )
+
+
 def summary_pilots_table(*, campaign: Campaign, tiers: list[TierRule]) -> Table:
     tier_by_pk = {t.pk: t for t in tiers}
     pilots = list(Unit.objects.filter(is_pilot=True).select_related("parent").order_by("kind", "name"))
@@ -260,12 +301,13 @@ def summary_pilots_table(*, campaign: Campaign, tiers: list[TierRule]) -> Table:
     )
 
 
-# Each builder takes (campaign=, tiers=) and returns a Table. Other parts of the portal
-# (presenters, lessons of the pilots) add theirs here; the PDF and the workbook follow.
+# Each builder takes (campaign=, tiers=) and returns a Table; the PDF has one section and the
+# workbook one sheet per builder. The lessons of the pilot units are added here when recorded.
 SUMMARY_TABLE_BUILDERS = [
     summary_events_table,
     summary_delegates_table,
     summary_honours_table,
+    summary_presenters_table,
     summary_pilots_table,
 ]
 

@@ -8,6 +8,7 @@ from django.conf import settings
 from openpyxl import load_workbook
 
 from congresses.models import AgendaItem, Event
+from honors.models import Exemplar, Presenter
 from reports import services
 from reports.models import AgendaTemplateItem, GeneratedReport
 from tests.reports import pdf_text
@@ -260,6 +261,9 @@ def test_the_summary_counts_held_on_time_and_late_events_and_composition(
     make_delegate(babe, "Nông Thị Hoa", "female", ethnic_group="Tày", is_direct_worker=True)
     make_delegate(babe, "Lê Văn Bình", "male", ethnic_group="Kinh", category="guest")
     make_delegate(nari, "Hà Thị Mây", "female", ethnic_group="Dao", category="exemplar_collective")
+    speaker = Exemplar.objects.create(unit=units["babe"], kind="individual", name="Hà Thị Lụa", gender="female",
+                                      field="Nông nghiệp", achievements="Sản xuất giỏi", is_new_model=True)  # fmt: skip
+    Presenter.objects.create(event=babe, exemplar=speaker, order=1, topic="Trồng hồng không hạt")
     report = request_report(kind="summary_xlsx", campaign=campaign, requested_by=admin)
     assert report.status == "done" and report.file.name.endswith(".xlsx")
     book = load_workbook(BytesIO(report.file.read()), read_only=True)
@@ -267,6 +271,7 @@ def test_the_summary_counts_held_on_time_and_late_events_and_composition(
         "Tổ chức theo cấp",
         "Đại biểu và cơ cấu",
         "Khen thưởng điển hình",
+        "Báo cáo tham luận",
         "Đơn vị chỉ đạo điểm",
     ]
     events = list(book["Tổ chức theo cấp"].iter_rows(values_only=True))
@@ -283,6 +288,8 @@ def test_the_summary_counts_held_on_time_and_late_events_and_composition(
     delegates = list(book["Đại biểu và cơ cấu"].iter_rows(values_only=True))
     district = next(r for r in delegates if r[0] == "Cấp huyện, thành phố")
     assert district[1:9] == (3, 2, "66.7%", 2, "66.7%", 0, 1, 1)
+    presenters = list(book["Báo cáo tham luận"].iter_rows(values_only=True))
+    assert next(r for r in presenters if r[0] == "Cấp huyện, thành phố")[1:] == (1, 1, 1, 0, 1, 0, 1)
     pilots = list(book["Đơn vị chỉ đạo điểm"].iter_rows(values_only=True))
     assert pilots[0][0] == "Đơn vị" and any(
         r[0] == "Thành phố Bắc Kạn" and r[2] == "Đã đăng ký" for r in pilots[1:]
