@@ -232,8 +232,8 @@ def summary_honours_table(*, campaign: Campaign, tiers: list[TierRule]) -> Table
 
 
 def summary_presenters_table(*, campaign: Campaign, tiers: list[TierRule]) -> Table:
-    counts = {
-        row["event__tier_id"]: row
+    counts: dict[int, dict[str, Any]] = {
+        row["event__tier_id"]: dict(row)
         for row in Presenter.objects.filter(event__campaign=campaign)
         .values("event__tier_id")
         .annotate(
@@ -250,8 +250,8 @@ def summary_presenters_table(*, campaign: Campaign, tiers: list[TierRule]) -> Ta
     rows: list[tuple[Any, ...]] = []
     sums = dict.fromkeys(keys, 0)
     for tier in tiers:
-        row = counts.get(tier.pk) or {}
-        values = [row.get(k, 0) for k in keys]
+        found: dict[str, Any] = counts.get(tier.pk) or {}
+        values: list[int] = [found.get(k, 0) for k in keys]
         sums = {k: sums[k] + v for k, v in zip(keys, values, strict=True)}
         rows.append((tier.label, *values))
     rows.append(("Tổng cộng", *(sums[k] for k in keys)))
