@@ -303,3 +303,46 @@ def test_the_summary_pdf_is_a_report_of_so_noi_vu(campaign, babe_event, babe_hon
     assert "SỞ NỘI VỤ" in text and "BÁO CÁO" in text and "Hội đồng Thi đua - Khen thưởng Trung ương" in text
     assert "Bằng khen của Chủ tịch UBND tỉnh" in text and "Chiến sĩ thi đua cơ sở" in text
     assert "Bắc Kạn, ngày" in text
+
+
+def test_a_transient_database_error_is_retried_and_the_job_ends_done(
+    babe_event, babe_delegates, admin, monkeypatch
+):
+    from django.db import OperationalError
+
+    from reports.exporters.event_documents import InvitationsExporter
+    from reports.tasks import report_generate
+
+    original = InvitationsExporter.render
+    calls = []
+
+    def flaky(self, report, progress):
+        calls.append(1)
+        if len(calls) == 1:
+            raise OperationalError("server closed the connection unexpectedly")
+        return original(self, report, progress)
+
+    monkeypatch.setattr(InvitationsExporter, "render", flaky)
+    report = services.report_request(kind="invitations", event=babe_event, requested_by=admin, key=key())
+    result = report_generate.apply(args=[report.pk], throw=False)  # in-process, the retry runs at once
+    assert result.state == "SUCCESS" and len(calls) == 2
+    report.refresh_from_db()
+    assert report.status == "done" and report.attempts == 2
+    assert files_of(report) == [Path(report.file.path)]
+
+
+def test_when_retries_run_out_the_reason_is_recorded(babe_event, babe_delegates, admin, monkeypatch):
+    from django.db import OperationalError
+
+    from reports.exporters.event_documents import InvitationsExporter
+    from reports.tasks import report_generate
+
+    def down(self, report, progress):
+        raise OperationalError("could not connect to server")
+
+    monkeypatch.setattr(InvitationsExporter, "render", down)
+    report = services.report_request(kind="invitations", event=babe_event, requested_by=admin, key=key())
+    result = report_generate.apply(args=[report.pk], retries=report_generate.max_retries, throw=False)
+    assert result.state == "FAILURE"
+    report.refresh_from_db()
+    assert report.status == "failed" and "could not connect to server" in report.error
