@@ -26,6 +26,10 @@ class AgendaExporter(BaseExporter):
             return "Sự kiện chưa có chương trình: hãy tạo chương trình theo mẫu trước khi in."
         return ""
 
+    def title(self, *, event, campaign, params):
+        count = len(selectors.agenda_items(event=event)) if event is not None else 0
+        return f"Chương trình ({count} mục)"
+
     def render(self, report: GeneratedReport, progress: Progress) -> Output:
         event = _event(report)
         context = {
