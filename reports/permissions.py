@@ -3,7 +3,7 @@
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from congresses.models import Event
+from congresses.permissions import get_event_for_user
 from units.models import User
 from units.permissions import can_change_anything, require_unit_access
 
@@ -11,13 +11,7 @@ from . import selectors
 from .exporters import EXPORTERS
 from .models import GeneratedReport
 
-
-def get_event_for_user(user, pk: int, *, write: bool = False) -> Event:
-    event = selectors.event_get(pk=pk)
-    if event is None:
-        raise Http404("Không tìm thấy sự kiện.")
-    require_unit_access(user, event.unit, write=write)
-    return event
+__all__ = ["get_event_for_user", "get_report_for_user", "sees_province_reports"]
 
 
 def sees_province_reports(user) -> bool:
