@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("honors.urls")),
     path("", include("audit.urls")),
     path("", include("units.urls")),
+    path("", include("reports.urls")),
 ]
 
 if settings.DEBUG:

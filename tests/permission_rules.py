@@ -88,6 +88,18 @@ def plan_version_pk(w, unit):
     return {"pk": w.plan_version(unit).pk}
 
 
+def agenda_item_pks(w, unit):
+    return {"pk": w.event(unit).pk, "item_pk": w.agenda_item(unit).pk}
+
+
+def agenda_move_kwargs(w, unit):
+    return {**agenda_item_pks(w, unit), "direction": "down"}
+
+
+def report_pk(w, unit):
+    return {"pk": w.report(unit).pk}
+
+
 def event_pk(w, unit):
     return {"pk": w.event(unit).pk}
 
@@ -174,6 +186,21 @@ RULES: dict[str, Rule] = {
     "honors:decision_export": Rule(get=LOGGED_IN, kwargs=event_pk, query=decision_number, scoped=True),
     "honors:presenter_add": Rule(get=NOBODY, post=WRITERS, kwargs=event_pk, scoped=True),
     "honors:presenter_remove": Rule(get=NOBODY, post=WRITERS, kwargs=presenter_pks, scoped=True),
+    # reports: documents rendered by Celery, downloaded through a scope-checked view
+    "reports:documents_home": Rule(get=LOGGED_IN),
+    "reports:event_documents": Rule(get=LOGGED_IN, kwargs=event_pk, scoped=True),
+    "reports:event_report_start": Rule(get=NOBODY, post=WRITERS, kwargs=event_pk, scoped=True),
+    "reports:agenda": Rule(get=LOGGED_IN, kwargs=event_pk, scoped=True),
+    "reports:agenda_generate": Rule(get=NOBODY, post=WRITERS, kwargs=event_pk, scoped=True),
+    "reports:agenda_item_add": Rule(get=NOBODY, post=WRITERS, kwargs=event_pk, scoped=True),
+    "reports:agenda_item_edit": Rule(get=NOBODY, post=WRITERS, kwargs=agenda_item_pks, scoped=True),
+    "reports:agenda_item_delete": Rule(get=NOBODY, post=WRITERS, kwargs=agenda_item_pks, scoped=True),
+    "reports:agenda_item_move": Rule(get=NOBODY, post=WRITERS, kwargs=agenda_move_kwargs, scoped=True),
+    "reports:status": Rule(get=LOGGED_IN, kwargs=report_pk, scoped=True),
+    "reports:download": Rule(get=LOGGED_IN, kwargs=report_pk, scoped=True),
+    "reports:retry": Rule(get=NOBODY, post=WRITERS, kwargs=report_pk, scoped=True),
+    "reports:province": Rule(get=PROVINCE_READERS),
+    "reports:province_start": Rule(get=NOBODY, post=STAFF_ONLY),
     # audit
     "audit:log": Rule(get=LOGGED_IN),
     "audit:object_history": Rule(get=LOGGED_IN, kwargs=event_history, scoped=True),

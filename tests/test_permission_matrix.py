@@ -123,6 +123,32 @@ class World:
 
         return self._once(("event", unit.pk), make)
 
+    def agenda_item(self, unit):
+        from congresses.models import AgendaItem
+
+        def make():
+            event = self.event(unit)
+            AgendaItem.objects.create(event=event, order=2, title="Báo cáo thành tích")
+            return AgendaItem.objects.create(event=event, order=1, title="Khai mạc")
+
+        return self._once(("agenda_item", unit.pk), make)
+
+    def report(self, unit):
+        from django.core.files.base import ContentFile
+
+        from reports.models import GeneratedReport
+
+        def make():
+            report = GeneratedReport(
+                kind="agenda", event=self.event(unit), title="Chương trình hội nghị", status="done",
+                progress=100, idempotency_key=f"matrix-{unit.pk}",
+            )  # fmt: skip
+            report.file.save("chuong-trinh.pdf", ContentFile(b"%PDF-1.4 chuong trinh\n%%EOF"), save=False)
+            report.save()
+            return report
+
+        return self._once(("report", unit.pk), make)
+
     def plan(self, unit):
         from django.core.files.base import ContentFile
         from django.utils import timezone
@@ -287,8 +313,9 @@ def check_rule(name: str, rule: Rule, world: World) -> list[str]:
                 target = url(name, rule, world, outside)
                 for method in ("GET", "POST"):
                     response = client.get(target) if method == "GET" else client.post(target, {})
-                    # A POST-only URL refuses GET before looking anything up: 405 reveals nothing.
-                    allowed = {404, 405} if method == "GET" and not rule.get else {404}
+                    # A method the URL takes from nobody is refused (405) before any lookup: reveals nothing.
+                    nobody = not rule.get if method == "GET" else not rule.post
+                    allowed = {404, 405} if nobody else {404}
                     if response.status_code not in allowed:
                         fail(role, method, f"{target} (outside scope: {outside.name})", response, 404)
 

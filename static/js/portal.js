@@ -7,3 +7,8 @@ document.addEventListener("submit", function (event) {
     event.preventDefault();
   }
 });
+
+/* <div class="progress-bar" data-progress="40"> gets its width here (no style= attribute). */
+document.querySelectorAll("[data-progress]").forEach(function (bar) {
+  bar.style.width = (parseInt(bar.getAttribute("data-progress"), 10) || 0) + "%";
+});
