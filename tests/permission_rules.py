@@ -11,10 +11,13 @@ URL, add ONE line, e.g.
 - `post`: roles that may change something through it; any other role's POST must be
   refused (403/404/405) or change nothing at all (no row, no audit entry); leadership's
   POST to a URL that others may change must be 403.
-- `kwargs(world, unit)`: the URL's kwargs for an object belonging to `unit`.
+- `kwargs(world, unit)`: the URL's kwargs for an object belonging to `unit` (objects are
+  made by `World` in tests/test_permission_matrix.py; add a maker there for a new kind);
+  `query(world, unit)`: its query string, when it needs one.
 - `scoped=True`: the object belongs to a unit, so each officer role also requests the
-  objects of units outside its scope, and must get 404 for GET and POST.
-- `public=True`: reachable without logging in (login, language switch, public exemplar page).
+  objects of units outside its scope, and must get 404 for GET and POST (405 for a method
+  the URL takes from nobody, refused before any lookup).
+- `public=True`: reachable without logging in; only the URLs in PUBLIC_URLS of the test may be.
 """
 
 from collections.abc import Callable
