@@ -267,7 +267,7 @@ def hbar_chart(
     return bars
 
 
-def column_chart(points: Iterable[tuple[str, int]], *, width: float = 640, height: float = 160) -> list[Bar]:
+def column_chart(points: Iterable[tuple[str, int]], *, width: float = 640, height: float = 150) -> list[Bar]:
     """Vertical columns of equal width across `width`, scaled to the tallest."""
     rows = list(points)
     if not rows:

@@ -164,8 +164,8 @@ def oversight_unit_rows(*, campaign: Campaign, today: date) -> list[UnitRow]:
     }
     from delegates.models import Delegate
 
-    counts = {
-        r["event_id"]: r
+    counts: dict[int, dict] = {
+        r["event_id"]: dict(r)
         for r in Delegate.objects.filter(event__campaign=campaign)
         .values("event_id")
         .annotate(
@@ -355,7 +355,8 @@ def agenda_hours_by_event(*, campaign: Campaign) -> dict[int, list[int]]:
     hours: dict[int, list[int]] = {}
     items = AgendaItem.objects.filter(event__campaign=campaign, start_time__isnull=False)
     for event_id, start in items.values_list("event_id", "start_time"):
-        hours.setdefault(event_id, []).append(start.hour)
+        if start is not None:
+            hours.setdefault(event_id, []).append(start.hour)
     return hours
 
 

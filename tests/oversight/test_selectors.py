@@ -1,0 +1,107 @@
+from datetime import date, time
+
+import pytest
+from freezegun import freeze_time
+
+from congresses import selectors
+from congresses.models import AgendaItem, Event
+from honors.models import AwardType, Exemplar, Honour
+from units.models import Unit
+
+from .conftest import add_delegates, make_event
+
+pytestmark = pytest.mark.django_db
+
+
+def _populate(campaign, units_qs, *, delegates_each: int):
+    for unit in units_qs:
+        event = make_event(campaign, unit, status=Event.Status.HELD)
+        add_delegates(event, exemplars=delegates_each * 3 // 4, others=delegates_each - delegates_each * 3 // 4,
+                      women=delegates_each // 2)  # fmt: skip
+        exemplar = Exemplar.objects.create(unit=unit, kind="individual", name="Hà Văn A", field="Y tế",
+                                           achievements="Tốt")  # fmt: skip
+        award = AwardType.objects.get_or_create(name="Giấy khen", defaults={"kind": "form", "recipient": "both",
+                                                "level": 1, "grantor": "UBND"})[0]  # fmt: skip
+        Honour.objects.create(event=event, exemplar=exemplar, award_type=award, decision_number="1/QĐ",
+                              decision_date=date(2025, 1, 1), signer="Chủ tịch")  # fmt: skip
+
+
+@freeze_time("2025-05-01")
+def test_it_reads_the_dashboard_in_a_fixed_number_of_queries(campaign, django_assert_max_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    communes = Unit.objects.filter(kind__in=("commune", "ward", "town")).order_by("pk")
+    _populate(campaign, communes[:2], delegates_each=4)
+    with CaptureQueriesContext(connection) as small:
+        data = selectors.oversight_dashboard(campaign=campaign, today=date(2025, 5, 1))
+    assert data["composition"]["total"] == 8
+    _populate(campaign, communes[2:30], delegates_each=40)
+    with CaptureQueriesContext(connection) as large:
+        data = selectors.oversight_dashboard(campaign=campaign, today=date(2025, 5, 1))
+    assert data["composition"]["total"] == 8 + 28 * 40
+    assert data["honour_total"] == 30
+    assert len(large.captured_queries) == len(small.captured_queries) <= 8
+
+
+@freeze_time("2025-05-01")
+def test_it_counts_progress_by_tier_and_by_area(campaign, units):
+    make_event(campaign, units["chora"], status=Event.Status.REPORTED, when=date(2025, 2, 3))
+    make_event(campaign, units["babe"], status=Event.Status.HELD, when=date(2025, 4, 20))
+    data = selectors.oversight_dashboard(campaign=campaign, today=date(2025, 5, 1))
+    commune_tier = next(g for g in data["tier_progress"] if g.tier.code == "commune")
+    assert (commune_tier.registered, commune_tier.held, commune_tier.reported) == (1, 1, 1)
+    assert commune_tier.units == Unit.objects.filter(kind__in=("commune", "ward", "town")).count()
+    babe = next(g for g in data["area_progress"] if g.link_unit_id == units["babe"].pk)
+    assert babe.units == 1 + units["babe"].children.count()
+    assert (babe.registered, babe.held, babe.reported) == (2, 2, 1)
+    assert data["area_progress"][-1].link_group == "bodies"
+    drill = selectors.oversight_dashboard(campaign=campaign, today=date(2025, 5, 1), area=units["babe"])
+    assert {g.label for g in drill["area_progress"]} >= {"Huyện Ba Bể", "Thị trấn Chợ Rã"}
+    assert all(
+        r.parent_id == units["babe"].pk or r.unit_id == units["babe"].pk for r in drill["overdue_rows"]
+    )
+    # Chợ Rã reported: nothing overdue; a commune with no event after its window: registration and holding
+    rows = {r.unit_id: r for r in data["overdue_rows"]}
+    assert units["chora"].pk not in rows
+    assert rows[units["nari_commune"].pk].overdue == ("register", "hold")
+
+
+@freeze_time("2025-05-01")
+def test_it_lists_every_broken_rule(campaign, units):
+    late = make_event(campaign, units["chora"], when=date(2025, 4, 2), status=Event.Status.HELD)
+    add_delegates(late, exemplars=139, others=60)  # 69.85% < 70%
+    AgendaItem.objects.create(event=late, order=1, start_time=time(8, 0), title="Khai mạc")
+    AgendaItem.objects.create(event=late, order=2, start_time=time(14, 0), title="Tham luận")
+    over = make_event(campaign, units["songcau"], when=date(2025, 2, 1))
+    add_delegates(over, exemplars=201, others=0)
+    good = make_event(campaign, units["nari_commune"], when=date(2025, 2, 1))
+    add_delegates(good, exemplars=140, others=60)
+    found = selectors.compliance_violations(campaign=campaign, today=date(2025, 5, 1))
+    by_unit: dict[int, set[str]] = {}
+    for v in found:
+        by_unit.setdefault(v.unit_id, set()).add(v.rule)
+    assert by_unit[units["chora"].pk] == {"window", "sessions", "share"}
+    assert by_unit[units["songcau"].pk] == {"cap"}
+    assert units["nari_commune"].pk not in by_unit
+    reasons = [v.reason for v in found if v.unit_id == units["chora"].pk]
+    assert any("139/199" in r and "70%" in r for r in reasons)
+
+
+def test_the_plan_hook_reports_untracked_plans_without_a_plan_model(campaign):
+    from congresses import models
+
+    if hasattr(models, "UnitPlan"):
+        assert isinstance(selectors.unit_plan_facts(campaign=campaign), dict)
+    else:
+        assert selectors.unit_plan_facts(campaign=campaign) is None
+
+
+def test_it_shows_pilot_lessons_to_the_same_tier_only(campaign, units):
+    from congresses.models import PilotLesson
+
+    pilot = make_event(campaign, units["city"], status=Event.Status.HELD)
+    PilotLesson.objects.create(event=pilot, lessons="Gọn trong một buổi.")
+    assert [lesson.event_id for lesson in selectors.pilot_lessons_for_tier(tier=pilot.tier)] == [pilot.pk]
+    other_tier = campaign.tiers.get(code="commune")
+    assert list(selectors.pilot_lessons_for_tier(tier=other_tier)) == []
