@@ -254,7 +254,7 @@ class Bar:
 
 
 def hbar_chart(
-    items: Iterable[tuple[str, int]], *, total: int | None = None, width: float = 360
+    items: Iterable[tuple[str, int]], *, total: int | None = None, width: float = 250
 ) -> list[Bar]:
     """Horizontal bars scaled to the largest value (or to `total`, showing shares)."""
     rows = list(items)
@@ -316,12 +316,17 @@ def month_counts(dates: Iterable[date]) -> list[tuple[str, int]]:
 # --- Money and spreadsheets ---------------------------------------------------
 
 
+def format_thousands(value: int) -> str:
+    """35027 -> "35.027" (Vietnamese thousands separator)."""
+    sign = "-" if value < 0 else ""
+    return f"{sign}{abs(value):,}".replace(",", ".")
+
+
 def format_vnd(amount: int | None) -> str:
-    """12500000 -> "12.500.000 đ" (Vietnamese thousands separator)."""
+    """12500000 -> "12.500.000 đ"."""
     if amount is None:
         return ""
-    sign = "-" if amount < 0 else ""
-    return f"{sign}{abs(amount):,}".replace(",", ".") + " đ"
+    return format_thousands(amount) + " đ"
 
 
 @dataclass(frozen=True)

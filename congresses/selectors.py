@@ -2,7 +2,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from django.conf import settings
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import Case, Count, F, Q, QuerySet, Value, When
 from django.utils import timezone
 
 from units.choices import Gender
@@ -152,9 +152,11 @@ class UnitRow:
         return [OVERDUE_LABELS[s] for s in self.overdue]
 
 
-def oversight_unit_rows(*, campaign: Campaign, today: date) -> list[UnitRow]:
-    """One row per unit covered by a tier of the campaign (5 queries + the plan hook)."""
-    tiers = campaign_tiers(campaign=campaign)
+def oversight_unit_rows(
+    *, campaign: Campaign, today: date, tiers: list[TierRule] | None = None
+) -> list[UnitRow]:
+    """One row per unit covered by a tier of the campaign (4 queries + the plan hook)."""
+    tiers = tiers if tiers is not None else campaign_tiers(campaign=campaign)
     plans = unit_plan_facts(campaign=campaign)
     events = {
         e["unit_id"]: e
@@ -442,7 +444,13 @@ def pilot_lessons_for_tier(*, tier: TierRule) -> QuerySet[PilotLesson]:
 
 
 def budget_lines(*, campaign: Campaign) -> QuerySet[BudgetLine]:
-    return BudgetLine.objects.filter(campaign=campaign).annotate(total=F("quantity") * F("unit_price"))
+    """The estimate's lines in the order of the categories, with their amounts."""
+    order = Case(*(When(category=c, then=Value(i)) for i, c in enumerate(BudgetLine.Category.values)))
+    return (
+        BudgetLine.objects.filter(campaign=campaign)
+        .annotate(total=F("quantity") * F("unit_price"), category_order=order)
+        .order_by("category_order", "pk")
+    )
 
 
 def budget_summary(*, campaign: Campaign) -> BudgetTotals:
@@ -454,8 +462,8 @@ def oversight_dashboard(
     *, campaign: Campaign, today: date, area: Unit | None = None, group: str = ""
 ) -> dict:
     """Everything the dashboard shows, as finished values (a fixed number of queries)."""
-    rows = oversight_unit_rows(campaign=campaign, today=today)
     tiers = campaign_tiers(campaign=campaign)
+    rows = oversight_unit_rows(campaign=campaign, today=today, tiers=tiers)
     area_id = area.pk if area is not None else None
     if area_id is not None:
         scoped = [r for r in rows if area_id in (r.unit_id, r.parent_id)]

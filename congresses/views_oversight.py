@@ -283,7 +283,7 @@ def lessons(request):
 @staff_required
 def budget(request):
     campaign = _campaign()
-    lines = list(selectors.budget_lines(campaign=campaign).order_by("category", "pk"))
+    lines = list(selectors.budget_lines(campaign=campaign))
     summary = selectors.budget_summary(campaign=campaign)
     labels = dict(BudgetLine.Category.choices)
     if request.GET.get("export") == "xlsx":

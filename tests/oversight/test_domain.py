@@ -205,3 +205,9 @@ def test_it_allows_a_report_only_after_the_event_was_held():
     assert d.check_result_report(event_status="held", held_on=today, today=today).allowed
     assert not d.check_result_report(event_status="held", held_on=date(2025, 2, 11), today=today).allowed
     assert d.check_result_report(event_status="reported", held_on=date(2025, 2, 1), today=today).allowed
+
+
+def test_it_groups_thousands_with_dots():
+    assert d.format_thousands(35027) == "35.027"
+    assert d.format_thousands(-1000) == "-1.000"
+    assert d.format_thousands(12) == "12"
