@@ -494,3 +494,22 @@ def oversight_dashboard(
         "honour_total": sum(n for _, n in honours),
         "honour_bars": hbar_chart(honours),
     }
+
+
+def result_report_initial(*, event: Event) -> dict:
+    """Suggested figures for a first report: the roster by category and the honours recorded (2 queries)."""
+    from delegates.models import Delegate
+    from honors.models import Honour
+
+    cat = Delegate.Category
+    agg = Delegate.objects.filter(event=event).aggregate(
+        **{c.value: Count("pk", filter=Q(category=c.value)) for c in cat}
+    )
+    return {
+        "held_on": event.date,
+        "attended_exemplar_individuals": agg[cat.EXEMPLAR_INDIVIDUAL.value],
+        "attended_exemplar_collectives": agg[cat.EXEMPLAR_COLLECTIVE.value],
+        "attended_leaders": agg[cat.LEADER.value],
+        "attended_guests": agg[cat.GUEST.value],
+        "exemplars_honoured": Honour.objects.filter(event=event).count(),
+    }

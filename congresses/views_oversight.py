@@ -176,7 +176,8 @@ def result_report(request, event_pk: int):
     event = _event_for_user(request.user, event_pk, write=request.method == "POST")
     report = selectors.result_report_for_event(event=event)
     can_write = unit_access(request.user, event.unit) == Access.WRITE
-    form = ResultReportForm(request.POST or None, instance=report)
+    initial = selectors.result_report_initial(event=event) if report is None else None
+    form = ResultReportForm(request.POST or None, instance=report, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             services.result_report_submit(event=event, data=form.cleaned_data, by=request.user)

@@ -298,3 +298,12 @@ def test_it_links_oversight_from_the_homes(client, admin, unit_manager, campaign
     assert reverse("oversight:dashboard") in body and reverse("oversight:budget") in body
     body = login(client, unit_manager).get(reverse("units:home")).content.decode()
     assert reverse("oversight:results") in body and f'href="{reverse("oversight:dashboard")}"' not in body
+
+
+def test_it_suggests_figures_from_the_roster(client, unit_manager, held_event):
+    add_delegates(held_event, exemplars=7, others=3)
+    response = login(client, unit_manager).get(reverse("oversight:result_report", args=[held_event.pk]))
+    form = response.context["form"]
+    assert form.initial["attended_exemplar_individuals"] == 7
+    assert form.initial["attended_guests"] == 3
+    assert form.initial["held_on"] == held_event.date
