@@ -429,6 +429,7 @@ def pilot_events(*, campaign: Campaign) -> QuerySet[Event]:
     return (
         Event.objects.filter(campaign=campaign, unit__is_pilot=True)
         .select_related("unit", "tier", "pilot_lesson", "result_report")
+        .prefetch_related("agenda_items")
         .order_by("tier__order", "date")
     )
 

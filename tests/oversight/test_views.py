@@ -7,7 +7,7 @@ from django.urls import reverse
 from freezegun import freeze_time
 from openpyxl import load_workbook
 
-from congresses.models import BudgetLine, Event, PilotLesson, ResultAttachment, ResultReport
+from congresses.models import AgendaItem, BudgetLine, Event, PilotLesson, ResultAttachment, ResultReport
 from honors.models import AwardType, Exemplar, Honour
 
 from .conftest import add_delegates, make_event
@@ -214,7 +214,9 @@ def pilot_event(campaign, units):
 def test_it_records_pilot_lessons_shown_to_the_same_tier(
     client, admin, pilot_event, campaign, units, district_officer
 ):
-    assert login(client, admin).get(reverse("oversight:pilots")).status_code == 200
+    AgendaItem.objects.create(event=pilot_event, order=1, title="Khai mạc Hội nghị")
+    response = login(client, admin).get(reverse("oversight:pilots"))
+    assert response.status_code == 200 and "Khai mạc Hội nghị" in response.content.decode()
     url = reverse("oversight:pilot_lesson_save", args=[pilot_event.pk])
     client.post(url, {f"e{pilot_event.pk}-council_comments": "Rút ngắn phát biểu.",
                       f"e{pilot_event.pk}-lessons": "Gọn trong một buổi."})  # fmt: skip
