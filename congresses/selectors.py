@@ -301,12 +301,21 @@ def progress_by_area(*, rows: list[UnitRow], area_id: int | None, group: str = "
     return ([province] if province else []) + ordered + [bodies]
 
 
-def delegate_composition(*, campaign: Campaign) -> dict:
-    """Women, minorities, direct workers and categories of all delegates (one query)."""
+def area_filter(*, area_id: int | None, group: str = "", unit_path: str = "unit") -> Q:
+    """Rows of one drill-down area: a district with its communes, or the provincial bodies."""
+    if area_id is not None:
+        return Q(**{f"{unit_path}_id": area_id}) | Q(**{f"{unit_path}__parent_id": area_id})
+    if group == GROUP_BODIES:
+        return Q(**{f"{unit_path}__kind__in": BODY_KINDS})
+    return Q()
+
+
+def delegate_composition(*, campaign: Campaign, where: Q | None = None) -> dict:
+    """Women, minorities, direct workers and categories of the delegates (one query)."""
     from delegates.models import Delegate
 
     cat = Delegate.Category
-    agg = Delegate.objects.filter(event__campaign=campaign).aggregate(
+    agg = Delegate.objects.filter(where or Q(), event__campaign=campaign).aggregate(
         total=Count("pk"),
         women=Count("pk", filter=Q(gender=Gender.FEMALE)),
         minorities=Count("pk", filter=~Q(ethnic_group=MAJORITY_ETHNIC_GROUP)),
@@ -324,11 +333,11 @@ def delegate_composition(*, campaign: Campaign) -> dict:
     }
 
 
-def honours_by_award(*, campaign: Campaign) -> list[tuple[str, int]]:
+def honours_by_award(*, campaign: Campaign, where: Q | None = None) -> list[tuple[str, int]]:
     from honors.models import Honour
 
     rows = (
-        Honour.objects.filter(event__campaign=campaign)
+        Honour.objects.filter(where or Q(), event__campaign=campaign)
         .values("award_type__name", "award_type__order")
         .annotate(n=Count("pk"))
         .order_by("award_type__order", "award_type__name")
@@ -476,8 +485,9 @@ def oversight_dashboard(
     start = min(t.window_start for t in tiers) if tiers else today
     end = max([t.window_end for t in tiers] + held_dates) if tiers else today
     weeks = week_counts(held_dates, start=start, end=min(end, max(today, start)))
-    composition = delegate_composition(campaign=campaign)
-    honours = honours_by_award(campaign=campaign)
+    where = area_filter(area_id=area_id, group=group, unit_path="event__unit")
+    composition = delegate_composition(campaign=campaign, where=where)
+    honours = honours_by_award(campaign=campaign, where=where)
     return {
         "tier_progress": progress_by_tier(rows=scoped, tiers=tiers),
         "area_progress": progress_by_area(rows=rows, area_id=area_id, group=group),

@@ -105,3 +105,15 @@ def test_it_shows_pilot_lessons_to_the_same_tier_only(campaign, units):
     assert [lesson.event_id for lesson in selectors.pilot_lessons_for_tier(tier=pilot.tier)] == [pilot.pk]
     other_tier = campaign.tiers.get(code="commune")
     assert list(selectors.pilot_lessons_for_tier(tier=other_tier)) == []
+
+
+def test_it_scopes_the_charts_to_the_drilled_area(campaign, units):
+    add_delegates(make_event(campaign, units["chora"]), exemplars=3, others=0, women=3)
+    add_delegates(make_event(campaign, units["nari_commune"]), exemplars=5, others=0)
+    add_delegates(make_event(campaign, units["health"]), exemplars=2, others=0)
+    today = date(2025, 5, 1)
+    assert selectors.oversight_dashboard(campaign=campaign, today=today)["composition"]["total"] == 10
+    babe = selectors.oversight_dashboard(campaign=campaign, today=today, area=units["babe"])["composition"]
+    assert babe["total"] == 3 and babe["groups"][0] == ("Nữ", 3)
+    bodies = selectors.oversight_dashboard(campaign=campaign, today=today, group="bodies")["composition"]
+    assert bodies["total"] == 2
