@@ -87,7 +87,7 @@ def seed_oversight(*, rng, campaign, stdout) -> None:
                 attended_leaders=rng.randint(10, 30),
                 attended_guests=rng.randint(5, 20),
                 exemplars_honoured=rng.randint(10, 40),
-                delegation_approved=rng.randint(5, 25) if event.tier.sends_delegation_upward else 0,
+                delegation_approved=rng.randint(5, 25) if event.tier.upper_tier_id else 0,
                 achievements="Tổ chức trang trọng, đúng kế hoạch; tôn vinh các điển hình tiên tiến trong phong trào.",
                 shortcomings=rng.choice(["", "Một số điển hình đến muộn do đường xa."]),
                 lessons="Chuẩn bị sớm danh sách điển hình và tham luận.",

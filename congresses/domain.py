@@ -379,12 +379,19 @@ class ReportDecision:
     reason: str = ""
 
 
-def check_result_report(*, event_status: str, held_on: date, today: date) -> ReportDecision:
-    """A results report follows a held event and tells of a day that has come."""
+def check_result_report(
+    *, event_status: str, held_on: date, today: date, sends_upward: bool = True, delegation: int = 0
+) -> ReportDecision:
+    """A results report follows a held event, tells of a day that has come, and names a
+    delegation for the upper congress only where the tier sends one."""
     if event_status not in ("held", "reported"):
         return ReportDecision(False, "Sự kiện chưa được ghi nhận là đã tổ chức, chưa thể báo cáo kết quả.")
     if held_on > today:
         return ReportDecision(False, f"Ngày tổ chức {_d(held_on)} chưa đến, không thể báo cáo.")
+    if delegation and not sends_upward:
+        return ReportDecision(
+            False, "Cấp này không bầu đoàn đại biểu dự Đại hội cấp trên: số đại biểu phải là 0."
+        )
     return ReportDecision(True)
 
 

@@ -188,8 +188,13 @@ RESULT_REPORT_FIELDS = (
 def result_report_submit(*, event: Event, data: dict, by) -> ResultReport:
     """Record (or correct) an event's results report; the event becomes "reported"."""
     locked = Event.objects.select_for_update().get(pk=event.pk)
+    tier = locked.tier
     decision = check_result_report(
-        event_status=locked.status, held_on=data["held_on"], today=timezone.localdate()
+        event_status=locked.status,
+        held_on=data["held_on"],
+        today=timezone.localdate(),
+        sends_upward=tier.sends_delegation_upward and tier.upper_tier_id is not None,
+        delegation=data["delegation_approved"],
     )
     if not decision.allowed:
         raise ResultReportError(decision.reason)

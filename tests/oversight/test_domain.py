@@ -211,3 +211,11 @@ def test_it_groups_thousands_with_dots():
     assert d.format_thousands(35027) == "35.027"
     assert d.format_thousands(-1000) == "-1.000"
     assert d.format_thousands(12) == "12"
+
+
+def test_it_refuses_a_delegation_where_the_tier_sends_none():
+    today = date(2025, 8, 1)
+    kw = dict(event_status="held", held_on=date(2025, 7, 20), today=today)
+    assert not d.check_result_report(**kw, sends_upward=False, delegation=3).allowed
+    assert d.check_result_report(**kw, sends_upward=False, delegation=0).allowed
+    assert d.check_result_report(**kw, sends_upward=True, delegation=3).allowed

@@ -128,3 +128,14 @@ def test_the_beat_schedule_runs_the_reminders_daily(settings):
     entry = settings.CELERY_BEAT_SCHEDULE["oversight-reminders-daily"]
     assert entry["task"] == reminders_send_daily.name
     assert entry["schedule"].hour == {7} and entry["schedule"].minute == {0}
+
+
+@freeze_time("2025-08-10")
+def test_it_refuses_a_delegation_from_the_province_congress(campaign, units, admin):
+    event = make_event(campaign, units["province"], when=date(2025, 8, 1), status=Event.Status.HELD)
+    with pytest.raises(DomainError, match="không bầu đoàn đại biểu"):
+        services.result_report_submit(event=event, data=report_data(held_on=date(2025, 8, 1)), by=admin)
+    report = services.result_report_submit(
+        event=event, data=report_data(held_on=date(2025, 8, 1), delegation_approved=0), by=admin
+    )
+    assert report.delegation_approved == 0
