@@ -504,6 +504,9 @@ def oversight_dashboard(
         "honours": honours,
         "honour_total": sum(n for _, n in honours),
         "honour_bars": hbar_chart(honours),
+        "results_summary": results_summary(
+            campaign=campaign, where=area_filter(area_id=area_id, group=group, unit_path="event__unit")
+        ),
     }
 
 
@@ -524,3 +527,46 @@ def result_report_initial(*, event: Event) -> dict:
         "attended_guests": agg[cat.GUEST.value],
         "exemplars_honoured": Honour.objects.filter(event=event).count(),
     }
+
+
+@dataclass(frozen=True)
+class ResultsSummaryRow:
+    label: str
+    reports: int
+    attended: int
+    exemplars_attended: int
+    exemplars_honoured: int
+    delegation_approved: int
+
+
+def results_summary(*, campaign: Campaign, where: Q | None = None) -> list[ResultsSummaryRow]:
+    """Totals of the results reports per tier (one query): the figures of the summary to the Central Council."""
+    from django.db.models import Sum
+
+    rows = (
+        ResultReport.objects.filter(where or Q(), event__campaign=campaign)
+        .values("event__tier__label", "event__tier__order")
+        .annotate(
+            n=Count("pk"),
+            ind=Sum("attended_exemplar_individuals"),
+            col=Sum("attended_exemplar_collectives"),
+            lead=Sum("attended_leaders"),
+            guest=Sum("attended_guests"),
+            honoured=Sum("exemplars_honoured"),
+            delegation=Sum("delegation_approved"),
+        )
+        .order_by("event__tier__order")
+    )
+    out = [
+        ResultsSummaryRow(
+            r["event__tier__label"], r["n"], r["ind"] + r["col"] + r["lead"] + r["guest"], r["ind"] + r["col"],
+            r["honoured"], r["delegation"],
+        )
+        for r in rows
+    ]  # fmt: skip
+    if out:
+        out.append(
+            ResultsSummaryRow("Toàn tỉnh", *(sum(getattr(r, f) for r in out) for f in
+                              ("reports", "attended", "exemplars_attended", "exemplars_honoured", "delegation_approved")))
+        )  # fmt: skip
+    return out

@@ -104,6 +104,14 @@ def _dashboard_export(table: str, data: dict):
         rows = [[label, n] for label, n in data["honours"]]
         header = ["Hình thức khen thưởng", "Số lượt"]
         return xlsx_response(filename="khen-thuong.xlsx", title="Khen thưởng", header=header, rows=rows)
+    if table == "results":
+        rows = [[r.label, r.reports, r.attended, r.exemplars_attended, r.exemplars_honoured, r.delegation_approved]
+                for r in data["results_summary"]]  # fmt: skip
+        header = ["Cấp", "Số báo cáo", "Đại biểu dự", "Trong đó điển hình", "Điển hình được khen thưởng",
+                  "Đại biểu dự Đại hội cấp trên"]  # fmt: skip
+        return xlsx_response(
+            filename="tong-hop-ket-qua.xlsx", title="Tổng hợp kết quả", header=header, rows=rows
+        )
     raise Http404("Không có bảng này.")
 
 

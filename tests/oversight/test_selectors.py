@@ -117,3 +117,20 @@ def test_it_scopes_the_charts_to_the_drilled_area(campaign, units):
     assert babe["total"] == 3 and babe["groups"][0] == ("Nữ", 3)
     bodies = selectors.oversight_dashboard(campaign=campaign, today=today, group="bodies")["composition"]
     assert bodies["total"] == 2
+
+
+def test_it_totals_the_results_reports_per_tier(campaign, units):
+    from congresses.models import ResultReport
+
+    for unit, guests in ((units["chora"], 5), (units["songcau"], 7), (units["babe"], 11)):
+        event = make_event(campaign, unit, status=Event.Status.REPORTED)
+        ResultReport.objects.create(event=event, held_on=event.date, attended_guests=guests,
+                                    attended_exemplar_individuals=10, exemplars_honoured=2,
+                                    delegation_approved=3, achievements="Tốt.")  # fmt: skip
+    rows = selectors.results_summary(campaign=campaign)
+    assert [(r.label, r.reports, r.attended) for r in rows] == [
+        ("Cấp xã, phường, thị trấn", 2, 32), ("Cấp huyện, thành phố", 1, 21), ("Toàn tỉnh", 3, 53)
+    ]  # fmt: skip
+    assert rows[-1].exemplars_honoured == 6 and rows[-1].delegation_approved == 9
+    assert selectors.results_summary(campaign=campaign, where=selectors.area_filter(
+        area_id=units["nari"].pk, unit_path="event__unit")) == []  # fmt: skip

@@ -65,7 +65,8 @@ def test_it_drills_down_to_a_district_and_links_units(client, admin, campaign, u
 @freeze_time("2025-05-01")
 @pytest.mark.parametrize("table, header", [("tiers", "Đơn vị / nhóm"), ("areas", "Đơn vị / nhóm"),
                                            ("overdue", "Đơn vị"), ("weeks", "Tuần bắt đầu"),
-                                           ("composition", "Thành phần"), ("honours", "Hình thức khen thưởng")])  # fmt: skip
+                                           ("composition", "Thành phần"), ("honours", "Hình thức khen thưởng"),
+                                           ("results", "Cấp")])  # fmt: skip
 def test_it_exports_every_dashboard_table(client, leadership, campaign, units, table, header):
     event = make_event(campaign, units["chora"], status=Event.Status.HELD, when=date(2025, 2, 3))
     add_delegates(event, exemplars=3, others=1, women=2)
@@ -74,9 +75,12 @@ def test_it_exports_every_dashboard_table(client, leadership, campaign, units, t
                                        achievements="Tốt")  # fmt: skip
     Honour.objects.create(event=event, exemplar=exemplar, award_type=award, decision_number="1/QĐ",
                           decision_date=date(2025, 1, 1), signer="Chủ tịch")  # fmt: skip
+    ResultReport.objects.create(event=event, held_on=date(2025, 2, 3), attended_guests=5, achievements="Tốt.")
     response = login(client, leadership).get(reverse("oversight:dashboard") + f"?export={table}")
     rows = sheet_rows(response)
     assert rows[0][0] == header and len(rows) > 1
+    if table == "results":
+        assert rows[-1] == ["Toàn tỉnh", 1, 5, 0, 0, 0]
     if table == "composition":
         assert ["Nữ", 2] in rows and ["Tổng số đại biểu", 4] in rows
 
