@@ -30,7 +30,7 @@ from .domain import (
     tier_for_kind,
     week_counts,
 )
-from .models import AgendaItem, BudgetLine, Campaign, Event, PilotLesson, ResultReport, TierRule
+from .models import AgendaItem, BudgetLine, Campaign, Event, PilotLesson, ReminderSent, ResultReport, TierRule
 
 
 def campaign_active() -> Campaign | None:
@@ -570,3 +570,11 @@ def results_summary(*, campaign: Campaign, where: Q | None = None) -> list[Resul
                               ("reports", "attended", "exemplars_attended", "exemplars_honoured", "delegation_approved")))
         )  # fmt: skip
     return out
+
+
+def reminders_sent(*, campaign: Campaign) -> QuerySet[ReminderSent]:
+    return (
+        ReminderSent.objects.filter(campaign=campaign)
+        .select_related("unit", "unit__parent")
+        .order_by("-sent_on", "unit__name")
+    )

@@ -16,6 +16,7 @@ urlpatterns = [
     path("pilots/", views.pilots, name="pilots"),
     path("pilots/<int:event_pk>/lesson/", views.pilot_lesson_save, name="pilot_lesson_save"),
     path("lessons/", views.lessons, name="lessons"),
+    path("reminders/", views.reminders, name="reminders"),
     path("budget/", views.budget, name="budget"),
     path("budget/add/", views.budget_line_add, name="budget_add"),
     path("budget/<int:pk>/edit/", views.budget_line_edit, name="budget_edit"),

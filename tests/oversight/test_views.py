@@ -313,3 +313,19 @@ def test_it_suggests_figures_from_the_roster(client, unit_manager, held_event):
     assert form.initial["attended_exemplar_individuals"] == 7
     assert form.initial["attended_guests"] == 3
     assert form.initial["held_on"] == held_event.date
+
+
+@pytest.mark.parametrize("who", ["admin", "leadership"])
+def test_it_lists_the_reminders_sent(client, request, campaign, units, who):
+    from congresses.models import ReminderSent
+
+    ReminderSent.objects.create(campaign=campaign, unit=units["chora"], stage="report_after",
+                                sent_on=date(2025, 2, 20), recipients="chora@example.vn")  # fmt: skip
+    body = login(client, request.getfixturevalue(who)).get(reverse("oversight:reminders")).content.decode()
+    assert "Quá hạn báo cáo kết quả" in body and "chora@example.vn" in body
+    rows = sheet_rows(client.get(reverse("oversight:reminders") + "?export=xlsx"))
+    assert rows[1] == ["20/02/2025", "Thị trấn Chợ Rã", "Quá hạn báo cáo kết quả", "chora@example.vn"]
+
+
+def test_it_hides_the_reminders_from_officers(client, district_officer, campaign):
+    assert login(client, district_officer).get(reverse("oversight:reminders")).status_code == 404
