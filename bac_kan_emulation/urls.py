@@ -17,6 +17,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("oversight/", include("congresses.urls_oversight")),
     path("", include("congresses.urls")),
+    path("", include("honors.urls")),
     path("", include("units.urls")),
 ]
 

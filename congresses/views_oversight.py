@@ -126,7 +126,7 @@ RULE_FIX_ROUTES: dict[str, tuple[tuple[str, str], ...]] = {
     "cap": (("delegates:roster", "event"), ("delegates:list", "event")),
     "share": (("delegates:roster", "event"), ("delegates:list", "event")),
     "quota": (("delegates:quotas", "unit"),),
-    "presenters": (("honors:presenters", "event"),),
+    "presenters": (("honors:event_detail", "event"),),
 }
 
 

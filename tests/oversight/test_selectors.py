@@ -5,7 +5,7 @@ from freezegun import freeze_time
 
 from congresses import selectors
 from congresses.models import AgendaItem, Event
-from honors.models import AwardType, Exemplar, Honour
+from honors.models import AwardType, Exemplar, Honour, Presenter
 from units.models import Unit
 
 from .conftest import add_delegates, make_event
@@ -77,11 +77,15 @@ def test_it_lists_every_broken_rule(campaign, units):
     add_delegates(over, exemplars=201, others=0)
     good = make_event(campaign, units["nari_commune"], when=date(2025, 2, 1))
     add_delegates(good, exemplars=140, others=60)
+    exemplar = Exemplar.objects.create(unit=units["songcau"], kind="individual", name="Hà Văn A", field="Y tế",
+                                       achievements="Tốt")  # fmt: skip
+    for event in (over, good):
+        Presenter.objects.create(event=event, exemplar=exemplar, topic="Kinh nghiệm")
     found = selectors.compliance_violations(campaign=campaign, today=date(2025, 5, 1))
     by_unit: dict[int, set[str]] = {}
     for v in found:
         by_unit.setdefault(v.unit_id, set()).add(v.rule)
-    assert by_unit[units["chora"].pk] == {"window", "sessions", "share"}
+    assert by_unit[units["chora"].pk] == {"window", "sessions", "share", "presenters"}
     assert by_unit[units["songcau"].pk] == {"cap"}
     assert units["nari_commune"].pk not in by_unit
     reasons = [v.reason for v in found if v.unit_id == units["chora"].pk]

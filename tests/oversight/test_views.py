@@ -100,6 +100,8 @@ def test_it_lists_rule_breakers_with_a_link_to_fix(client, admin, campaign, unit
     body = response.content.decode()
     assert "ngoài thời gian của cấp" in body and "dưới tỷ lệ tối thiểu 70%" in body
     assert reverse("units:detail", args=[units["chora"].pk]) in body
+    assert "Chưa có điển hình tiên tiến báo cáo tham luận" in body
+    assert reverse("honors:event_detail", args=[event.pk]) in body
     rows = sheet_rows(client.get(reverse("oversight:compliance") + "?export=xlsx"))
     assert rows[0] == ["Đơn vị", "Trực thuộc", "Quy định bị vi phạm"]
     assert any(r[0] == "Thị trấn Chợ Rã" for r in rows[1:])
