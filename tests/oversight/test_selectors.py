@@ -138,3 +138,23 @@ def test_it_totals_the_results_reports_per_tier(campaign, units):
     assert rows[-1].exemplars_honoured == 6 and rows[-1].delegation_approved == 9
     assert selectors.results_summary(campaign=campaign, where=selectors.area_filter(
         area_id=units["nari"].pk, unit_path="event__unit")) == []  # fmt: skip
+
+
+def test_it_checks_compliance_in_a_fixed_number_of_queries(campaign):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    communes = list(Unit.objects.filter(kind__in=("commune", "ward", "town")).order_by("pk")[:30])
+    today = date(2025, 5, 1)
+    for unit in communes[:2]:
+        add_delegates(make_event(campaign, unit), exemplars=1, others=3)
+    with CaptureQueriesContext(connection) as small:
+        few = selectors.compliance_violations(campaign=campaign, today=today)
+    for unit in communes[2:]:
+        event = make_event(campaign, unit)
+        add_delegates(event, exemplars=1, others=30)
+        AgendaItem.objects.create(event=event, order=1, start_time=time(8, 0), title="Khai mạc")
+    with CaptureQueriesContext(connection) as large:
+        many = selectors.compliance_violations(campaign=campaign, today=today)
+    assert len(many) > len(few)
+    assert len(large.captured_queries) == len(small.captured_queries)
