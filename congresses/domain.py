@@ -254,7 +254,7 @@ class Bar:
 
 
 def hbar_chart(
-    items: Iterable[tuple[str, int]], *, total: int | None = None, width: float = 250
+    items: Iterable[tuple[str, int]], *, total: int | None = None, width: float = 250, row_height: float = 28
 ) -> list[Bar]:
     """Horizontal bars scaled to the largest value (or to `total`, showing shares)."""
     rows = list(items)
@@ -263,7 +263,7 @@ def hbar_chart(
     for index, (label, value) in enumerate(rows):
         length = (value / top * width) if top else 0.0
         percent = round(value * 100 / total) if total else 0
-        bars.append(Bar(label, value, 0.0, index * 28.0, round(length, 1), 20.0, percent))
+        bars.append(Bar(label, value, 0.0, index * row_height, round(length, 1), 20.0, percent))
     return bars
 
 

@@ -503,7 +503,7 @@ def oversight_dashboard(
         ),
         "honours": honours,
         "honour_total": sum(n for _, n in honours),
-        "honour_bars": hbar_chart(honours),
+        "honour_bars": hbar_chart(honours, width=420, row_height=42),
         "results_summary": results_summary(
             campaign=campaign, where=area_filter(area_id=area_id, group=group, unit_path="event__unit")
         ),
