@@ -161,7 +161,12 @@ def compliance(request):
 def results_list(request):
     campaign = _campaign()
     events = selectors.events_for_results(campaign=campaign, user=request.user)
-    return render(request, "oversight/results_list.html", {"campaign": campaign, "events": events})
+    tier = None
+    if request.user.role == User.Role.OFFICER:
+        tier = selectors.tier_for_unit(campaign=campaign, unit=request.user.unit)
+    lessons = selectors.pilot_lessons_for_tier(tier=tier) if tier is not None else []
+    context = {"campaign": campaign, "events": events, "lessons": lessons}
+    return render(request, "oversight/results_list.html", context)
 
 
 @staff_required

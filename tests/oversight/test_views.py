@@ -235,6 +235,13 @@ def test_it_hides_pilot_lessons_from_other_tiers(client, unit_manager, pilot_eve
     PilotLesson.objects.create(event=pilot_event, lessons="Gọn trong một buổi.")
     body = login(client, unit_manager).get(reverse("oversight:lessons")).content.decode()
     assert "Gọn trong một buổi." not in body
+    assert "Gọn trong một buổi." not in client.get(reverse("oversight:results")).content.decode()
+
+
+def test_it_shows_pilot_lessons_on_the_officers_results_page(client, district_officer, pilot_event):
+    PilotLesson.objects.create(event=pilot_event, lessons="Gọn trong một buổi.")
+    body = login(client, district_officer).get(reverse("oversight:results")).content.decode()
+    assert "Gọn trong một buổi." in body and "Thành phố Bắc Kạn" in body
 
 
 def test_it_refuses_pilot_changes_from_leadership_and_officers(
