@@ -104,7 +104,8 @@ class ResultReportForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
-        self.helper.add_input(Submit("submit", "Gửi báo cáo kết quả"))
+        label = "Cập nhật báo cáo kết quả" if self.instance.pk else "Gửi báo cáo kết quả"
+        self.helper.add_input(Submit("submit", label))
 
 
 class ResultAttachmentForm(forms.Form):
