@@ -120,11 +120,11 @@ def _dashboard_export(table: str, data: dict):
 # Where each rule is fixed: the first route that exists wins (the event, roster,
 # plan and presenter pages come from other parts), else the unit's page.
 RULE_FIX_ROUTES: dict[str, tuple[tuple[str, str], ...]] = {
-    "plan": (("congresses:plan_detail", "unit"), ("congresses:unit_plan", "unit")),
-    "window": (("congresses:event_edit", "event"), ("congresses:event_detail", "event")),
-    "sessions": (("congresses:event_agenda", "event"), ("congresses:event_detail", "event")),
-    "cap": (("delegates:roster", "event"), ("delegates:list", "event")),
-    "share": (("delegates:roster", "event"), ("delegates:list", "event")),
+    "plan": (("congresses:unit_plans", "unit"),),
+    "window": (("congresses:event_edit", "event"),),
+    "sessions": (("congresses:event_detail", "event"),),
+    "cap": (("delegates:roster", "event"), ("congresses:event_detail", "event")),
+    "share": (("delegates:roster", "event"), ("congresses:event_detail", "event")),
     "quota": (("delegates:quotas", "unit"),),
     "presenters": (("honors:event_detail", "event"),),
 }

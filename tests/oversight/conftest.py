@@ -50,3 +50,23 @@ def event_factory(campaign):
         return make_event(campaign, unit, **kwargs)
 
     return factory
+
+
+def make_plan(campaign, unit, *, on: date, approved: bool = False):
+    """A plan submitted through the plans service on `on` (optionally approved)."""
+    from datetime import datetime, time
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.utils import timezone
+
+    from congresses import services
+    from congresses.demo import minimal_pdf
+    from congresses.models import UnitPlan
+
+    when = timezone.make_aware(datetime.combine(on, time(9, 0)))
+    plan = services.plan_submit(campaign=campaign, unit=unit, kind=UnitPlan.Kind.PLAN,
+                                upload=SimpleUploadedFile("ke-hoach.pdf", minimal_pdf(["Ke hoach"])),
+                                submitted_by=None, now=when)  # fmt: skip
+    if approved:
+        UnitPlan.objects.filter(pk=plan.pk).update(status=UnitPlan.Status.APPROVED)
+    return plan

@@ -8,7 +8,7 @@ from congresses.models import AgendaItem, Event
 from honors.models import AwardType, Exemplar, Honour, Presenter
 from units.models import Unit
 
-from .conftest import add_delegates, make_event
+from .conftest import add_delegates, make_event, make_plan
 
 pytestmark = pytest.mark.django_db
 
@@ -48,9 +48,12 @@ def test_it_reads_the_dashboard_in_a_fixed_number_of_queries(campaign, django_as
 def test_it_counts_progress_by_tier_and_by_area(campaign, units):
     make_event(campaign, units["chora"], status=Event.Status.REPORTED, when=date(2025, 2, 3))
     make_event(campaign, units["babe"], status=Event.Status.HELD, when=date(2025, 4, 20))
+    make_plan(campaign, units["chora"], on=date(2024, 7, 20), approved=True)
+    make_plan(campaign, units["songcau"], on=date(2024, 8, 5))
     data = selectors.oversight_dashboard(campaign=campaign, today=date(2025, 5, 1))
     commune_tier = next(g for g in data["tier_progress"] if g.tier.code == "commune")
     assert (commune_tier.registered, commune_tier.held, commune_tier.reported) == (1, 1, 1)
+    assert (commune_tier.plans_submitted, commune_tier.plans_approved) == (2, 1)
     assert commune_tier.units == Unit.objects.filter(kind__in=("commune", "ward", "town")).count()
     babe = next(g for g in data["area_progress"] if g.link_unit_id == units["babe"].pk)
     assert babe.units == 1 + units["babe"].children.count()
@@ -64,7 +67,8 @@ def test_it_counts_progress_by_tier_and_by_area(campaign, units):
     # Chợ Rã reported: nothing overdue; a commune with no event after its window: registration and holding
     rows = {r.unit_id: r for r in data["overdue_rows"]}
     assert units["chora"].pk not in rows
-    assert rows[units["nari_commune"].pk].overdue == ("register", "hold")
+    assert rows[units["nari_commune"].pk].overdue == ("plan", "register", "hold")
+    assert rows[units["babe"].pk].overdue == ("plan",)
 
 
 @freeze_time("2025-05-01")
@@ -81,24 +85,37 @@ def test_it_lists_every_broken_rule(campaign, units):
                                        achievements="Tốt")  # fmt: skip
     for event in (over, good):
         Presenter.objects.create(event=event, exemplar=exemplar, topic="Kinh nghiệm")
+    make_plan(campaign, units["chora"], on=date(2024, 8, 1))
+    make_plan(campaign, units["songcau"], on=date(2024, 7, 1))
+    make_plan(campaign, units["nari_commune"], on=date(2024, 8, 4))  # late by 3 days
     found = selectors.compliance_violations(campaign=campaign, today=date(2025, 5, 1))
     by_unit: dict[int, set[str]] = {}
     for v in found:
         by_unit.setdefault(v.unit_id, set()).add(v.rule)
     assert by_unit[units["chora"].pk] == {"window", "sessions", "share", "presenters"}
     assert by_unit[units["songcau"].pk] == {"cap"}
-    assert units["nari_commune"].pk not in by_unit
+    assert by_unit[units["nari_commune"].pk] == {"plan"}
+    assert by_unit[units["babe"].pk] == {"plan"}  # no plan at all
+    reasons = {v.reason for v in found if v.rule == "plan"}
+    assert "Nộp kế hoạch muộn 3 ngày (nộp 04/08/2024, hạn 01/08/2024)" in reasons
+    assert "Chưa nộp kế hoạch (hạn 01/08/2024)" in reasons
     reasons = [v.reason for v in found if v.unit_id == units["chora"].pk]
     assert any("139/199" in r and "70%" in r for r in reasons)
 
 
-def test_the_plan_hook_reports_untracked_plans_without_a_plan_model(campaign):
-    from congresses import models
+def test_the_plan_hook_reads_first_submission_and_approval(campaign, units):
+    from congresses.models import UnitPlan
 
-    if hasattr(models, "UnitPlan"):
-        assert isinstance(selectors.unit_plan_facts(campaign=campaign), dict)
-    else:
-        assert selectors.unit_plan_facts(campaign=campaign) is None
+    make_plan(campaign, units["chora"], on=date(2024, 7, 20), approved=True)
+    make_plan(campaign, units["songcau"], on=date(2024, 7, 25))
+    UnitPlan.objects.filter(unit=units["songcau"]).update(
+        status=UnitPlan.Status.RETURNED, review_comment="Sửa"
+    )
+    facts = selectors.unit_plan_facts(campaign=campaign)
+    assert facts == {
+        units["chora"].pk: selectors.PlanFacts(date(2024, 7, 20), True),
+        units["songcau"].pk: selectors.PlanFacts(date(2024, 7, 25), False),
+    }
 
 
 def test_it_shows_pilot_lessons_to_the_same_tier_only(campaign, units):

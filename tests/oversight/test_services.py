@@ -13,7 +13,7 @@ from congresses.models import BudgetLine, Event, ReminderSent
 from congresses.tasks import reminders_send_daily
 from units.models import User
 
-from .conftest import make_event
+from .conftest import make_event, make_plan
 
 pytestmark = pytest.mark.django_db
 
@@ -95,6 +95,7 @@ def officers_with_mail(units):
 
 
 def test_it_sends_each_reminder_once(campaign, units, officers_with_mail):
+    make_plan(campaign, units["chora"], on=date(2024, 7, 30))
     with freeze_time("2024-12-26"):  # 6 days before the commune window opens, no event registered
         assert reminders_send_daily.delay().get() == 1
         assert reminders_send_daily.delay().get() == 0
@@ -112,7 +113,24 @@ def test_it_sends_each_reminder_once(campaign, units, officers_with_mail):
     ).exists()  # no officer e-mail: nothing recorded
 
 
+def test_it_reminds_a_missing_plan_before_and_after_its_deadline(campaign, units, officers_with_mail):
+    for day in ("2024-07-24", "2024-07-25", "2024-07-26", "2024-08-01", "2024-08-02", "2024-08-03"):
+        with freeze_time(day):
+            reminders_send_daily.delay().get()
+    assert [m.subject.split("] ")[1] for m in mail.outbox] == [
+        "Sắp đến hạn nộp kế hoạch — Thị trấn Chợ Rã", "Quá hạn nộp kế hoạch — Thị trấn Chợ Rã"
+    ]  # fmt: skip
+    assert "01/08/2024" in mail.outbox[0].body
+
+
+def test_it_does_not_remind_a_unit_that_submitted_its_plan(campaign, units, officers_with_mail):
+    make_plan(campaign, units["chora"], on=date(2024, 7, 20))
+    with freeze_time("2024-07-28"):
+        assert services.reminders_send(today=date(2024, 7, 28)) == 0
+
+
 def test_it_reminds_a_late_results_report(campaign, units, officers_with_mail):
+    make_plan(campaign, units["chora"], on=date(2024, 7, 30))
     make_event(campaign, units["chora"], when=date(2025, 2, 3), status=Event.Status.HELD)
     with freeze_time("2025-02-12"):
         services.reminders_send(today=date(2025, 2, 12))

@@ -99,7 +99,8 @@ def test_it_lists_rule_breakers_with_a_link_to_fix(client, admin, campaign, unit
     response = login(client, admin).get(reverse("oversight:compliance"))
     body = response.content.decode()
     assert "ngoài thời gian của cấp" in body and "dưới tỷ lệ tối thiểu 70%" in body
-    assert reverse("units:detail", args=[units["chora"].pk]) in body
+    assert reverse("congresses:event_edit", args=[event.pk]) in body  # the date is fixed there
+    assert reverse("congresses:unit_plans", args=[units["chora"].pk]) in body  # no plan: fixed there
     assert "Chưa có điển hình tiên tiến báo cáo tham luận" in body
     assert reverse("honors:event_detail", args=[event.pk]) in body
     rows = sheet_rows(client.get(reverse("oversight:compliance") + "?export=xlsx"))
@@ -197,12 +198,17 @@ def test_it_refuses_attachments_from_leadership(client, leadership, unit_manager
 
 @freeze_time("2025-03-01")
 def test_it_shows_the_province_who_has_not_reported(client, admin, held_event, campaign, units):
-    make_event(campaign, units["songcau"], status=Event.Status.REPORTED)
+    reported = make_event(campaign, units["songcau"], status=Event.Status.REPORTED)
+    ResultReport.objects.create(event=reported, held_on=reported.date, achievements="Tốt.")
+    marked_only = make_event(campaign, units["nari_commune"], status=Event.Status.REPORTED)
     response = login(client, admin).get(reverse("oversight:unreported"))
+    assert marked_only.name in response.content.decode()  # marked reported on the event page, no report yet
     body = response.content.decode()
     assert "Thị trấn Chợ Rã" in body and "Phường Sông Cầu" not in body and "quá hạn" in body
     rows = sheet_rows(client.get(reverse("oversight:unreported") + "?export=xlsx"))
-    assert rows[1][0] == "Thị trấn Chợ Rã" and rows[1][4] == 26
+    chora = next(r for r in rows if r[0] == "Thị trấn Chợ Rã")
+    assert chora[3] == "03/02/2025" and chora[4] == 26
+    assert not any(r[0] == "Phường Sông Cầu" for r in rows)
 
 
 def test_it_hides_the_unreported_list_from_officers(client, district_officer, campaign):
