@@ -50,6 +50,12 @@ RAW_SQL = [
     "SUM(CASE WHEN category='exemplar_collective' THEN 1 ELSE 0 END), "
     "SUM(CASE WHEN category='guest' THEN 1 ELSE 0 END), SUM(CASE WHEN category='leader' THEN 1 ELSE 0 END) "
     "FROM delegates_delegate d JOIN congresses_event e ON e.id = d.event_id WHERE e.campaign_id = %s",
+    # plans: first submission and review status
+    "SELECT unit_id, first_submitted_at, status FROM congresses_unitplan WHERE campaign_id = %s AND kind = 'plan'",
+    # results reports per tier
+    "SELECT e.tier_id, COUNT(*), SUM(r.attended_guests + r.attended_leaders), SUM(r.exemplars_honoured) "
+    "FROM congresses_resultreport r JOIN congresses_event e ON e.id = r.event_id WHERE e.campaign_id = %s "
+    "GROUP BY e.tier_id",
     # honours by award form
     "SELECT a.name, COUNT(*) FROM honors_honour h JOIN honors_awardtype a ON a.id = h.award_type_id "
     "JOIN congresses_event e ON e.id = h.event_id WHERE e.campaign_id = %s GROUP BY a.name",
