@@ -409,6 +409,16 @@ RULE_SHARE = "share"
 RULE_QUOTA = "quota"
 RULE_PRESENTERS = "presenters"
 
+RULE_LABELS = {
+    RULE_PLAN: "Kế hoạch",
+    RULE_WINDOW: "Thời gian tổ chức",
+    RULE_SESSIONS: "Số buổi",
+    RULE_CAP: "Số đại biểu tối đa",
+    RULE_SHARE: "Tỷ lệ điển hình",
+    RULE_QUOTA: "Chỉ tiêu đoàn đại biểu",
+    RULE_PRESENTERS: "Tham luận của điển hình",
+}
+
 
 def check_plan(*, deadline: date, submitted_on: date | None, today: date) -> RuleResult:
     """No plan after the deadline, or a plan submitted after it."""

@@ -4,6 +4,8 @@ Staff of Sở Nội vụ and leadership read the province-wide pages (leadership
 changes nothing); officers report their own (and their communes') results.
 """
 
+from collections import Counter
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -19,6 +21,7 @@ from units.models import Unit, User
 from units.permissions import require_unit_access, staff_required, unit_access, writer_required
 
 from . import selectors, services
+from .domain import RULE_LABELS
 from .exports import xlsx_response
 from .forms import BudgetLineForm, PilotLessonForm, ResultAttachmentForm, ResultReportForm
 from .models import BudgetLine, Campaign, Event, ResultAttachment
@@ -146,12 +149,24 @@ def fix_url(*, rule: str, unit_id: int, event_id: int | None) -> str:
 def compliance(request):
     campaign = _campaign()
     violations = selectors.compliance_violations(campaign=campaign, today=timezone.localdate())
+    counts = Counter(v.rule for v in violations)
+    rule = request.GET.get("rule", "")
+    if rule:
+        violations = [v for v in violations if v.rule == rule]
     if request.GET.get("export") == "xlsx":
         rows = [[v.unit_name, v.parent_name, v.reason] for v in violations]
         return xlsx_response(filename="kiem-tra-tuan-thu.xlsx", title="Vi phạm quy định",
                              header=["Đơn vị", "Trực thuộc", "Quy định bị vi phạm"], rows=rows)  # fmt: skip
     rows = [(v, fix_url(rule=v.rule, unit_id=v.unit_id, event_id=v.event_id)) for v in violations]
-    return render(request, "oversight/compliance.html", {"campaign": campaign, "rows": rows})
+    rule_filters = [(code, label, counts[code]) for code, label in RULE_LABELS.items() if counts[code]]
+    context = {
+        "campaign": campaign,
+        "rows": rows,
+        "rule": rule,
+        "rule_filters": rule_filters,
+        "total": sum(counts.values()),
+    }
+    return render(request, "oversight/compliance.html", context)
 
 
 # --- Results reports -----------------------------------------------------------------

@@ -106,6 +106,10 @@ def test_it_lists_rule_breakers_with_a_link_to_fix(client, admin, campaign, unit
     rows = sheet_rows(client.get(reverse("oversight:compliance") + "?export=xlsx"))
     assert rows[0] == ["Đơn vị", "Trực thuộc", "Quy định bị vi phạm"]
     assert any(r[0] == "Thị trấn Chợ Rã" for r in rows[1:])
+    only_plans = client.get(reverse("oversight:compliance") + "?rule=plan").content.decode()
+    assert "Chưa nộp kế hoạch" in only_plans and "ngoài thời gian của cấp" not in only_plans
+    rows = sheet_rows(client.get(reverse("oversight:compliance") + "?rule=window&export=xlsx"))
+    assert len(rows) == 2 and "ngoài thời gian" in rows[1][2]
 
 
 def test_it_hides_the_checker_from_officers(client, district_officer, campaign):
