@@ -604,6 +604,12 @@ def pilot_events(*, campaign: Campaign) -> QuerySet[Event]:
     )
 
 
+def pilot_programmes(*, campaign: Campaign) -> dict[int, UnitPlan]:
+    """Unit id -> the pilot programme it submitted for the council's review (one query)."""
+    plans = UnitPlan.objects.filter(campaign=campaign, kind=UnitPlan.Kind.PILOT_PROGRAMME)
+    return {plan.unit_id: plan for plan in plans}
+
+
 def pilot_lessons_for_tier(*, tier: TierRule) -> QuerySet[PilotLesson]:
     """Lessons learnt at the pilots of a tier, shown to every unit of that tier."""
     return (

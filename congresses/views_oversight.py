@@ -273,8 +273,14 @@ def result_attachment_delete(request, pk: int):
 def pilots(request):
     campaign = _campaign()
     events = selectors.pilot_events(campaign=campaign)
+    programmes = selectors.pilot_programmes(campaign=campaign)
     rows = [
-        (e, PilotLessonForm(instance=getattr(e, "pilot_lesson", None), prefix=f"e{e.pk}")) for e in events
+        (
+            e,
+            PilotLessonForm(instance=getattr(e, "pilot_lesson", None), prefix=f"e{e.pk}"),
+            programmes.get(e.unit_id),
+        )
+        for e in events
     ]
     can_write = request.user.role == User.Role.STAFF
     return render(request, "oversight/pilots.html", {"rows": rows, "can_write": can_write})

@@ -233,6 +233,7 @@ def test_it_records_pilot_lessons_shown_to_the_same_tier(
     AgendaItem.objects.create(event=pilot_event, order=1, title="Khai mạc Hội nghị")
     response = login(client, admin).get(reverse("oversight:pilots"))
     assert response.status_code == 200 and "Khai mạc Hội nghị" in response.content.decode()
+    assert "chưa nộp" in response.content.decode()  # the pilot programme for the council
     url = reverse("oversight:pilot_lesson_save", args=[pilot_event.pk])
     client.post(url, {f"e{pilot_event.pk}-council_comments": "Rút ngắn phát biểu.",
                       f"e{pilot_event.pk}-lessons": "Gọn trong một buổi."})  # fmt: skip
