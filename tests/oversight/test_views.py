@@ -349,3 +349,23 @@ def test_it_lists_the_reminders_sent(client, request, campaign, units, who):
 
 def test_it_hides_the_reminders_from_officers(client, district_officer, campaign):
     assert login(client, district_officer).get(reverse("oversight:reminders")).status_code == 404
+
+
+def test_it_falls_back_to_the_units_page_when_no_fix_page_exists(units):
+    from congresses.views_oversight import fix_url
+
+    assert fix_url(rule="unknown", unit_id=units["chora"].pk, event_id=None) == reverse(
+        "units:detail", args=[units["chora"].pk]
+    )
+    assert fix_url(rule="window", unit_id=units["chora"].pk, event_id=None) == reverse(
+        "units:detail", args=[units["chora"].pk]
+    )
+
+
+def test_it_links_the_results_report_from_the_event_page(client, unit_manager, held_event):
+    body = (
+        login(client, unit_manager)
+        .get(reverse("congresses:event_detail", args=[held_event.pk]))
+        .content.decode()
+    )
+    assert reverse("oversight:result_report", args=[held_event.pk]) in body
