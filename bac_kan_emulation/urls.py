@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("congresses.urls")),
     path("", include("honors.urls")),
     path("", include("units.urls")),
+    path("", include("reports.urls")),
 ]
 
 if settings.DEBUG:

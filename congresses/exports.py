@@ -1,36 +1,31 @@
-"""Excel output of the oversight tables (openpyxl write_only, formulas neutralised).
+"""Excel output of the oversight tables through the house renderer (reports/renderers/xlsx.py).
 
-One small renderer: header then rows in, an HTTP response out.
+Text a spreadsheet would run as a formula (= + - @) is neutralised here.
 """
 
 from collections.abc import Iterable, Sequence
-from io import BytesIO
+from dataclasses import dataclass
+from typing import Any
 
 from django.http import HttpResponse
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
+
+from reports.renderers.xlsx import render_xlsx
 
 from .domain import spreadsheet_safe
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
+@dataclass(frozen=True)
+class Table:
+    title: str
+    header: Sequence[str]
+    rows: Sequence[Sequence[Any]]
+
+
 def xlsx_bytes(*, title: str, header: Sequence[str], rows: Iterable[Sequence]) -> bytes:
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title=title[:31])
-    bold = Font(bold=True)
-    header_cells = []
-    for value in header:
-        cell = WriteOnlyCell(sheet, value=value)
-        cell.font = bold
-        header_cells.append(cell)
-    sheet.append(header_cells)
-    for row in rows:
-        sheet.append([spreadsheet_safe(value) for value in row])
-    out = BytesIO()
-    workbook.save(out)
-    return out.getvalue()
+    safe_rows = [[spreadsheet_safe(value) for value in row] for row in rows]
+    return render_xlsx([Table(title=title, header=list(header), rows=safe_rows)])
 
 
 def xlsx_response(
