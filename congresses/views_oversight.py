@@ -56,7 +56,9 @@ def dashboard(request):
     campaign = _campaign()
     area = None
     if request.GET.get("unit"):
-        area = get_object_or_404(Unit, pk=request.GET["unit"], kind__in=("district", "city"))
+        if not request.GET["unit"].isdigit():
+            raise Http404("Không tìm thấy địa bàn.")
+        area = get_object_or_404(Unit, pk=int(request.GET["unit"]), kind__in=("district", "city"))
     group = request.GET.get("group", "")
     data = selectors.oversight_dashboard(
         campaign=campaign, today=timezone.localdate(), area=area, group=group

@@ -60,6 +60,7 @@ def test_it_drills_down_to_a_district_and_links_units(client, admin, campaign, u
     bodies = client.get(reverse("oversight:dashboard") + "?group=bodies").content.decode()
     assert "Sở Y tế" in bodies and "Thị trấn Chợ Rã" not in bodies
     assert client.get(reverse("oversight:dashboard") + f"?unit={units['chora'].pk}").status_code == 404
+    assert client.get(reverse("oversight:dashboard") + "?unit=abc").status_code == 404
 
 
 @freeze_time("2025-05-01")
