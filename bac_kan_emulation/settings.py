@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -277,4 +278,16 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+}
+
+# Oversight: a results report is due this many days after the event; reminders
+# go out this many days before a deadline. The daily job runs at this hour.
+OVERSIGHT_REPORT_DUE_DAYS = env_int("OVERSIGHT_REPORT_DUE_DAYS", 15)
+OVERSIGHT_REMINDER_LEAD_DAYS = env_int("OVERSIGHT_REMINDER_LEAD_DAYS", 7)
+RESULT_ATTACHMENT_MAX_BYTES = env_int("RESULT_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024)
+CELERY_BEAT_SCHEDULE = {
+    "oversight-reminders-daily": {
+        "task": "congresses.tasks.reminders_send_daily",
+        "schedule": crontab(hour=env_int("OVERSIGHT_REMINDER_HOUR", 7), minute=0),
+    },
 }

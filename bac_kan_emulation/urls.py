@@ -15,6 +15,7 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
+    path("oversight/", include("congresses.urls_oversight")),
     path("", include("congresses.urls")),
     path("", include("honors.urls")),
     path("", include("audit.urls")),

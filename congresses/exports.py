@@ -1,0 +1,36 @@
+"""Excel output of the oversight tables through the house renderer (reports/renderers/xlsx.py).
+
+Text a spreadsheet would run as a formula (= + - @) is neutralised here.
+"""
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from django.http import HttpResponse
+
+from reports.renderers.xlsx import render_xlsx
+
+from .domain import spreadsheet_safe
+
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@dataclass(frozen=True)
+class Table:
+    title: str
+    header: Sequence[str]
+    rows: Sequence[Sequence[Any]]
+
+
+def xlsx_bytes(*, title: str, header: Sequence[str], rows: Iterable[Sequence]) -> bytes:
+    safe_rows = [[spreadsheet_safe(value) for value in row] for row in rows]
+    return render_xlsx([Table(title=title, header=list(header), rows=safe_rows)])
+
+
+def xlsx_response(
+    *, filename: str, title: str, header: Sequence[str], rows: Iterable[Sequence]
+) -> HttpResponse:
+    response = HttpResponse(xlsx_bytes(title=title, header=header, rows=rows), content_type=XLSX_MIME)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

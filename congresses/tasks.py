@@ -1,0 +1,11 @@
+from celery import shared_task
+
+
+@shared_task
+def reminders_send_daily() -> int:
+    """Daily (beat): e-mail the reminders due today. Takes no arguments; safe to run twice."""
+    from django.utils import timezone
+
+    from .services import reminders_send
+
+    return reminders_send(today=timezone.localdate())

@@ -1,0 +1,390 @@
+"""Oversight pages (issue 6): dashboard, compliance, results reports, pilots, budget.
+
+Staff of Sở Nội vụ and leadership read the province-wide pages (leadership
+changes nothing); officers report their own (and their communes') results.
+"""
+
+from collections import Counter
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from bac_kan_emulation.errors import DomainError
+from units.domain import Access
+from units.models import Unit, User
+from units.permissions import require_unit_access, staff_required, unit_access, writer_required
+
+from . import selectors, services
+from .domain import RULE_LABELS
+from .exports import xlsx_response
+from .forms import BudgetLineForm, PilotLessonForm, ResultAttachmentForm, ResultReportForm
+from .models import BudgetLine, Campaign, Event, ResultAttachment
+
+
+def _campaign() -> Campaign:
+    campaign = selectors.campaign_active()
+    if campaign is None:
+        raise Http404("Chưa có chiến dịch nào đang triển khai.")
+    return campaign
+
+
+def _event_for_user(user, pk: int, *, write: bool = False) -> Event:
+    event = get_object_or_404(Event.objects.select_related("unit", "unit__parent", "tier", "campaign"), pk=pk)
+    require_unit_access(user, event.unit, write=write)
+    return event
+
+
+# --- Dashboard ----------------------------------------------------------------
+
+PROGRESS_HEADER = ["Đơn vị / nhóm", "Số đơn vị", "Đã nộp kế hoạch", "Kế hoạch được duyệt", "Đã đăng ký",
+                   "Đã tổ chức", "Đã báo cáo", "Có việc quá hạn"]  # fmt: skip
+
+
+def _progress_rows(groups) -> list[list]:
+    return [[g.label, g.units, g.plans_submitted if g.plans_tracked else "", g.plans_approved if g.plans_tracked
+             else "", g.registered, g.held, g.reported, g.overdue] for g in groups]  # fmt: skip
+
+
+@staff_required
+def dashboard(request):
+    campaign = _campaign()
+    area = None
+    if request.GET.get("unit"):
+        if not request.GET["unit"].isdigit():
+            raise Http404("Không tìm thấy địa bàn.")
+        area = get_object_or_404(Unit, pk=int(request.GET["unit"]), kind__in=("district", "city"))
+    group = request.GET.get("group", "")
+    data = selectors.oversight_dashboard(
+        campaign=campaign, today=timezone.localdate(), area=area, group=group
+    )
+    export = request.GET.get("export")
+    if export:
+        return _dashboard_export(export, data)
+    return render(
+        request,
+        "oversight/dashboard.html",
+        {"campaign": campaign, "area": area, "group": group, "today": timezone.localdate(), **data},
+    )
+
+
+def _dashboard_export(table: str, data: dict):
+    if table == "tiers":
+        rows = _progress_rows(data["tier_progress"])
+        return xlsx_response(
+            filename="tien-do-theo-cap.xlsx", title="Tiến độ theo cấp", header=PROGRESS_HEADER, rows=rows
+        )
+    if table == "areas":
+        rows = _progress_rows(data["area_progress"])
+        return xlsx_response(
+            filename="tien-do-theo-dia-ban.xlsx", title="Theo địa bàn", header=PROGRESS_HEADER, rows=rows
+        )
+    if table == "overdue":
+        rows = [
+            [r.name, r.parent_name, r.tier.label, "; ".join(r.overdue_labels)] for r in data["overdue_rows"]
+        ]
+        header = ["Đơn vị", "Trực thuộc", "Cấp", "Việc quá hạn"]
+        return xlsx_response(filename="qua-han.xlsx", title="Quá hạn", header=header, rows=rows)
+    if table == "weeks":
+        rows = [[monday.strftime("%d/%m/%Y"), n] for monday, n in data["weeks"]]
+        header = ["Tuần bắt đầu", "Số sự kiện đã tổ chức"]
+        return xlsx_response(filename="tien-do-theo-tuan.xlsx", title="Theo tuần", header=header, rows=rows)
+    if table == "composition":
+        comp = data["composition"]
+        rows = [[label, n] for label, n in comp["groups"] + comp["categories"]] + [
+            ["Tổng số đại biểu", comp["total"]]
+        ]
+        return xlsx_response(
+            filename="co-cau-dai-bieu.xlsx",
+            title="Cơ cấu đại biểu",
+            header=["Thành phần", "Số người"],
+            rows=rows,
+        )
+    if table == "honours":
+        rows = [[label, n] for label, n in data["honours"]]
+        header = ["Hình thức khen thưởng", "Số lượt"]
+        return xlsx_response(filename="khen-thuong.xlsx", title="Khen thưởng", header=header, rows=rows)
+    if table == "results":
+        rows = [[r.label, r.reports, r.attended, r.exemplars_attended, r.exemplars_honoured, r.delegation_approved]
+                for r in data["results_summary"]]  # fmt: skip
+        header = ["Cấp", "Số báo cáo", "Đại biểu dự", "Trong đó điển hình", "Điển hình được khen thưởng",
+                  "Đại biểu dự Đại hội cấp trên"]  # fmt: skip
+        return xlsx_response(
+            filename="tong-hop-ket-qua.xlsx", title="Tổng hợp kết quả", header=header, rows=rows
+        )
+    raise Http404("Không có bảng này.")
+
+
+# --- Compliance checker ----------------------------------------------------------
+
+# Where each rule is fixed: the first route that exists wins (the event, roster,
+# plan and presenter pages come from other parts), else the unit's page.
+RULE_FIX_ROUTES: dict[str, tuple[tuple[str, str], ...]] = {
+    "plan": (("congresses:unit_plans", "unit"),),
+    "window": (("congresses:event_edit", "event"),),
+    "sessions": (("congresses:event_detail", "event"),),
+    "cap": (("delegates:roster", "event"), ("congresses:event_detail", "event")),
+    "share": (("delegates:roster", "event"), ("congresses:event_detail", "event")),
+    "quota": (("delegates:quotas", "unit"),),
+    "presenters": (("honors:event_detail", "event"),),
+}
+
+
+def fix_url(*, rule: str, unit_id: int, event_id: int | None) -> str:
+    for name, arg in RULE_FIX_ROUTES.get(rule, ()):
+        value = event_id if arg == "event" else unit_id
+        if value is None:
+            continue
+        try:
+            return reverse(name, args=[value])
+        except NoReverseMatch:
+            continue
+    return reverse("units:detail", args=[unit_id])
+
+
+@staff_required
+def compliance(request):
+    campaign = _campaign()
+    violations = selectors.compliance_violations(campaign=campaign, today=timezone.localdate())
+    counts = Counter(v.rule for v in violations)
+    rule = request.GET.get("rule", "")
+    if rule:
+        violations = [v for v in violations if v.rule == rule]
+    if request.GET.get("export") == "xlsx":
+        rows = [[v.unit_name, v.parent_name, v.reason] for v in violations]
+        return xlsx_response(filename="kiem-tra-tuan-thu.xlsx", title="Vi phạm quy định",
+                             header=["Đơn vị", "Trực thuộc", "Quy định bị vi phạm"], rows=rows)  # fmt: skip
+    rows = [(v, fix_url(rule=v.rule, unit_id=v.unit_id, event_id=v.event_id)) for v in violations]
+    rule_filters = [(code, label, counts[code]) for code, label in RULE_LABELS.items() if counts[code]]
+    context = {
+        "campaign": campaign,
+        "rows": rows,
+        "rule": rule,
+        "rule_filters": rule_filters,
+        "total": sum(counts.values()),
+    }
+    return render(request, "oversight/compliance.html", context)
+
+
+# --- Results reports -----------------------------------------------------------------
+
+
+@login_required
+def results_list(request):
+    campaign = _campaign()
+    events = selectors.events_for_results(campaign=campaign, user=request.user)
+    tier = None
+    if request.user.role == User.Role.OFFICER:
+        tier = selectors.tier_for_unit(campaign=campaign, unit=request.user.unit)
+    lessons = selectors.pilot_lessons_for_tier(tier=tier) if tier is not None else []
+    context = {"campaign": campaign, "events": events, "lessons": lessons}
+    return render(request, "oversight/results_list.html", context)
+
+
+@staff_required
+def unreported(request):
+    campaign = _campaign()
+    events = list(selectors.events_awaiting_report(campaign=campaign, user=request.user))
+    today = timezone.localdate()
+    due_days = settings.OVERSIGHT_REPORT_DUE_DAYS
+    rows = [(e, (today - e.date).days, (today - e.date).days > due_days) for e in events]
+    if request.GET.get("export") == "xlsx":
+        data = [[e.unit.name, e.unit.parent.name if e.unit.parent else "", e.name, e.date.strftime("%d/%m/%Y"), days]
+                for e, days, _ in rows]  # fmt: skip
+        return xlsx_response(filename="chua-bao-cao.xlsx", title="Chưa báo cáo kết quả",
+                             header=["Đơn vị", "Trực thuộc", "Sự kiện", "Ngày tổ chức", "Số ngày đã qua"], rows=data)  # fmt: skip
+    return render(request, "oversight/unreported.html", {"rows": rows, "due_days": due_days})
+
+
+@writer_required
+def result_report(request, event_pk: int):
+    event = _event_for_user(request.user, event_pk, write=request.method == "POST")
+    report = selectors.result_report_for_event(event=event)
+    can_write = unit_access(request.user, event.unit) == Access.WRITE
+    initial = selectors.result_report_initial(event=event) if report is None else None
+    form = ResultReportForm(request.POST or None, instance=report, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.result_report_submit(event=event, data=form.cleaned_data, by=request.user)
+        except DomainError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, "Đã gửi báo cáo kết quả. Sự kiện chuyển sang “Đã báo cáo kết quả”.")
+            return redirect("oversight:result_report", event_pk=event.pk)
+    context = {
+        "event": event,
+        "report": report,
+        "form": form,
+        "can_write": can_write and event.status in (Event.Status.HELD, Event.Status.REPORTED),
+        "attachment_form": ResultAttachmentForm(),
+        "lessons": selectors.pilot_lessons_for_tier(tier=event.tier),
+    }
+    return render(request, "oversight/result_report.html", context)
+
+
+@require_POST
+@writer_required
+def result_attachment_add(request, event_pk: int):
+    event = _event_for_user(request.user, event_pk, write=True)
+    report = selectors.result_report_for_event(event=event)
+    form = ResultAttachmentForm(request.POST, request.FILES)
+    if report is None:
+        messages.error(request, "Hãy gửi báo cáo kết quả trước khi đính kèm tệp.")
+    elif not form.is_valid():
+        messages.error(request, "Chưa chọn tệp để đính kèm.")
+    else:
+        try:
+            services.result_attachment_add(report=report, upload=form.cleaned_data["file"], by=request.user)
+            messages.success(request, "Đã đính kèm tệp.")
+        except DomainError as exc:
+            messages.error(request, exc.message)
+    return redirect("oversight:result_report", event_pk=event.pk)
+
+
+def _attachment_for_user(user, pk: int, *, write: bool = False) -> ResultAttachment:
+    attachment = get_object_or_404(ResultAttachment.objects.select_related("report__event__unit"), pk=pk)
+    require_unit_access(user, attachment.report.event.unit, write=write)
+    return attachment
+
+
+@login_required
+def result_attachment_download(request, pk: int):
+    attachment = _attachment_for_user(request.user, pk)
+    return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.original_name)
+
+
+@require_POST
+@writer_required
+def result_attachment_delete(request, pk: int):
+    attachment = _attachment_for_user(request.user, pk, write=True)
+    event_pk = attachment.report.event_id
+    services.result_attachment_delete(attachment=attachment)
+    messages.success(request, "Đã xóa tệp đính kèm.")
+    return redirect("oversight:result_report", event_pk=event_pk)
+
+
+# --- Pilots and lessons ---------------------------------------------------------------
+
+
+@staff_required
+def pilots(request):
+    campaign = _campaign()
+    events = selectors.pilot_events(campaign=campaign)
+    programmes = selectors.pilot_programmes(campaign=campaign)
+    rows = [
+        (
+            e,
+            PilotLessonForm(instance=getattr(e, "pilot_lesson", None), prefix=f"e{e.pk}"),
+            programmes.get(e.unit_id),
+        )
+        for e in events
+    ]
+    can_write = request.user.role == User.Role.STAFF
+    return render(request, "oversight/pilots.html", {"rows": rows, "can_write": can_write})
+
+
+@require_POST
+@staff_required
+def pilot_lesson_save(request, event_pk: int):
+    event = _event_for_user(request.user, event_pk, write=True)
+    form = PilotLessonForm(request.POST, prefix=f"e{event.pk}")
+    if form.is_valid():
+        try:
+            services.pilot_lesson_save(event=event, by=request.user, **form.cleaned_data)
+            messages.success(request, f"Đã lưu ý kiến và bài học kinh nghiệm của {event.unit.name}.")
+        except DomainError as exc:
+            messages.error(request, exc.message)
+    return redirect("oversight:pilots")
+
+
+@login_required
+def lessons(request):
+    """Lessons learnt at the pilots: an officer sees its own tier's; the province sees all."""
+    campaign = _campaign()
+    tiers = selectors.campaign_tiers(campaign=campaign)
+    if request.user.role == User.Role.OFFICER:
+        tier = selectors.tier_for_unit(campaign=campaign, unit=request.user.unit)
+        tiers = [tier] if tier is not None else []
+    groups = [(t, list(selectors.pilot_lessons_for_tier(tier=t))) for t in tiers]
+    return render(request, "oversight/lessons.html", {"groups": groups})
+
+
+# --- Budget --------------------------------------------------------------------------
+
+
+@staff_required
+def budget(request):
+    campaign = _campaign()
+    lines = list(selectors.budget_lines(campaign=campaign))
+    summary = selectors.budget_summary(campaign=campaign)
+    labels = dict(BudgetLine.Category.choices)
+    if request.GET.get("export") == "xlsx":
+        rows = [[labels[line.category], line.description, line.quantity, line.unit_price, line.total, line.notes]
+                for line in lines]  # fmt: skip
+        rows += [
+            [f"Cộng: {labels[c]}", "", "", "", amount, ""] for c, amount in summary.by_category if amount
+        ]
+        rows.append(["TỔNG CỘNG", "", "", "", summary.total, ""])
+        header = ["Nhóm chi", "Nội dung chi", "Số lượng", "Đơn giá (đồng)", "Thành tiền (đồng)", "Ghi chú"]
+        return xlsx_response(
+            filename="du-toan-kinh-phi-dai-hoi.xlsx", title="Dự toán kinh phí", header=header, rows=rows
+        )
+    context = {
+        "campaign": campaign,
+        "lines": lines,
+        "totals": [(labels[c], amount) for c, amount in summary.by_category],
+        "total": summary.total,
+        "can_write": request.user.role == User.Role.STAFF,
+    }
+    return render(request, "oversight/budget.html", context)
+
+
+@staff_required
+def budget_line_add(request):
+    campaign = _campaign()
+    form = BudgetLineForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.budget_line_create(campaign=campaign, data=form.cleaned_data)
+        messages.success(request, "Đã thêm dòng dự toán.")
+        return redirect("oversight:budget")
+    return render(request, "oversight/budget_form.html", {"form": form, "title": "Thêm dòng dự toán"})
+
+
+@staff_required
+def budget_line_edit(request, pk: int):
+    line = get_object_or_404(BudgetLine, pk=pk)
+    form = BudgetLineForm(request.POST or None, instance=line)
+    if request.method == "POST" and form.is_valid():
+        services.budget_line_update(line=line, data=form.cleaned_data)
+        messages.success(request, "Đã lưu dòng dự toán.")
+        return redirect("oversight:budget")
+    return render(request, "oversight/budget_form.html", {"form": form, "title": "Sửa dòng dự toán"})
+
+
+@require_POST
+@staff_required
+def budget_line_delete(request, pk: int):
+    line = get_object_or_404(BudgetLine, pk=pk)
+    services.budget_line_delete(line=line)
+    messages.success(request, "Đã xóa dòng dự toán.")
+    return redirect("oversight:budget")
+
+
+@staff_required
+def reminders(request):
+    campaign = _campaign()
+    rows = selectors.reminders_sent(campaign=campaign)
+    if request.GET.get("export") == "xlsx":
+        data = [
+            [r.sent_on.strftime("%d/%m/%Y"), r.unit.name, r.get_stage_display(), r.recipients] for r in rows
+        ]
+        return xlsx_response(filename="nhac-viec-da-gui.xlsx", title="Nhắc việc đã gửi",
+                             header=["Ngày gửi", "Đơn vị", "Nội dung nhắc", "Người nhận"], rows=data)  # fmt: skip
+    context = {"rows": rows, "lead_days": settings.OVERSIGHT_REMINDER_LEAD_DAYS,
+               "due_days": settings.OVERSIGHT_REPORT_DUE_DAYS}  # fmt: skip
+    return render(request, "oversight/reminders.html", context)

@@ -1,0 +1,177 @@
+from datetime import date, time
+
+import pytest
+from freezegun import freeze_time
+
+from congresses import selectors
+from congresses.models import AgendaItem, Event
+from honors.models import AwardType, Exemplar, Honour, Presenter
+from units.models import Unit
+
+from .conftest import add_delegates, make_event, make_plan
+
+pytestmark = pytest.mark.django_db
+
+
+def _populate(campaign, units_qs, *, delegates_each: int):
+    for unit in units_qs:
+        event = make_event(campaign, unit, status=Event.Status.HELD)
+        add_delegates(event, exemplars=delegates_each * 3 // 4, others=delegates_each - delegates_each * 3 // 4,
+                      women=delegates_each // 2)  # fmt: skip
+        exemplar = Exemplar.objects.create(unit=unit, kind="individual", name="Hà Văn A", field="Y tế",
+                                           achievements="Tốt")  # fmt: skip
+        award = AwardType.objects.get_or_create(name="Giấy khen", defaults={"kind": "form", "recipient": "both",
+                                                "level": 1, "grantor": "UBND"})[0]  # fmt: skip
+        Honour.objects.create(event=event, exemplar=exemplar, award_type=award, decision_number="1/QĐ",
+                              decision_date=date(2025, 1, 1), signer="Chủ tịch")  # fmt: skip
+
+
+@freeze_time("2025-05-01")
+def test_it_reads_the_dashboard_in_a_fixed_number_of_queries(campaign, django_assert_max_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    communes = Unit.objects.filter(kind__in=("commune", "ward", "town")).order_by("pk")
+    _populate(campaign, communes[:2], delegates_each=4)
+    with CaptureQueriesContext(connection) as small:
+        data = selectors.oversight_dashboard(campaign=campaign, today=date(2025, 5, 1))
+    assert data["composition"]["total"] == 8
+    _populate(campaign, communes[2:30], delegates_each=40)
+    with CaptureQueriesContext(connection) as large:
+        data = selectors.oversight_dashboard(campaign=campaign, today=date(2025, 5, 1))
+    assert data["composition"]["total"] == 8 + 28 * 40
+    assert data["honour_total"] == 30
+    assert len(large.captured_queries) == len(small.captured_queries) <= 8
+
+
+@freeze_time("2025-05-01")
+def test_it_counts_progress_by_tier_and_by_area(campaign, units):
+    make_event(campaign, units["chora"], status=Event.Status.REPORTED, when=date(2025, 2, 3))
+    make_event(campaign, units["babe"], status=Event.Status.HELD, when=date(2025, 4, 20))
+    make_plan(campaign, units["chora"], on=date(2024, 7, 20), approved=True)
+    make_plan(campaign, units["songcau"], on=date(2024, 8, 5))
+    data = selectors.oversight_dashboard(campaign=campaign, today=date(2025, 5, 1))
+    commune_tier = next(g for g in data["tier_progress"] if g.tier.code == "commune")
+    assert (commune_tier.registered, commune_tier.held, commune_tier.reported) == (1, 1, 1)
+    assert (commune_tier.plans_submitted, commune_tier.plans_approved) == (2, 1)
+    assert commune_tier.units == Unit.objects.filter(kind__in=("commune", "ward", "town")).count()
+    babe = next(g for g in data["area_progress"] if g.link_unit_id == units["babe"].pk)
+    assert babe.units == 1 + units["babe"].children.count()
+    assert (babe.registered, babe.held, babe.reported) == (2, 2, 1)
+    assert data["area_progress"][-1].link_group == "bodies"
+    drill = selectors.oversight_dashboard(campaign=campaign, today=date(2025, 5, 1), area=units["babe"])
+    assert {g.label for g in drill["area_progress"]} >= {"Huyện Ba Bể", "Thị trấn Chợ Rã"}
+    assert all(
+        r.parent_id == units["babe"].pk or r.unit_id == units["babe"].pk for r in drill["overdue_rows"]
+    )
+    # Chợ Rã reported: nothing overdue; a commune with no event after its window: registration and holding
+    rows = {r.unit_id: r for r in data["overdue_rows"]}
+    assert units["chora"].pk not in rows
+    assert rows[units["nari_commune"].pk].overdue == ("plan", "register", "hold")
+    assert rows[units["babe"].pk].overdue == ("plan",)
+
+
+@freeze_time("2025-05-01")
+def test_it_lists_every_broken_rule(campaign, units):
+    late = make_event(campaign, units["chora"], when=date(2025, 4, 2), status=Event.Status.HELD)
+    add_delegates(late, exemplars=139, others=60)  # 69.85% < 70%
+    AgendaItem.objects.create(event=late, order=1, start_time=time(8, 0), title="Khai mạc")
+    AgendaItem.objects.create(event=late, order=2, start_time=time(14, 0), title="Tham luận")
+    over = make_event(campaign, units["songcau"], when=date(2025, 2, 1))
+    add_delegates(over, exemplars=201, others=0)
+    good = make_event(campaign, units["nari_commune"], when=date(2025, 2, 1))
+    add_delegates(good, exemplars=140, others=60)
+    exemplar = Exemplar.objects.create(unit=units["songcau"], kind="individual", name="Hà Văn A", field="Y tế",
+                                       achievements="Tốt")  # fmt: skip
+    for event in (over, good):
+        Presenter.objects.create(event=event, exemplar=exemplar, topic="Kinh nghiệm")
+    make_plan(campaign, units["chora"], on=date(2024, 8, 1))
+    make_plan(campaign, units["songcau"], on=date(2024, 7, 1))
+    make_plan(campaign, units["nari_commune"], on=date(2024, 8, 4))  # late by 3 days
+    found = selectors.compliance_violations(campaign=campaign, today=date(2025, 5, 1))
+    by_unit: dict[int, set[str]] = {}
+    for v in found:
+        by_unit.setdefault(v.unit_id, set()).add(v.rule)
+    assert by_unit[units["chora"].pk] == {"window", "sessions", "share", "presenters"}
+    assert by_unit[units["songcau"].pk] == {"cap"}
+    assert by_unit[units["nari_commune"].pk] == {"plan"}
+    assert by_unit[units["babe"].pk] == {"plan"}  # no plan at all
+    reasons = {v.reason for v in found if v.rule == "plan"}
+    assert "Nộp kế hoạch muộn 3 ngày (nộp 04/08/2024, hạn 01/08/2024)" in reasons
+    assert "Chưa nộp kế hoạch (hạn 01/08/2024)" in reasons
+    reasons = [v.reason for v in found if v.unit_id == units["chora"].pk]
+    assert any("139/199" in r and "70%" in r for r in reasons)
+
+
+def test_the_plan_hook_reads_first_submission_and_approval(campaign, units):
+    from congresses.models import UnitPlan
+
+    make_plan(campaign, units["chora"], on=date(2024, 7, 20), approved=True)
+    make_plan(campaign, units["songcau"], on=date(2024, 7, 25))
+    UnitPlan.objects.filter(unit=units["songcau"]).update(
+        status=UnitPlan.Status.RETURNED, review_comment="Sửa"
+    )
+    facts = selectors.unit_plan_facts(campaign=campaign)
+    assert facts == {
+        units["chora"].pk: selectors.PlanFacts(date(2024, 7, 20), True),
+        units["songcau"].pk: selectors.PlanFacts(date(2024, 7, 25), False),
+    }
+
+
+def test_it_shows_pilot_lessons_to_the_same_tier_only(campaign, units):
+    from congresses.models import PilotLesson
+
+    pilot = make_event(campaign, units["city"], status=Event.Status.HELD)
+    PilotLesson.objects.create(event=pilot, lessons="Gọn trong một buổi.")
+    assert [lesson.event_id for lesson in selectors.pilot_lessons_for_tier(tier=pilot.tier)] == [pilot.pk]
+    other_tier = campaign.tiers.get(code="commune")
+    assert list(selectors.pilot_lessons_for_tier(tier=other_tier)) == []
+
+
+def test_it_scopes_the_charts_to_the_drilled_area(campaign, units):
+    add_delegates(make_event(campaign, units["chora"]), exemplars=3, others=0, women=3)
+    add_delegates(make_event(campaign, units["nari_commune"]), exemplars=5, others=0)
+    add_delegates(make_event(campaign, units["health"]), exemplars=2, others=0)
+    today = date(2025, 5, 1)
+    assert selectors.oversight_dashboard(campaign=campaign, today=today)["composition"]["total"] == 10
+    babe = selectors.oversight_dashboard(campaign=campaign, today=today, area=units["babe"])["composition"]
+    assert babe["total"] == 3 and babe["groups"][0] == ("Nữ", 3)
+    bodies = selectors.oversight_dashboard(campaign=campaign, today=today, group="bodies")["composition"]
+    assert bodies["total"] == 2
+
+
+def test_it_totals_the_results_reports_per_tier(campaign, units):
+    from congresses.models import ResultReport
+
+    for unit, guests in ((units["chora"], 5), (units["songcau"], 7), (units["babe"], 11)):
+        event = make_event(campaign, unit, status=Event.Status.REPORTED)
+        ResultReport.objects.create(event=event, held_on=event.date, attended_guests=guests,
+                                    attended_exemplar_individuals=10, exemplars_honoured=2,
+                                    delegation_approved=3, achievements="Tốt.")  # fmt: skip
+    rows = selectors.results_summary(campaign=campaign)
+    assert [(r.label, r.reports, r.attended) for r in rows] == [
+        ("Cấp xã, phường, thị trấn", 2, 32), ("Cấp huyện, thành phố", 1, 21), ("Toàn tỉnh", 3, 53)
+    ]  # fmt: skip
+    assert rows[-1].exemplars_honoured == 6 and rows[-1].delegation_approved == 9
+    assert selectors.results_summary(campaign=campaign, where=selectors.area_filter(
+        area_id=units["nari"].pk, unit_path="event__unit")) == []  # fmt: skip
+
+
+def test_it_checks_compliance_in_a_fixed_number_of_queries(campaign):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    communes = list(Unit.objects.filter(kind__in=("commune", "ward", "town")).order_by("pk")[:30])
+    today = date(2025, 5, 1)
+    for unit in communes[:2]:
+        add_delegates(make_event(campaign, unit), exemplars=1, others=3)
+    with CaptureQueriesContext(connection) as small:
+        few = selectors.compliance_violations(campaign=campaign, today=today)
+    for unit in communes[2:]:
+        event = make_event(campaign, unit)
+        add_delegates(event, exemplars=1, others=30)
+        AgendaItem.objects.create(event=event, order=1, start_time=time(8, 0), title="Khai mạc")
+    with CaptureQueriesContext(connection) as large:
+        many = selectors.compliance_violations(campaign=campaign, today=today)
+    assert len(many) > len(few)
+    assert len(large.captured_queries) == len(small.captured_queries)
