@@ -17,6 +17,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("congresses.urls")),
     path("", include("units.urls")),
+    path("", include("delegates.urls")),
 ]
 
 if settings.DEBUG:
