@@ -120,4 +120,6 @@ def seed_delegations(*, rng, stdout) -> None:
         if exemplars:
             delegation_approve(event=event, delegate_ids=exemplars, by=None)
             approved += 1
-    stdout.write(f"  {DelegationQuota.objects.filter(campaign=campaign).count()} phân bổ, {approved} đoàn đã thông qua")
+    stdout.write(
+        f"  {DelegationQuota.objects.filter(campaign=campaign).count()} phân bổ, {approved} đoàn đã thông qua"
+    )

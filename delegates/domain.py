@@ -2,6 +2,7 @@
 
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Vietnamese alphabet order: base letters (with their shape marks ă â đ ê ô ơ ư)
 # first, tone marks only break ties (secondary weight).
@@ -48,20 +49,26 @@ def vietnamese_sort_key(full_name: str) -> str:
     """
     words = normalise_text(full_name).split(" ")
     ordered = words[-1:] + words[:-1] if words else []
-    primary_parts: list[str] = []
-    tone_parts: list[str] = []
-    for word in ordered:
-        letters, tones = _letters_and_tones(word)
-        primary_parts.append("".join(_primary(letter) for letter in letters))
-        tone_parts.append("".join(str(t) for t in tones))
-    return " ".join(primary_parts) + "|" + " ".join(tone_parts)
+    keys = [_word_key(word) for word in ordered]
+    return " ".join(k[0] for k in keys) + "|" + " ".join(k[1] for k in keys)
+
+
+@lru_cache(maxsize=8192)
+def _word_key(word: str) -> tuple[str, str]:
+    """(primary letters, tone digits) of one syllable; names reuse few syllables, so cached."""
+    letters, tones = _letters_and_tones(word)
+    return "".join(_primary(letter) for letter in letters), "".join(str(t) for t in tones)
 
 
 def fold_for_search(value: str) -> str:
     """Lower-case, without diacritics ("Nguyễn Văn Đức" -> "nguyen van duc")."""
-    decomposed = unicodedata.normalize("NFD", normalise_text(value).lower())
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return stripped.replace("đ", "d")
+    return " ".join(_fold_word(word) for word in normalise_text(value).lower().split(" "))
+
+
+@lru_cache(maxsize=8192)
+def _fold_word(word: str) -> str:
+    decomposed = unicodedata.normalize("NFD", word)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("đ", "d")
 
 
 # --- Caps, the exemplar share, composition and delegation quotas ---------------
@@ -116,7 +123,9 @@ def check_exemplar_share(exemplars: int, total: int, min_percent: int) -> ShareD
     if total == 0:
         return ShareDecision(False, 0, 0, "Danh sách chưa có đại biểu nào.")
     if exemplars * 100 >= min_percent * total:
-        return ShareDecision(True, 0, 0, f"Đại biểu điển hình đạt {exemplars}/{total}, đủ tối thiểu {min_percent}%.")
+        return ShareDecision(
+            True, 0, 0, f"Đại biểu điển hình đạt {exemplars}/{total}, đủ tối thiểu {min_percent}%."
+        )
     others = total - exemplars
     gap = min_percent * total - exemplars * 100  # > 0 here, so min_percent > 0
     # Add a exemplars: (e + a)·100 ≥ p·(t + a)  ⇔  a·(100 − p) ≥ gap.
@@ -124,7 +133,9 @@ def check_exemplar_share(exemplars: int, total: int, min_percent: int) -> ShareD
     # Remove r others: e·100 ≥ p·(t − r)  ⇔  r·p ≥ gap (always ≤ others when e > 0).
     to_remove = -(-gap // min_percent) if exemplars > 0 else 0
     if to_add and to_remove:
-        advice = f"thêm {to_add} đại biểu điển hình tiên tiến hoặc bớt {to_remove} đại biểu khách mời, lãnh đạo"
+        advice = (
+            f"thêm {to_add} đại biểu điển hình tiên tiến hoặc bớt {to_remove} đại biểu khách mời, lãnh đạo"
+        )
     elif to_add:
         advice = f"thêm {to_add} đại biểu điển hình tiên tiến"
     elif to_remove:

@@ -87,7 +87,9 @@ def render_roster(*, title: str, delegates: Iterable[Delegate], blank_rows: int 
     thin = Side(style="thin", color="999999")
     fill = PatternFill("solid", fgColor="FCE4D6")
     for index, column in enumerate(COLUMNS, start=1):
-        cell = sheet.cell(row=HEADER_ROW, column=index, value=column.header + (" (*)" if column.required else ""))
+        cell = sheet.cell(
+            row=HEADER_ROW, column=index, value=column.header + (" (*)" if column.required else "")
+        )
         cell.font = Font(bold=True)
         cell.fill = fill
         cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")

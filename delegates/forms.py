@@ -41,7 +41,10 @@ class DelegateForm(forms.ModelForm):
                 Column("religion", css_class="col-md-3"),
             ),
             Row(Column("position", css_class="col-md-6"), Column("workplace", css_class="col-md-6")),
-            Row(Column("field", css_class="col-md-6"), Column(Div("is_direct_worker"), css_class="col-md-6 pt-4")),
+            Row(
+                Column("field", css_class="col-md-6"),
+                Column(Div("is_direct_worker"), css_class="col-md-6 pt-4"),
+            ),
         )
         self.helper.add_input(Submit("submit", "Lưu đại biểu"))
 
@@ -67,7 +70,9 @@ class DelegateForm(forms.ModelForm):
 
 
 class ImportForm(forms.Form):
-    file = forms.FileField(label="Tệp Excel (.xlsx)", widget=forms.ClearableFileInput(attrs={"accept": ".xlsx"}))
+    file = forms.FileField(
+        label="Tệp Excel (.xlsx)", widget=forms.ClearableFileInput(attrs={"accept": ".xlsx"})
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -234,7 +234,8 @@ def _find_header(rows: Iterator[tuple]) -> tuple[dict[str, int], int]:
     missing = [c.header for c in COLUMNS if c.required and c.key not in mapping]
     if missing:
         raise ImportFileError(
-            "Không tìm thấy dòng tiêu đề có đủ các cột: " + ", ".join(f"“{h}”" for h in missing)
+            "Không tìm thấy dòng tiêu đề có đủ các cột: "
+            + ", ".join(f"“{h}”" for h in missing)
             + ". Hãy dùng tệp mẫu tải từ cổng."
         )
     return mapping, last_header_row

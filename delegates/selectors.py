@@ -193,7 +193,9 @@ def quota_rows(*, campaign: Campaign, upper_unit: Unit) -> list[QuotaRow]:
     """The units that send delegates to `upper_unit`'s congress, with their quota (3 queries)."""
     children = list(Unit.objects.filter(parent=upper_unit).order_by("kind", "name"))
     quotas = dict(
-        DelegationQuota.objects.filter(campaign=campaign, upper_unit=upper_unit).values_list("unit_id", "seats")
+        DelegationQuota.objects.filter(campaign=campaign, upper_unit=upper_unit).values_list(
+            "unit_id", "seats"
+        )
     )
     approved = dict(
         DelegationApproval.objects.filter(

@@ -16,8 +16,16 @@ urlpatterns = [
     path("events/<int:event_pk>/delegates/export.xlsx", views.roster_export, name="export"),
     path("events/<int:event_pk>/delegates/import/", views.roster_import, name="import"),
     path("events/<int:event_pk>/delegates/import/<uuid:token>/", views.import_preview, name="import_preview"),
-    path("events/<int:event_pk>/delegates/import/<uuid:token>/confirm/", views.import_confirm, name="import_confirm"),
-    path("events/<int:event_pk>/delegates/import/<uuid:token>/discard/", views.import_discard, name="import_discard"),
+    path(
+        "events/<int:event_pk>/delegates/import/<uuid:token>/confirm/",
+        views.import_confirm,
+        name="import_confirm",
+    ),
+    path(
+        "events/<int:event_pk>/delegates/import/<uuid:token>/discard/",
+        views.import_discard,
+        name="import_discard",
+    ),
     path("events/<int:event_pk>/delegates/candidates/add/", views.candidates_add, name="candidates_add"),
     path("events/<int:event_pk>/delegation/", views.delegation, name="delegation"),
     path("events/<int:event_pk>/delegation/withdraw/", views.delegation_withdraw, name="delegation_withdraw"),

@@ -33,7 +33,9 @@ def roster(request, event_pk: int):
     context = {
         "event": event,
         "figures": selectors.roster_figures(event=event),
-        "page": selectors.roster_page(event=event, query=query, category=category, page=request.GET.get("page", 1)),
+        "page": selectors.roster_page(
+            event=event, query=query, category=category, page=request.GET.get("page", 1)
+        ),
         "query": query,
         "category": category,
         "categories": Delegate.Category.choices,
@@ -85,7 +87,9 @@ def delegate_edit(request, event_pk: int, pk: int):
         else:
             messages.success(request, f"Đã lưu đại biểu {delegate.full_name}.")
             return _back(event.pk)
-    return render(request, "delegates/delegate_form.html", {"event": event, "form": form, "delegate": delegate})
+    return render(
+        request, "delegates/delegate_form.html", {"event": event, "form": form, "delegate": delegate}
+    )
 
 
 @require_POST
@@ -172,7 +176,9 @@ def roster_import(request, event_pk: int):
             if result.errors:
                 errors = result.errors
             else:
-                staged = services.roster_import_stage(event=event, file_name=upload.name, rows=result.rows, by=request.user)
+                staged = services.roster_import_stage(
+                    event=event, file_name=upload.name, rows=result.rows, by=request.user
+                )
                 return redirect("delegates:import_preview", event_pk=event.pk, token=staged.token)
         except (ImportFileError, DomainError) as exc:
             errors = [str(exc)]
@@ -187,7 +193,13 @@ def import_preview(request, event_pk: int, token):
     return render(
         request,
         "delegates/import_preview.html",
-        {"event": event, "staged": staged, "rows": rows, "total": len(staged.rows), "figures": selectors.roster_figures(event=event)},
+        {
+            "event": event,
+            "staged": staged,
+            "rows": rows,
+            "total": len(staged.rows),
+            "figures": selectors.roster_figures(event=event),
+        },
     )
 
 
@@ -209,7 +221,9 @@ def import_confirm(request, event_pk: int, token):
 @login_required
 def import_discard(request, event_pk: int, token):
     event = _event(request, event_pk)
-    services.roster_import_discard(staged=selectors.roster_import_for(event=event, token=token, user=request.user))
+    services.roster_import_discard(
+        staged=selectors.roster_import_for(event=event, token=token, user=request.user)
+    )
     messages.info(request, "Đã hủy bản nhập; danh sách không thay đổi.")
     return _back(event.pk)
 
@@ -246,7 +260,9 @@ def delegation(request, event_pk: int):
         "approval": selectors.delegation_approval(event=event),
         "upper_event": selectors.upper_event(event=event),
         "delegates": selectors.roster_list(event=event),
-        "chosen": {int(v) for v in request.POST.getlist("delegate") if v.isdigit()} if request.method == "POST" else None,
+        "chosen": {int(v) for v in request.POST.getlist("delegate") if v.isdigit()}
+        if request.method == "POST"
+        else None,
         "can_write": unit_access(request.user, event.unit) == Access.WRITE,
     }
     return render(request, "delegates/delegation.html", context)
@@ -270,7 +286,9 @@ def quotas(request, unit_pk: int):
     unit = get_unit_for_user(request.user, unit_pk, write=request.method == "POST")
     campaign = campaign_active()
     rows = selectors.quota_rows(campaign=campaign, upper_unit=unit) if campaign else []
-    form = QuotaForm(request.POST or None, units=[r.unit for r in rows], initial_seats={r.unit.pk: r.seats for r in rows})
+    form = QuotaForm(
+        request.POST or None, units=[r.unit for r in rows], initial_seats={r.unit.pk: r.seats for r in rows}
+    )
     if request.method == "POST" and campaign and form.is_valid():
         try:
             services.quota_set_many(campaign=campaign, upper_unit=unit, seats=form.seats(), by=request.user)

@@ -16,4 +16,8 @@ def unit_roster_links(context, unit):
     request = context.get("request")
     user = getattr(request, "user", None)
     links = roster_links_for_unit(unit=unit, user=user) if unit is not None and user is not None else []
-    return {"links": links, "unit": unit, "shows_quotas": unit is not None and unit.kind in ("province", "district", "city")}
+    return {
+        "links": links,
+        "unit": unit,
+        "shows_quotas": unit is not None and unit.kind in ("province", "district", "city"),
+    }
