@@ -248,15 +248,31 @@ def parse_roster(file: IO[bytes], *, event_year: int) -> ParseResult:
         raise ImportFileError(f"Tệp quá lớn (tối đa {MAX_FILE_BYTES // (1024 * 1024)} MB).")
     workbook = _open(file, data_only=True)
     try:
-        result, empty_cells = _parse_sheet(_sheet(workbook), event_year=event_year)
+        result, empty_cells, mapping = _parse_sheet(_sheet(workbook), event_year=event_year)
     finally:
         workbook.close()
-    if empty_cells:
-        _explain_formulas(file, result, empty_cells)
+    if _has_formulas(file):
+        _check_formulas(file, result, empty_cells, mapping)
     return result
 
 
-def _parse_sheet(sheet, *, event_year: int) -> tuple[ParseResult, dict[tuple[int, int], str]]:
+def _has_formulas(file: IO[bytes]) -> bool:
+    """Does any sheet hold a formula? A byte scan of the zip entries, streamed in chunks."""
+    file.seek(0)
+    with zipfile.ZipFile(file) as archive:
+        for name in archive.namelist():
+            if not name.startswith("xl/worksheets/sheet"):
+                continue
+            tail = b""
+            with archive.open(name) as entry:
+                while chunk := entry.read(1 << 20):
+                    if b"<f>" in tail + chunk or b"<f " in tail + chunk:
+                        return True
+                    tail = chunk[-8:]
+    return False
+
+
+def _parse_sheet(sheet, *, event_year: int) -> tuple[ParseResult, dict[tuple[int, int], str], dict[str, int]]:
     result = ParseResult()
     empty_cells: dict[tuple[int, int], str] = {}  # (row, column) of required cells left empty
     if sheet.max_row and sheet.max_row > MAX_ROWS + 1000 and sheet.max_column and sheet.max_column < 100:
@@ -303,7 +319,7 @@ def _parse_sheet(sheet, *, event_year: int) -> tuple[ParseResult, dict[tuple[int
             result.row_numbers.append(number)
     if not result.rows and not result.errors:
         raise ImportFileError("Tệp không có dòng đại biểu nào dưới dòng tiêu đề.")
-    return result, empty_cells
+    return result, empty_cells, mapping
 
 
 def _too_many_rows() -> str:
@@ -334,24 +350,46 @@ def _parse_cell(column: Column, value: Any, event_year: int) -> Any:
     return text
 
 
-def _explain_formulas(file: IO[bytes], result: ParseResult, empty_cells: dict[tuple[int, int], str]) -> None:
-    """An empty required cell may hold a formula without a cached value: say so."""
+_NO_CACHED_VALUE = (
+    "ô có công thức nhưng chưa có giá trị đã tính (tệp chưa được lưu bằng Excel); "
+    "hãy dán giá trị (Paste Values) thay cho công thức"
+)
+
+
+def _check_formulas(
+    file: IO[bytes], result: ParseResult, empty_cells: dict[tuple[int, int], str], mapping: dict[str, int]
+) -> None:
+    """Formulas were read through their cached values; a formula without one reads as empty.
+
+    A second pass over the formulas themselves names those cells instead of
+    letting them pass as blank (or be reported as merely "bỏ trống").
+    """
     file.seek(0)
     workbook = _open(file, data_only=False)
+    columns = {
+        mapping[c.key]: c for c in COLUMNS if c.key in mapping and c.key not in ("stt", "is_direct_worker")
+    }
+    position = {number: i for i, number in enumerate(result.row_numbers)}
+    bad_rows: set[int] = set()
     try:
-        last = max(r for r, _ in empty_cells)
-        for number, row in enumerate(_sheet(workbook).iter_rows(max_row=last, values_only=True), start=1):
+        for number, row in enumerate(_sheet(workbook).iter_rows(values_only=True), start=1):
             for index, value in enumerate(row):
+                if not (isinstance(value, str) and value.startswith("=") and index in columns):
+                    continue
                 message = empty_cells.get((number, index))
-                if message and isinstance(value, str) and value.startswith("="):
-                    position = result.errors.index(message)
-                    result.errors[position] = message.replace(
-                        "bỏ trống",
-                        "ô có công thức nhưng chưa có giá trị đã tính (tệp chưa được lưu bằng Excel); "
-                        "hãy dán giá trị (Paste Values) thay cho công thức",
+                if message:
+                    result.errors[result.errors.index(message)] = message.replace(
+                        "bỏ trống", _NO_CACHED_VALUE
                     )
+                elif number in position and result.rows[position[number]].get(columns[index].key) == "":
+                    result.errors.append(_where(number, index, columns[index], _NO_CACHED_VALUE))
+                    bad_rows.add(number)
     finally:
         workbook.close()
+    if bad_rows:
+        kept = [(n, r) for n, r in zip(result.row_numbers, result.rows, strict=True) if n not in bad_rows]
+        result.row_numbers = [n for n, _ in kept]
+        result.rows = [r for _, r in kept]
 
 
 def display_row(row: dict) -> dict:

@@ -297,3 +297,19 @@ def test_the_template_has_drop_downs_for_the_coded_columns():
     assert validations["E4"].type == "whole"
     lists = sheet.parent["Danh mục"]
     assert lists.sheet_state == "hidden" and lists["C55"].value == "Rơ Măm"
+
+
+def test_a_formula_without_value_in_an_optional_column_is_named(tmp_path):
+    wb = Workbook()
+    ws = wb.active
+    ws.append(HEADERS)
+    ws.append(GOOD)
+    row = list(GOOD)
+    row[8] = '=CONCATENATE("Trưởng ", "thôn")'
+    ws.append(row)
+    out = io.BytesIO()
+    wb.save(out)
+    out.seek(0)
+    result = parse_roster(out, event_year=2025)
+    assert result.row_numbers == [2]
+    assert len(result.errors) == 1 and result.errors[0].startswith("Dòng 3, cột I (Chức vụ): ô có công thức")

@@ -275,3 +275,20 @@ def test_twenty_concurrent_adds_never_pass_the_cap(units, campaign):
     assert outcomes.count("ok") == 5
     assert outcomes.count("full") == 15
     assert Delegate.objects.filter(event=event).count() == 25
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"ethnic_group": "Không rõ"}, "dân tộc không có trong danh mục"),
+        ({"category": "vip"}, "thành phần không hợp lệ"),
+        ({"birth_year": 1800}, "năm sinh không hợp lệ"),
+        ({"full_name": "   "}, "thiếu họ và tên"),
+        ({"position": "x" * 256}, "dài quá 255"),
+    ],
+)
+def test_a_bulk_add_checks_every_row(commune_event, change, message):
+    rows = [DELEGATE_DATA, dict(DELEGATE_DATA, **change)]
+    with pytest.raises(services.RosterError, match=f"Đại biểu thứ 2 .*{message}"):
+        services.delegates_bulk_create(event=commune_event, rows=rows)
+    assert not commune_event.delegates.exists()
