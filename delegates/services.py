@@ -3,7 +3,7 @@
 from collections.abc import Iterable, Mapping
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 
 from bac_kan_emulation.errors import DomainError
@@ -116,7 +116,11 @@ def _validated(delegate: Delegate) -> Delegate:
     return delegate
 
 
-_MAX_LENGTHS = {name: Delegate._meta.get_field(name).max_length for name in _TEXT_FIELDS}
+_FIELD_LIMITS: dict[str, tuple[int, str]] = {}
+for _name in _TEXT_FIELDS:
+    _field = Delegate._meta.get_field(_name)
+    assert isinstance(_field, models.CharField) and _field.max_length
+    _FIELD_LIMITS[_name] = (_field.max_length, str(_field.verbose_name))
 _ETHNIC_GROUPS = frozenset(ETHNIC_GROUPS)
 
 
@@ -138,9 +142,9 @@ def _validated_fast(delegate: Delegate, position: int) -> Delegate:
         problems.append("dân tộc không có trong danh mục 54 dân tộc")
     if not isinstance(delegate.birth_year, int) or not 1900 <= delegate.birth_year <= 2100:
         problems.append("năm sinh không hợp lệ")
-    for name, limit in _MAX_LENGTHS.items():
-        if limit and len(getattr(delegate, name)) > limit:
-            problems.append(f"{Delegate._meta.get_field(name).verbose_name} dài quá {limit} ký tự")
+    for name, (limit, label) in _FIELD_LIMITS.items():
+        if len(getattr(delegate, name)) > limit:
+            problems.append(f"{label} dài quá {limit} ký tự")
     if problems:
         raise RosterError(
             f"Đại biểu thứ {position} ({delegate.full_name or '?'}): " + "; ".join(problems) + "."
