@@ -76,3 +76,7 @@ class User(AbstractUser):
                 name="officer_has_unit",
             ),
         ]
+
+    def get_full_name(self) -> str:
+        """Vietnamese order: family and middle names, then the given name."""
+        return f"{self.last_name} {self.first_name}".strip()

@@ -86,3 +86,15 @@ def test_english_is_available_from_the_language_switch(client, unit_manager):
     client.force_login(unit_manager)
     response = client.post(reverse("set_language"), {"language": "en", "next": "/"}, follow=True)
     assert "Home" in response.content.decode()
+
+
+def test_the_portal_opens_in_vietnamese_even_for_an_english_browser(client, units):
+    response = client.get(reverse("login"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert "Đăng nhập" in response.content.decode()
+
+
+def test_names_show_in_vietnamese_order(client, units):
+    from units.models import User
+
+    user = User(first_name="Hà", last_name="Hoàng Thị Thu")
+    assert user.get_full_name() == "Hoàng Thị Thu Hà"
