@@ -240,3 +240,7 @@ def roster_links_for_unit(*, unit: Unit, user) -> list[RosterLink]:
 
 def unit_event(*, campaign: Campaign, unit: Unit) -> Event | None:
     return Event.objects.filter(campaign=campaign, unit=unit).select_related("tier").first()
+
+
+def province_unit() -> Unit | None:
+    return Unit.objects.filter(kind="province").first()

@@ -21,3 +21,11 @@ def unit_roster_links(context, unit):
         "unit": unit,
         "shows_quotas": unit is not None and unit.kind in ("province", "district", "city"),
     }
+
+
+@register.inclusion_tag("delegates/_unit_roster_links.html", takes_context=True)
+def province_roster_links(context):
+    """For Sở Nội vụ and leadership: the province congress's roster and its allocations."""
+    from delegates.selectors import province_unit
+
+    return unit_roster_links(context, province_unit())

@@ -436,3 +436,12 @@ def test_the_unit_page_links_to_the_roster(client, unit_manager, commune_event, 
     client.force_login(unit_manager)
     body = client.get(reverse("units:detail", args=[units["chora"].pk])).content.decode()
     assert url("roster", commune_event) in body
+
+
+def test_the_home_pages_link_to_rosters_and_allocations(client, unit_manager, admin, commune_event, province_event, units):
+    client.force_login(unit_manager)
+    assert url("roster", commune_event) in client.get(reverse("units:home")).content.decode()
+    client.force_login(admin)
+    body = client.get(reverse("units:home")).content.decode()
+    assert url("roster", province_event) in body
+    assert reverse("delegates:quotas", args=[units["province"].pk]) in body
