@@ -16,6 +16,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("", include("congresses.urls")),
+    path("", include("honors.urls")),
     path("", include("units.urls")),
     path("", include("delegates.urls")),
 ]

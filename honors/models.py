@@ -1,7 +1,11 @@
+from django.conf import settings
 from django.db import models
+from django.db.models import Q
 
 from units.choices import Gender
 from units.reference import ETHNIC_GROUP_CHOICES
+
+from .domain import FIELD_CHOICES, LEVEL_CHOICES
 
 
 class AwardType(models.Model):
@@ -21,16 +25,23 @@ class AwardType(models.Model):
     kind = models.CharField("loại", max_length=10, choices=Kind.choices)
     recipient = models.CharField("đối tượng", max_length=12, choices=Recipient.choices)
     level = models.PositiveSmallIntegerField(
-        "mức", help_text="Càng lớn càng cao: 1 cơ sở, 2 tỉnh, 3 Thủ tướng, 4 Nhà nước"
+        "mức",
+        choices=LEVEL_CHOICES,
+        help_text="Càng lớn càng cao: 1 cấp xã, 2 cấp huyện / sở, 3 cấp tỉnh, 4 Chính phủ, 5 Nhà nước",
     )
     grantor = models.CharField("thẩm quyền quyết định", max_length=255)
+    legal_basis = models.CharField("căn cứ", max_length=255, blank=True)
     is_certificate = models.BooleanField("in Giấy khen / Bằng khen", default=False)
+    is_active = models.BooleanField("đang áp dụng", default=True)
     order = models.PositiveSmallIntegerField("thứ tự", default=0)
 
     class Meta:
         verbose_name = "danh hiệu, hình thức khen thưởng"
         verbose_name_plural = "danh hiệu, hình thức khen thưởng"
         ordering = ["order", "name"]
+        constraints = [
+            models.CheckConstraint(condition=Q(level__gte=1) & Q(level__lte=5), name="award_level_1_to_5"),
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -43,7 +54,9 @@ class Exemplar(models.Model):
         INDIVIDUAL = "individual", "Cá nhân"
         COLLECTIVE = "collective", "Tập thể"
 
-    unit = models.ForeignKey("units.Unit", on_delete=models.PROTECT, related_name="exemplars")
+    unit = models.ForeignKey(
+        "units.Unit", verbose_name="đơn vị", on_delete=models.PROTECT, related_name="exemplars"
+    )
     kind = models.CharField("loại", max_length=12, choices=Kind.choices)
     name = models.CharField("họ tên / tên tập thể", max_length=255)
     representative = models.CharField("người đại diện (tập thể)", max_length=150, blank=True)
@@ -52,32 +65,152 @@ class Exemplar(models.Model):
     ethnic_group = models.CharField("dân tộc", max_length=30, choices=ETHNIC_GROUP_CHOICES, blank=True)
     religion = models.CharField("tôn giáo", max_length=100, default="Không")
     position = models.CharField("chức vụ", max_length=255, blank=True)
-    field = models.CharField("lĩnh vực", max_length=100)
+    phone = models.CharField("điện thoại liên hệ", max_length=20, blank=True)
+    field = models.CharField("lĩnh vực", max_length=100, choices=FIELD_CHOICES)
     movements = models.ManyToManyField(
         "congresses.Movement", verbose_name="phong trào", blank=True, related_name="exemplars"
     )
     achievements = models.TextField("tóm tắt thành tích 2020 - 2025")
+    story = models.TextField(
+        "câu chuyện công bố",
+        blank=True,
+        help_text="Đoạn giới thiệu ngắn hiển thị trên trang công khai (không ghi thông tin riêng tư).",
+    )
+    is_youth = models.BooleanField("thanh niên (16 - 30 tuổi)", default=False)
     is_direct_worker = models.BooleanField("người trực tiếp lao động, sản xuất", default=False)
     is_new_model = models.BooleanField("mô hình mới, nhân tố mới", default=False)
     photo = models.ImageField("ảnh", upload_to="exemplars/", blank=True)
     is_published = models.BooleanField("công bố trên trang công khai", default=False)
+    search_text = models.CharField(max_length=600, editable=False, default="")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = "điển hình tiên tiến"
         verbose_name_plural = "điển hình tiên tiến"
         ordering = ["unit", "name"]
+        indexes = [models.Index(fields=["is_published", "field"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(birth_year__isnull=True) | (Q(birth_year__gte=1900) & Q(birth_year__lte=2100)),
+                name="exemplar_birth_year_sane",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def is_woman(self) -> bool:
+        return self.gender == Gender.FEMALE
+
+
+class AwardReceived(models.Model):
+    """A title or form the exemplar already received (its record of achievement)."""
+
+    exemplar = models.ForeignKey(
+        Exemplar, verbose_name="điển hình", on_delete=models.CASCADE, related_name="awards_received"
+    )
+    award_type = models.ForeignKey(
+        AwardType, verbose_name="danh hiệu / hình thức", on_delete=models.PROTECT, related_name="+"
+    )
+    decision_number = models.CharField("số quyết định", max_length=50)
+    decision_date = models.DateField("ngày quyết định")
+    issuing_authority = models.CharField("cơ quan ban hành", max_length=255)
+    is_earlier_history = models.BooleanField(
+        "thành tích trước giai đoạn",
+        default=False,
+        help_text="Đánh dấu nếu quyết định ngoài giai đoạn thi đua.",
+    )
+
+    class Meta:
+        verbose_name = "khen thưởng đã nhận"
+        verbose_name_plural = "khen thưởng đã nhận"
+        ordering = ["exemplar", "-decision_date"]
+
+    def __str__(self) -> str:
+        return f"{self.award_type} ({self.decision_number})"
+
+
+class Nomination(models.Model):
+    """A unit's proposal to honour an exemplar at an event, reviewed by the level above."""
+
+    class Target(models.TextChoices):
+        OWN_EVENT = "own", "Biểu dương tại sự kiện của đơn vị"
+        UPPER_LEVEL = "upper", "Đề nghị cấp trên"
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Chờ xét"
+        ACCEPTED = "accepted", "Đồng ý"
+        REJECTED = "rejected", "Không đồng ý"
+        RAISED = "raised", "Nâng mức khen thưởng"
+
+    exemplar = models.ForeignKey(
+        Exemplar, verbose_name="điển hình", on_delete=models.CASCADE, related_name="nominations"
+    )
+    event = models.ForeignKey(
+        "congresses.Event", verbose_name="sự kiện", on_delete=models.PROTECT, related_name="nominations"
+    )
+    target = models.CharField("đề nghị", max_length=10, choices=Target.choices)
+    proposed_award = models.ForeignKey(
+        AwardType, verbose_name="hình thức đề nghị", on_delete=models.PROTECT, related_name="+"
+    )
+    decided_award = models.ForeignKey(
+        AwardType,
+        verbose_name="hình thức được duyệt",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    status = models.CharField("trạng thái", max_length=10, choices=Status.choices, default=Status.PENDING)
+    reason = models.TextField("lý do", blank=True)
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    reviewed_at = models.DateTimeField("xét lúc", null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "đề nghị khen thưởng"
+        verbose_name_plural = "đề nghị khen thưởng"
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["event", "exemplar"], name="one_nomination_per_event"),
+            models.CheckConstraint(
+                condition=~Q(status="rejected") | ~Q(reason=""), name="nomination_rejection_has_reason"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.exemplar} — {self.proposed_award}"
 
 
 class Honour(models.Model):
     """An exemplar honoured at an event, with the form and the decision."""
 
-    event = models.ForeignKey("congresses.Event", on_delete=models.PROTECT, related_name="honours")
-    exemplar = models.ForeignKey(Exemplar, on_delete=models.PROTECT, related_name="honours")
-    award_type = models.ForeignKey(AwardType, on_delete=models.PROTECT, related_name="honours")
+    event = models.ForeignKey(
+        "congresses.Event", verbose_name="sự kiện", on_delete=models.PROTECT, related_name="honours"
+    )
+    exemplar = models.ForeignKey(
+        Exemplar, verbose_name="điển hình", on_delete=models.PROTECT, related_name="honours"
+    )
+    award_type = models.ForeignKey(
+        AwardType, verbose_name="danh hiệu / hình thức", on_delete=models.PROTECT, related_name="honours"
+    )
+    nomination = models.OneToOneField(
+        Nomination,
+        verbose_name="đề nghị",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="honour",
+    )
     decision_number = models.CharField("số quyết định", max_length=50)
     decision_date = models.DateField("ngày quyết định")
     signer = models.CharField("người ký", max_length=150)
@@ -90,6 +223,31 @@ class Honour(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["event", "exemplar"], name="one_honour_per_event"),
         ]
+        indexes = [models.Index(fields=["event", "decision_number"])]
 
     def __str__(self) -> str:
         return f"{self.exemplar} — {self.award_type}"
+
+
+class Presenter(models.Model):
+    """An exemplar giving a report (báo cáo tham luận) at an event."""
+
+    event = models.ForeignKey(
+        "congresses.Event", verbose_name="sự kiện", on_delete=models.CASCADE, related_name="presenters"
+    )
+    exemplar = models.ForeignKey(
+        Exemplar, verbose_name="điển hình", on_delete=models.PROTECT, related_name="presentations"
+    )
+    order = models.PositiveSmallIntegerField("thứ tự", default=1)
+    topic = models.CharField("chủ đề tham luận", max_length=500)
+
+    class Meta:
+        verbose_name = "báo cáo tham luận"
+        verbose_name_plural = "báo cáo tham luận"
+        ordering = ["event", "order"]
+        constraints = [
+            models.UniqueConstraint(fields=["event", "exemplar"], name="one_presentation_per_event"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.order}. {self.topic}"

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from congresses.services import campaign_load_from_file
+from honors.services import award_types_load_from_file
 from units.services import units_load_bac_kan
 
 
@@ -10,4 +11,5 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         count = units_load_bac_kan()
         campaign = campaign_load_from_file()
+        award_types_load_from_file()
         self.stdout.write(f"{count} đơn vị; chiến dịch: {campaign} với {campaign.tiers.count()} cấp.")

@@ -1,0 +1,561 @@
+"""Demo exemplars of Bắc Kạn: records, awards received, nominations in every state, honours, presenters."""
+
+import io
+from datetime import date
+
+from PIL import Image, ImageDraw
+
+from congresses.models import Event
+from congresses.selectors import campaign_active
+from units.models import Unit, User
+
+from . import services
+from .models import AwardType, Exemplar, Nomination
+
+F, M = "female", "male"
+IND, C = "individual", "collective"
+
+# unit, kind, name, representative, gender, birth year, ethnic group, position, field,
+# movement numbers (1-based, in plan order), achievements, story, youth, direct worker, new model
+EXEMPLARS = (
+    (
+        "Thị trấn Chợ Rã",
+        IND,
+        "Hoàng Thị Hoa",
+        "",
+        F,
+        1986,
+        "Tày",
+        "Chủ nhiệm Hợp tác xã Miến dong Chợ Rã",
+        "Nông nghiệp, nông thôn",
+        (1, 2),
+        "Xây dựng chuỗi sản xuất miến dong liên kết 120 hộ; sản phẩm đạt OCOP 4 sao; tạo việc làm cho 35 lao động địa phương.",
+        "Từ xưởng miến nhỏ của gia đình, chị Hoa đã liên kết hơn trăm hộ trồng dong riềng, đưa miến dong Ba Bể lên kệ siêu thị và tạo việc làm thường xuyên cho 35 lao động.",
+        False,
+        True,
+        True,
+    ),
+    (
+        "Thị trấn Chợ Rã",
+        C,
+        "Tổ dân phố Pắc Pạng",
+        "Nông Văn Thành",
+        "",
+        None,
+        "",
+        "",
+        "Văn hóa, thể thao",
+        (1, 6),
+        "5 năm liền đạt Tổ dân phố văn hóa; vận động nhân dân hiến 1.200 m² đất làm đường; hỗ trợ xóa 4 nhà tạm.",
+        "Tổ dân phố Pắc Pạng giữ vững danh hiệu văn hóa 5 năm liền, bà con cùng hiến đất mở đường và chung tay xóa nhà tạm cho các hộ khó khăn.",
+        False,
+        False,
+        False,
+    ),
+    (
+        "Thị trấn Chợ Rã",
+        IND,
+        "Ma Văn Tuấn",
+        "",
+        M,
+        1995,
+        "Tày",
+        "Cán bộ Văn phòng - Thống kê",
+        "Khoa học, công nghệ, chuyển đổi số",
+        (7,),
+        "Triển khai dịch vụ công trực tuyến toàn trình, tỷ lệ hồ sơ trực tuyến của thị trấn đạt 92%.",
+        "Anh Tuấn hướng dẫn từng người dân cài ứng dụng, nộp hồ sơ trực tuyến, giúp thị trấn dẫn đầu huyện về dịch vụ công trực tuyến.",
+        True,
+        False,
+        True,
+    ),
+    (
+        "Xã Nam Mẫu",
+        C,
+        "Thôn Pác Ngòi",
+        "Hoàng Văn Dũng",
+        "",
+        None,
+        "",
+        "",
+        "Thương mại, dịch vụ, du lịch",
+        (1, 2),
+        "Phát triển 18 homestay du lịch cộng đồng bên hồ Ba Bể; thu nhập bình quân tăng gấp đôi so với năm 2020.",
+        "Thôn Pác Ngòi biến những ngôi nhà sàn truyền thống thành điểm du lịch cộng đồng, giữ gìn bản sắc Tày và nâng thu nhập cho bà con bên hồ Ba Bể.",
+        False,
+        True,
+        True,
+    ),
+    (
+        "Xã Nam Mẫu",
+        IND,
+        "Triệu Thị Mai",
+        "",
+        F,
+        1979,
+        "Dao",
+        "Nông dân",
+        "Nông nghiệp, nông thôn",
+        (1, 2),
+        "Trồng 15 ha quế, hồi; hướng dẫn 20 hộ người Dao cùng phát triển kinh tế rừng, thoát nghèo bền vững.",
+        "Chị Mai là người phụ nữ Dao đầu tiên ở bản trồng quế theo hướng hữu cơ và tận tình chỉ cách làm cho các hộ trong thôn.",
+        False,
+        True,
+        False,
+    ),
+    (
+        "Xã Khang Ninh",
+        C,
+        "Thôn Nà Làng",
+        "Dương Văn Pầu",
+        "",
+        None,
+        "",
+        "",
+        "Nông nghiệp, nông thôn",
+        (1, 6),
+        "Về đích thôn nông thôn mới kiểu mẫu; bê tông hóa 100% đường thôn; không còn nhà tạm.",
+        "Thôn Nà Làng là thôn nông thôn mới kiểu mẫu đầu tiên của xã, nơi mỗi gia đình góp ngày công, góp đất để làm đường, dựng nhà văn hóa.",
+        False,
+        False,
+        False,
+    ),
+    (
+        "Xã Khang Ninh",
+        IND,
+        "Lý Văn Sinh",
+        "",
+        M,
+        1968,
+        "Dao",
+        "Người có uy tín",
+        "Quốc phòng, an ninh",
+        (2,),
+        "Vận động bà con giữ gìn an ninh trật tự, không có người vi phạm pháp luật trong thôn 5 năm liền.",
+        "Ông Sinh được bà con tin cậy, là người hòa giải mọi va chạm trong bản và giữ bình yên cho thôn suốt nhiều năm.",
+        False,
+        True,
+        False,
+    ),
+    (
+        "Huyện Ba Bể",
+        IND,
+        "Đinh Thị Thu Hường",
+        "",
+        F,
+        1983,
+        "Tày",
+        "Giáo viên Trường PTDT Nội trú Ba Bể",
+        "Giáo dục và đào tạo",
+        (5, 7),
+        "Giáo viên dạy giỏi cấp tỉnh; hướng dẫn học sinh đoạt giải Ba quốc gia cuộc thi khoa học kỹ thuật.",
+        "Cô Hường dành nhiều năm đồng hành cùng học trò dân tộc nội trú, đưa các em đến với sân chơi khoa học kỹ thuật cấp quốc gia.",
+        False,
+        True,
+        False,
+    ),
+    (
+        "Huyện Ba Bể",
+        C,
+        "Trạm Y tế xã Hoàng Trĩ",
+        "Hà Văn Lâm",
+        "",
+        None,
+        "",
+        "",
+        "Y tế",
+        (3,),
+        "Đạt Bộ tiêu chí quốc gia về y tế xã; tiêm chủng đầy đủ 98% trẻ em; quản lý sức khỏe điện tử cho 100% người dân.",
+        "Trạm y tế vùng cao giữ vững chuẩn quốc gia, đưa hồ sơ sức khỏe điện tử đến từng người dân ở xã xa nhất huyện.",
+        False,
+        True,
+        False,
+    ),
+    (
+        "Huyện Ba Bể",
+        IND,
+        "Nông Văn Khánh",
+        "",
+        M,
+        1990,
+        "Tày",
+        "Giám đốc HTX Nông sản sạch Ba Bể",
+        "Nông nghiệp, nông thôn",
+        (1, 7),
+        "Đưa sàn thương mại điện tử vào tiêu thụ nông sản; doanh thu HTX đạt 4,5 tỷ đồng/năm.",
+        "Anh Khánh mang chè, gạo nếp, miến dong của Ba Bể lên sàn thương mại điện tử, mở đầu ra ổn định cho hàng trăm hộ nông dân.",
+        True,
+        True,
+        True,
+    ),
+    (
+        "Thành phố Bắc Kạn",
+        IND,
+        "Lường Văn Hải",
+        "",
+        M,
+        1976,
+        "Tày",
+        "Thợ cơ khí",
+        "Công nghiệp, xây dựng, giao thông",
+        (4,),
+        "Sáng chế máy tách hạt ngô cải tiến, được nhiều hộ nông dân sử dụng; giảm 60% công lao động.",
+        "Người thợ cơ khí tự học đã chế tạo chiếc máy tách hạt ngô nhỏ gọn, giá rẻ, giúp bà con tiết kiệm hàng nghìn ngày công mỗi vụ.",
+        False,
+        True,
+        True,
+    ),
+    (
+        "Phường Sông Cầu",
+        C,
+        "Tổ dân phố 7",
+        "Nguyễn Thị Lan",
+        "",
+        None,
+        "",
+        "",
+        "Bảo vệ môi trường, tài nguyên",
+        (1, 3),
+        "Mô hình phân loại rác tại nguồn; 100% hộ tham gia; tuyến phố xanh - sạch - đẹp.",
+        "Tổ dân phố 7 đi đầu phân loại rác tại nguồn, biến tuyến phố ven sông Cầu thành điểm sáng về môi trường của thành phố.",
+        False,
+        False,
+        True,
+    ),
+    (
+        "Phường Sông Cầu",
+        IND,
+        "Hà Thị Ngọc",
+        "",
+        F,
+        1998,
+        "Nùng",
+        "Bí thư Đoàn phường",
+        "Xây dựng Đảng, đoàn thể",
+        (2, 7),
+        "Thành lập đội thanh niên tình nguyện số hóa; hỗ trợ 600 người cao tuổi dùng dịch vụ công trực tuyến.",
+        "Chị Ngọc cùng đoàn viên đi từng ngõ phố giúp người cao tuổi làm quen với điện thoại thông minh và dịch vụ công trực tuyến.",
+        True,
+        False,
+        True,
+    ),
+    (
+        "Phường Đức Xuân",
+        IND,
+        "Bùi Văn Thắng",
+        "",
+        M,
+        1972,
+        "Kinh",
+        "Chủ doanh nghiệp tư nhân",
+        "Thương mại, dịch vụ, du lịch",
+        (2, 6),
+        "Ủng hộ 1,2 tỷ đồng xây nhà cho hộ nghèo; tạo việc làm cho 50 lao động.",
+        "Doanh nhân Bùi Văn Thắng lặng lẽ góp hơn một tỷ đồng dựng nhà mới cho các hộ nghèo trong chương trình xóa nhà tạm.",
+        False,
+        False,
+        False,
+    ),
+    (
+        "Xã Dương Quang",
+        IND,
+        "Hoàng Thị Lụa",
+        "",
+        F,
+        1965,
+        "Tày",
+        "Nông dân",
+        "Nông nghiệp, nông thôn",
+        (1,),
+        "Nông dân sản xuất kinh doanh giỏi cấp tỉnh 3 năm liền; trồng 5 ha cam, quýt theo tiêu chuẩn VietGAP.",
+        "Bà Lụa biến đồi đất cằn thành vườn cam quýt đạt chuẩn VietGAP, truyền kinh nghiệm cho nhiều hội viên nông dân trong xã.",
+        False,
+        True,
+        False,
+    ),
+    (
+        "Sở Y tế",
+        IND,
+        "Bế Văn Quân",
+        "",
+        M,
+        1974,
+        "Tày",
+        "Bác sĩ CKII, Bệnh viện Đa khoa tỉnh",
+        "Y tế",
+        (3, 7),
+        "Thực hiện thành công kỹ thuật can thiệp mạch vành đầu tiên tại tỉnh; 2 đề tài khoa học cấp tỉnh.",
+        "Bác sĩ Quân cùng đồng nghiệp đưa kỹ thuật can thiệp tim mạch về Bắc Kạn, người bệnh không còn phải vượt hàng trăm cây số về Hà Nội.",
+        False,
+        True,
+        True,
+    ),
+    (
+        "Sở Y tế",
+        IND,
+        "Triệu Thị Hằng",
+        "",
+        F,
+        1988,
+        "Dao",
+        "Điều dưỡng trưởng, Trung tâm Y tế Pác Nặm",
+        "Y tế",
+        (3,),
+        "Tổ chức khám sàng lọc cho hơn 3.000 phụ nữ vùng cao; tuyên truyền sinh đẻ an toàn.",
+        "Chị Hằng vượt đèo đến từng bản người Dao, Mông để chăm sóc sức khỏe sinh sản cho phụ nữ vùng cao.",
+        False,
+        True,
+        False,
+    ),
+    (
+        "Sở Y tế",
+        C,
+        "Khoa Hồi sức tích cực - Chống độc, Bệnh viện Đa khoa tỉnh",
+        "Lê Minh Đức",
+        "",
+        None,
+        "",
+        "",
+        "Y tế",
+        (3,),
+        "Cứu sống nhiều ca bệnh nặng; điều trị COVID-19 với tỷ lệ hồi phục cao.",
+        "Tập thể khoa Hồi sức tích cực đã trực chiến ngày đêm trong đại dịch COVID-19, giành lại sự sống cho nhiều người bệnh nặng.",
+        False,
+        True,
+        False,
+    ),
+    (
+        "Sở Giáo dục và Đào tạo",
+        IND,
+        "Ma Thị Thu",
+        "",
+        F,
+        1981,
+        "Tày",
+        "Hiệu trưởng Trường Tiểu học Cao Kỳ",
+        "Giáo dục và đào tạo",
+        (5,),
+        "Đưa trường đạt chuẩn quốc gia mức độ 2; duy trì 100% trẻ trong độ tuổi đến trường.",
+        "Cô hiệu trưởng vùng cao vận động từng gia đình đưa con đến lớp, xây dựng ngôi trường đạt chuẩn quốc gia mức độ 2.",
+        False,
+        False,
+        False,
+    ),
+    (
+        "Sở Giáo dục và Đào tạo",
+        C,
+        "Trường THPT Chuyên Bắc Kạn",
+        "Hoàng Văn Nam",
+        "",
+        None,
+        "",
+        "",
+        "Giáo dục và đào tạo",
+        (5, 7),
+        "Học sinh đạt 45 giải học sinh giỏi quốc gia giai đoạn 2020 - 2025; chuyển đổi số trong dạy học.",
+        "Ngôi trường chuyên của tỉnh miền núi liên tục có học sinh đạt giải quốc gia, là niềm tự hào của giáo dục Bắc Kạn.",
+        False,
+        False,
+        False,
+    ),
+    (
+        "Hội Nông dân tỉnh",
+        IND,
+        "Nông Văn Cường",
+        "",
+        M,
+        1980,
+        "Nùng",
+        "Nông dân",
+        "Nông nghiệp, nông thôn",
+        (1, 2),
+        "Mô hình chăn nuôi lợn đen bản địa kết hợp trồng rừng; thu nhập 800 triệu đồng/năm; giúp đỡ 15 hộ nghèo.",
+        "Anh Cường giữ giống lợn đen bản địa quý, chia sẻ con giống và kinh nghiệm để nhiều hộ nghèo trong xã vươn lên.",
+        False,
+        True,
+        False,
+    ),
+    (
+        "Hội Nông dân tỉnh",
+        C,
+        "Chi hội Nông dân nghề nghiệp trồng chè Bằng Phúc",
+        "Hà Văn Tư",
+        "",
+        None,
+        "",
+        "",
+        "Nông nghiệp, nông thôn",
+        (1,),
+        "Chè Bằng Phúc đạt OCOP 4 sao; 40 hội viên liên kết sản xuất theo tiêu chuẩn hữu cơ.",
+        "Những đồi chè shan tuyết cổ thụ được chi hội chăm sóc theo hướng hữu cơ, làm nên thương hiệu chè Bằng Phúc.",
+        False,
+        True,
+        False,
+    ),
+)
+
+STATUS_PLAN = ("accepted", "accepted", "raised", "rejected", "pending", "accepted")
+
+
+def _demo_photo(name: str, hue: int) -> bytes:
+    image = Image.new("RGB", (960, 720), (200 - hue % 80, 60 + hue % 120, 60 + hue % 90))
+    draw = ImageDraw.Draw(image)
+    draw.ellipse((330, 130, 630, 430), fill=(245, 225, 200))
+    draw.rectangle((260, 470, 700, 720), fill=(245, 225, 200))
+    draw.text((40, 40), name, fill=(255, 255, 255))
+    out = io.BytesIO()
+    image.save(out, format="PNG")
+    return out.getvalue()
+
+
+def seed(*, rng, scale: str, stdout) -> None:
+    services.award_types_load_from_file()
+    campaign = campaign_active()
+    if campaign is None or Exemplar.objects.exists():
+        stdout.write(f"  {Exemplar.objects.count()} điển hình (đã có)")
+        return
+    movements = list(campaign.movements.order_by("order"))
+    awards = {a.name: a for a in AwardType.objects.all()}
+    units = {u.name: u for u in Unit.objects.filter(name__in={row[0] for row in EXEMPLARS})}
+    staff = User.objects.filter(role=User.Role.STAFF, unit__isnull=False).first()
+    created: list[Exemplar] = []
+    for index, row in enumerate(EXEMPLARS):
+        (unit_name, kind, name, rep, gender, birth_year, ethnic, position, field,
+         movement_numbers, achievements, story, youth, direct, new) = row  # fmt: skip
+        unit = units.get(unit_name)
+        if unit is None:
+            continue
+        exemplar = Exemplar(
+            unit=unit, kind=kind, name=name, representative=rep, gender=gender, birth_year=birth_year,
+            ethnic_group=ethnic, position=position, field=field, achievements=achievements, story=story,
+            is_youth=youth, is_direct_worker=direct, is_new_model=new, is_published=index % 7 != 6,
+            phone=f"0912{rng.randint(100000, 999999)}" if kind == IND else "",
+        )  # fmt: skip
+        photo = _demo_photo(name, index * 37) if index % 3 != 2 else None
+        services.exemplar_save(
+            exemplar=exemplar,
+            movements=[movements[n - 1] for n in movement_numbers if n <= len(movements)],
+            by=staff,
+            photo_data=photo,
+        )
+        created.append(exemplar)
+        _seed_awards(exemplar, awards, rng)
+    if scale == "province":
+        created += _seed_bulk(rng, movements)
+    _seed_nominations(created, awards, rng)
+    _seed_presenters(rng)
+    stdout.write(f"  {Exemplar.objects.count()} điển hình, {Nomination.objects.count()} đề nghị khen thưởng")
+
+
+def _seed_awards(exemplar: Exemplar, awards: dict[str, AwardType], rng) -> None:
+    if exemplar.kind == IND:
+        choices = ["Lao động tiên tiến", "Chiến sĩ thi đua cơ sở", "Giấy khen của Chủ tịch UBND cấp huyện"]
+    else:
+        choices = [
+            "Tập thể lao động tiên tiến",
+            "Giấy khen của Chủ tịch UBND cấp huyện",
+            "Thôn, tổ dân phố văn hóa",
+        ]
+    for year in rng.sample(range(2020, 2025), 2):
+        award = awards[rng.choice(choices)]
+        services.award_received_add(
+            exemplar=exemplar, award_type=award, decision_number=f"{rng.randint(10, 999)}/QĐ-UBND",
+            decision_date=date(year, rng.randint(1, 12), rng.randint(1, 28)),
+            issuing_authority="UBND huyện Ba Bể" if award.level <= 2 else "UBND tỉnh Bắc Kạn",
+        )  # fmt: skip
+    if rng.random() < 0.3:
+        services.award_received_add(
+            exemplar=exemplar, award_type=awards["Bằng khen của Chủ tịch UBND tỉnh"],
+            decision_number=f"{rng.randint(100, 2999)}/QĐ-UBND", decision_date=date(2018, 12, 20),
+            issuing_authority="UBND tỉnh Bắc Kạn", is_earlier_history=True,
+        )  # fmt: skip
+
+
+def _seed_bulk(rng, movements) -> list[Exemplar]:
+    """Province scale: three more exemplars per unit that holds an event, for measuring pages."""
+    from .domain import FIELDS
+
+    given = ("An", "Bình", "Chung", "Dung", "Hạnh", "Khoa", "Liên", "Minh", "Nga", "Phúc", "Quỳnh", "Sơn")
+    family = ("Hoàng", "Nông", "Triệu", "Ma", "Lý", "Hà", "Đàm", "Lục", "Bế", "Dương")
+    made = []
+    for event in Event.objects.select_related("unit").order_by("pk"):
+        for _ in range(3):
+            name = f"{rng.choice(family)} {rng.choice(['Văn', 'Thị'])} {rng.choice(given)}"
+            exemplar = Exemplar(
+                unit=event.unit, kind=IND, name=name, gender=F if " Thị " in name else M,
+                birth_year=rng.randint(1960, 2000), ethnic_group=rng.choice(["Tày", "Nùng", "Dao", "Kinh", "Mông"]),
+                field=rng.choice(FIELDS), achievements="Hoàn thành xuất sắc nhiệm vụ giai đoạn 2020 - 2025.",
+                story="Gương điển hình tiêu biểu trong phong trào thi đua của đơn vị.", is_published=rng.random() < 0.5,
+                is_direct_worker=rng.random() < 0.5,
+            )  # fmt: skip
+            services.exemplar_save(exemplar=exemplar, movements=rng.sample(movements, 2), by=None)
+            made.append(exemplar)
+    return made
+
+
+def _reviewer_for(exemplar: Exemplar) -> User | None:
+    unit = exemplar.unit
+    if unit.kind in ("commune", "ward", "town"):
+        return User.objects.filter(role=User.Role.OFFICER, unit__pk=unit.parent_id or 0).first()
+    return User.objects.filter(role=User.Role.STAFF, unit__isnull=False).first()
+
+
+def _seed_nominations(exemplars: list[Exemplar], awards: dict[str, AwardType], rng) -> None:
+    events = {e.unit_id: e for e in Event.objects.select_related("unit")}
+    proposer = User.objects.filter(role=User.Role.STAFF).first()
+    if proposer is None:
+        return
+    decisions: dict[int, str] = {}
+    for index, exemplar in enumerate(exemplars):
+        event = events.get(exemplar.unit_id)
+        if event is None:
+            continue
+        reviewer = _reviewer_for(exemplar)
+        if reviewer is None:
+            continue
+        is_base = exemplar.unit.kind in ("commune", "ward", "town")
+        proposed = awards[
+            "Giấy khen của Chủ tịch UBND cấp xã" if is_base else "Giấy khen của Chủ tịch UBND cấp huyện"
+        ]
+        if exemplar.unit.kind == "department" or exemplar.unit.kind == "mass_org":
+            proposed = awards["Giấy khen của Thủ trưởng sở, ban, ngành"]
+        nomination = services.nomination_create(
+            exemplar=exemplar, event=event, target="own", proposed_award=proposed, by=proposer
+        )
+        status = STATUS_PLAN[index % len(STATUS_PLAN)] if event.status != Event.Status.PLANNED else "pending"
+        if status == "pending":
+            continue
+        number = decisions.setdefault(event.pk, f"{rng.randint(20, 480)}/QĐ-UBND")
+        services.nomination_review(
+            nomination=nomination, reviewer=reviewer, status=status,
+            reason="Thành tích chưa nổi bật so với các điển hình khác của đơn vị." if status == "rejected" else "",
+            raised_award=awards["Bằng khen của Chủ tịch UBND tỉnh"] if status == "raised" else None,
+            decision_number=number, decision_date=event.date, signer="Chủ tịch UBND " + event.unit.name,
+        )  # fmt: skip
+        if is_base and exemplar.unit.parent_id in events and status == "accepted":
+            upper = events[exemplar.unit.parent_id]
+            services.nomination_create(
+                exemplar=exemplar, event=upper, target="upper",
+                proposed_award=awards["Giấy khen của Chủ tịch UBND cấp huyện"], by=proposer,
+            )  # fmt: skip
+
+
+def _seed_presenters(rng) -> None:
+    topics = {
+        "Nông nghiệp, nông thôn": "Kinh nghiệm liên kết sản xuất, nâng cao thu nhập cho người dân",
+        "Khoa học, công nghệ, chuyển đổi số": "Chuyển đổi số từ cơ sở: cách làm và kết quả",
+        "Văn hóa, thể thao": "Chung sức xây dựng khu dân cư văn hóa, nông thôn mới kiểu mẫu",
+        "Thương mại, dịch vụ, du lịch": "Giữ gìn bản sắc, phát triển du lịch cộng đồng",
+        "Y tế": "Đưa kỹ thuật mới về phục vụ người bệnh vùng cao",
+        "Giáo dục và đào tạo": "Đồng hành cùng học sinh dân tộc thiểu số vươn lên trong học tập",
+    }
+    for event in Event.objects.filter(status__in=[Event.Status.HELD, Event.Status.REPORTED]).select_related(
+        "unit"
+    ):
+        pool = list(
+            Exemplar.objects.filter(unit_id=event.unit_id)
+            | Exemplar.objects.filter(unit__parent_id=event.unit_id)
+        )
+        for order, exemplar in enumerate(rng.sample(pool, min(3, len(pool))), start=1):
+            topic = topics.get(exemplar.field, f"Kinh nghiệm trong lĩnh vực {exemplar.field.lower()}")
+            services.presenter_add(event=event, exemplar=exemplar, topic=topic, order=order)

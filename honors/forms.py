@@ -1,0 +1,211 @@
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Column, Div, Field, Fieldset, Layout, Row, Submit
+from django import forms
+
+from congresses.models import Event
+
+from .models import AwardReceived, AwardType, Exemplar, Nomination, Presenter
+from .services import PHOTO_MAX_BYTES
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class AwardTypeForm(forms.ModelForm):
+    class Meta:
+        model = AwardType
+        fields = [
+            "name",
+            "kind",
+            "recipient",
+            "level",
+            "grantor",
+            "legal_basis",
+            "is_certificate",
+            "is_active",
+            "order",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("submit", "Lưu"))
+
+
+class ExemplarForm(forms.ModelForm):
+    photo_upload = forms.FileField(
+        label="Ảnh (JPEG, PNG, WebP; tối đa 5 MB)",
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": "image/*"}),
+    )
+    remove_photo = forms.BooleanField(label="Xóa ảnh hiện tại", required=False)
+
+    class Meta:
+        model = Exemplar
+        fields = [
+            "unit", "kind", "name", "representative", "gender", "birth_year", "ethnic_group", "religion",
+            "position", "phone", "field", "movements", "achievements", "story", "is_youth",
+            "is_direct_worker", "is_new_model", "is_published",
+        ]  # fmt: skip
+        widgets = {
+            "movements": forms.CheckboxSelectMultiple,
+            "achievements": forms.Textarea(attrs={"rows": 6}),
+            "story": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def __init__(self, *args, units, movements, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units
+        self.fields["movements"].queryset = movements
+        self.fields["birth_year"].widget.attrs.update({"min": 1900, "max": 2100})
+        if not self.instance.photo:
+            del self.fields["remove_photo"]
+        self.helper = FormHelper()
+        self.helper.form_tag = True
+        self.helper.attrs = {"enctype": "multipart/form-data"}
+        self.helper.layout = Layout(
+            Row(Column("unit", css_class="col-md-6"), Column("kind", css_class="col-md-6")),
+            Row(Column("name", css_class="col-md-6"), Column("representative", css_class="col-md-6")),
+            Row(
+                Column("gender", css_class="col-md-3"),
+                Column("birth_year", css_class="col-md-3"),
+                Column("ethnic_group", css_class="col-md-3"),
+                Column("religion", css_class="col-md-3"),
+            ),
+            Row(Column("position", css_class="col-md-8"), Column("phone", css_class="col-md-4")),
+            Row(Column("field", css_class="col-md-6"), Column("movements", css_class="col-md-6")),
+            "achievements",
+            Fieldset(
+                "Cơ cấu",
+                Div("is_youth", "is_direct_worker", "is_new_model", css_class="d-flex flex-wrap gap-4"),
+            ),
+            Fieldset(
+                "Ảnh và công bố",
+                "photo_upload",
+                *(["remove_photo"] if "remove_photo" in self.fields else []),
+                "story",
+                "is_published",
+            ),
+            Submit("submit", "Lưu hồ sơ"),
+        )
+
+    def clean_photo_upload(self):
+        upload = self.cleaned_data.get("photo_upload")
+        if upload and upload.size > PHOTO_MAX_BYTES:
+            raise forms.ValidationError(f"Ảnh quá lớn: tối đa {PHOTO_MAX_BYTES // (1024 * 1024)} MB.")
+        return upload
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("kind") == Exemplar.Kind.INDIVIDUAL:
+            if not cleaned.get("gender"):
+                self.add_error("gender", "Cá nhân cần ghi giới tính.")
+            if not cleaned.get("ethnic_group"):
+                self.add_error("ethnic_group", "Cá nhân cần ghi dân tộc.")
+        if cleaned.get("kind") == Exemplar.Kind.COLLECTIVE and not cleaned.get("representative"):
+            self.add_error("representative", "Tập thể cần ghi người đại diện.")
+        if cleaned.get("is_published") and not (cleaned.get("story") or "").strip():
+            self.add_error("story", "Muốn công bố thì cần viết đoạn giới thiệu ngắn.")
+        return cleaned
+
+
+class AwardReceivedForm(forms.ModelForm):
+    class Meta:
+        model = AwardReceived
+        fields = ["award_type", "decision_number", "decision_date", "issuing_authority", "is_earlier_history"]
+        widgets = {"decision_date": DATE}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["award_type"].queryset = AwardType.objects.filter(is_active=True)
+        self.helper = FormHelper()
+        self.helper.layout = Layout(
+            "award_type",
+            Row(
+                Column("decision_number", css_class="col-md-6"), Column("decision_date", css_class="col-md-6")
+            ),
+            "issuing_authority",
+            "is_earlier_history",
+            Submit("submit", "Thêm khen thưởng đã nhận"),
+        )
+
+
+class NominationForm(forms.Form):
+    event = forms.ModelChoiceField(label="Sự kiện", queryset=Event.objects.none())
+    target = forms.ChoiceField(label="Đề nghị", choices=Nomination.Target.choices)
+    proposed_award = forms.ModelChoiceField(label="Hình thức đề nghị", queryset=AwardType.objects.none())
+
+    def __init__(self, *args, events, awards, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["event"].queryset = events
+        self.fields["event"].label_from_instance = lambda e: f"{e.name} ({e.date:%d/%m/%Y})"
+        self.fields["proposed_award"].queryset = awards
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("submit", "Gửi đề nghị"))
+
+
+class ReviewForm(forms.Form):
+    CHOICES = [
+        (Nomination.Status.ACCEPTED, "Đồng ý"),
+        (Nomination.Status.REJECTED, "Không đồng ý"),
+        (Nomination.Status.RAISED, "Nâng mức khen thưởng"),
+    ]
+    status = forms.ChoiceField(label="Kết quả xét", choices=CHOICES, widget=forms.RadioSelect)
+    reason = forms.CharField(label="Lý do / ý kiến", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    raised_award = forms.ModelChoiceField(
+        label="Hình thức nâng mức", queryset=AwardType.objects.none(), required=False
+    )
+    decision_number = forms.CharField(label="Số quyết định", max_length=50, required=False)
+    decision_date = forms.DateField(label="Ngày quyết định", required=False, widget=DATE)
+    signer = forms.CharField(label="Người ký", max_length=150, required=False)
+
+    def __init__(self, *args, higher_awards, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["raised_award"].queryset = higher_awards
+        self.helper = FormHelper()
+        self.helper.layout = Layout(
+            "status",
+            "reason",
+            "raised_award",
+            Fieldset(
+                "Quyết định khen thưởng (khi đồng ý hoặc nâng mức)",
+                Row(
+                    Column("decision_number", css_class="col-md-4"),
+                    Column("decision_date", css_class="col-md-4"),
+                    Column("signer", css_class="col-md-4"),
+                ),
+            ),
+            Submit("submit", "Ghi kết quả xét"),
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        status = cleaned.get("status")
+        if status == Nomination.Status.REJECTED and not (cleaned.get("reason") or "").strip():
+            self.add_error("reason", "Không đồng ý thì phải ghi rõ lý do.")
+        if status == Nomination.Status.RAISED and not cleaned.get("raised_award"):
+            self.add_error("raised_award", "Hãy chọn hình thức khen thưởng mức cao hơn.")
+        if status in (Nomination.Status.ACCEPTED, Nomination.Status.RAISED):
+            for name in ("decision_number", "decision_date", "signer"):
+                if not cleaned.get(name):
+                    self.add_error(name, "Cần nhập khi đồng ý hoặc nâng mức.")
+        return cleaned
+
+
+class PresenterForm(forms.ModelForm):
+    class Meta:
+        model = Presenter
+        fields = ["exemplar", "topic", "order"]
+
+    def __init__(self, *args, candidates, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["exemplar"].queryset = candidates
+        self.fields["exemplar"].label_from_instance = lambda e: f"{e.name} — {e.unit.name} ({e.field})"
+        self.fields["order"].required = False
+        self.fields["order"].initial = None
+        self.fields["order"].help_text = "Để trống để xếp cuối danh sách."
+        self.helper = FormHelper()
+        self.helper.layout = Layout(
+            Field("exemplar"),
+            Row(Column("topic", css_class="col-md-9"), Column("order", css_class="col-md-3")),
+            Submit("submit", "Thêm báo cáo tham luận"),
+        )

@@ -1,0 +1,330 @@
+"""Writes of the honours app: validate -> lock -> mutate. Each raises HonoursError with a Vietnamese message."""
+
+import io
+import json
+import uuid
+from collections.abc import Iterable
+from datetime import date
+from pathlib import Path
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from PIL import Image, UnidentifiedImageError
+
+from bac_kan_emulation.errors import DomainError
+from congresses.models import Event, Movement
+from congresses.selectors import campaign_active
+from delegates.domain import fold_for_search, normalise_text
+from units.models import User
+
+from . import domain
+from .models import AwardReceived, AwardType, Exemplar, Honour, Nomination, Presenter
+
+AWARD_TYPES_FILE = Path(__file__).resolve().parent / "data" / "award_types_2022.json"
+PHOTO_MAX_BYTES = 5 * 1024 * 1024
+PHOTO_MAX_SIDE = 800
+PHOTO_MAX_PIXELS = 40_000_000
+
+
+class HonoursError(DomainError):
+    pass
+
+
+class PhotoRejected(HonoursError):
+    pass
+
+
+def _validation_message(exc: ValidationError) -> str:
+    return " ".join(exc.messages)
+
+
+# --- Reference data -----------------------------------------------------------
+
+
+@transaction.atomic
+def award_types_load_from_file(*, path: Path = AWARD_TYPES_FILE) -> int:
+    """Create or update the titles and forms of the 2022 Law from the committed data file (by name)."""
+    seed = json.loads(path.read_text(encoding="utf-8"))
+    for row in seed["award_types"]:
+        fields = {k: v for k, v in row.items() if k != "name"}
+        AwardType.objects.update_or_create(name=row["name"], defaults=fields)
+    return len(seed["award_types"])
+
+
+def award_type_save(*, award_type: AwardType) -> AwardType:
+    award_type.name = normalise_text(award_type.name)
+    award_type.full_clean()
+    award_type.save()
+    return award_type
+
+
+# --- Exemplars ----------------------------------------------------------------
+
+
+def photo_normalise(*, data: bytes) -> ContentFile:
+    """Accept only a real image (checked by Pillow, not by name), re-encoded as JPEG at most 800 px."""
+    if len(data) > PHOTO_MAX_BYTES:
+        raise PhotoRejected(f"Ảnh quá lớn: tối đa {PHOTO_MAX_BYTES // (1024 * 1024)} MB.")
+    try:
+        with Image.open(io.BytesIO(data)) as probe:
+            if probe.width * probe.height > PHOTO_MAX_PIXELS:
+                raise PhotoRejected("Ảnh có kích thước điểm ảnh quá lớn.")
+            probe.verify()
+        with Image.open(io.BytesIO(data)) as image:
+            image.load()
+            picture = image.convert("RGB")
+    except PhotoRejected:
+        raise
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError) as exc:
+        raise PhotoRejected("Tệp tải lên không phải là ảnh hợp lệ (chấp nhận JPEG, PNG, WebP...).") from exc
+    picture.thumbnail((PHOTO_MAX_SIDE, PHOTO_MAX_SIDE))
+    out = io.BytesIO()
+    picture.save(out, format="JPEG", quality=85, optimize=True)
+    return ContentFile(out.getvalue(), name=f"{uuid.uuid4().hex}.jpg")
+
+
+def exemplar_search_text(exemplar: Exemplar) -> str:
+    parts = [exemplar.name, exemplar.representative, exemplar.position, exemplar.field, exemplar.unit.name]
+    return fold_for_search(" ".join(p for p in parts if p))[:600]
+
+
+@transaction.atomic
+def exemplar_save(
+    *,
+    exemplar: Exemplar,
+    movements: Iterable[Movement],
+    by: User | None,
+    photo_data: bytes | None = None,
+    remove_photo: bool = False,
+) -> Exemplar:
+    """Create or update an exemplar record; a new photo is checked and re-encoded first."""
+    exemplar.name = normalise_text(exemplar.name)
+    exemplar.representative = normalise_text(exemplar.representative)
+    if exemplar.kind == Exemplar.Kind.COLLECTIVE:
+        exemplar.gender = ""
+        exemplar.birth_year = None
+    new_photo = photo_normalise(data=photo_data) if photo_data is not None else None
+    if exemplar.pk is None and by is not None:
+        exemplar.created_by = by
+    exemplar.search_text = exemplar_search_text(exemplar)
+    old_photo = exemplar.photo.name if exemplar.photo else ""
+    if remove_photo or new_photo is not None:
+        exemplar.photo = ""  # type: ignore[assignment]
+    try:
+        exemplar.full_clean(exclude=["photo"])
+    except ValidationError as exc:
+        raise HonoursError(_validation_message(exc)) from exc
+    exemplar.save()
+    if new_photo is not None:
+        exemplar.photo.save(new_photo.name or "photo.jpg", new_photo, save=False)
+        exemplar.save(update_fields=["photo"])
+    if old_photo and (remove_photo or new_photo is not None):
+        name = old_photo
+        storage = exemplar.photo.storage
+        transaction.on_commit(lambda: storage.delete(name))
+    exemplar.movements.set(list(movements))
+    return exemplar
+
+
+def award_received_add(
+    *,
+    exemplar: Exemplar,
+    award_type: AwardType,
+    decision_number: str,
+    decision_date: date,
+    issuing_authority: str,
+    is_earlier_history: bool = False,
+) -> AwardReceived:
+    campaign = campaign_active()
+    if campaign is None:
+        raise HonoursError("Chưa có chiến dịch đang triển khai để xác định giai đoạn thi đua.")
+    for decision in (
+        domain.award_fits_recipient(award_recipient=award_type.recipient, exemplar_kind=exemplar.kind),
+        domain.check_award_period(
+            decision_year=decision_date.year,
+            period_start=campaign.period_start_year,
+            period_end=campaign.period_end_year,
+            is_earlier_history=is_earlier_history,
+        ),
+    ):
+        if not decision.allowed:
+            raise HonoursError(decision.reason)
+    award = AwardReceived(
+        exemplar=exemplar,
+        award_type=award_type,
+        decision_number=normalise_text(decision_number),
+        decision_date=decision_date,
+        issuing_authority=normalise_text(issuing_authority),
+        is_earlier_history=is_earlier_history,
+    )
+    try:
+        award.full_clean()
+    except ValidationError as exc:
+        raise HonoursError(_validation_message(exc)) from exc
+    award.save()
+    return award
+
+
+def award_received_delete(*, award: AwardReceived) -> None:
+    award.delete()
+
+
+# --- Nominations and honours ------------------------------------------------
+
+
+def nomination_create(
+    *, exemplar: Exemplar, event: Event, target: str, proposed_award: AwardType, by: User
+) -> Nomination:
+    unit = exemplar.unit
+    for decision in (
+        domain.check_nomination_target(
+            target=target,
+            exemplar_unit_id=unit.pk,
+            exemplar_unit_kind=unit.kind,
+            exemplar_parent_id=unit.parent_id,
+            event_unit_id=event.unit_id,
+            event_unit_kind=event.unit.kind,
+        ),
+        domain.award_fits_recipient(award_recipient=proposed_award.recipient, exemplar_kind=exemplar.kind),
+    ):
+        if not decision.allowed:
+            raise HonoursError(decision.reason)
+    if Nomination.objects.filter(event=event, exemplar=exemplar).exists():
+        raise HonoursError(f"“{exemplar.name}” đã được đề nghị tại {event.name}.")
+    nomination = Nomination(
+        exemplar=exemplar, event=event, target=target, proposed_award=proposed_award, proposed_by=by
+    )
+    nomination.full_clean()
+    try:
+        with transaction.atomic():
+            nomination.save()
+    except IntegrityError as exc:
+        raise HonoursError(f"“{exemplar.name}” đã được đề nghị tại {event.name}.") from exc
+    return nomination
+
+
+def nomination_review(
+    *,
+    nomination: Nomination,
+    reviewer: User,
+    status: str,
+    reason: str = "",
+    raised_award: AwardType | None = None,
+    decision_number: str = "",
+    decision_date: date | None = None,
+    signer: str = "",
+) -> Nomination:
+    """Accept, reject (with a reason) or raise a proposal; accepted ones are recorded as honours."""
+    with transaction.atomic():
+        locked = (
+            Nomination.objects.select_for_update()
+            .select_related("exemplar__unit", "proposed_award", "event")
+            .get(pk=nomination.pk)
+        )
+        unit = locked.exemplar.unit
+        right = domain.may_review(
+            reviewer_role=reviewer.role,
+            reviewer_unit_id=reviewer.unit_id,
+            proposer_kind=unit.kind,
+            proposer_parent_id=unit.parent_id,
+        )
+        if not right.allowed:
+            raise HonoursError(right.reason)
+        if locked.status != Nomination.Status.PENDING:
+            raise HonoursError("Đề nghị này đã được xét.")
+        checks = [domain.check_review(status=status, reason=reason)]
+        award = locked.proposed_award
+        if status == Nomination.Status.RAISED:
+            checks.append(
+                domain.check_raise(
+                    proposed_level=award.level, new_level=raised_award.level if raised_award else None
+                )
+            )
+            if raised_award is not None:
+                checks.append(
+                    domain.award_fits_recipient(
+                        award_recipient=raised_award.recipient, exemplar_kind=locked.exemplar.kind
+                    )
+                )
+                award = raised_award
+        for decision in checks:
+            if not decision.allowed:
+                raise HonoursError(decision.reason)
+        locked.status = status
+        locked.reason = reason.strip()
+        locked.decided_award = award if status != Nomination.Status.REJECTED else None
+        locked.reviewed_by = reviewer
+        locked.reviewed_at = timezone.now()
+        locked.full_clean()
+        locked.save(update_fields=["status", "reason", "decided_award", "reviewed_by", "reviewed_at"])
+        if status in (Nomination.Status.ACCEPTED, Nomination.Status.RAISED):
+            honour_record(
+                event=locked.event,
+                exemplar=locked.exemplar,
+                award_type=award,
+                decision_number=decision_number,
+                decision_date=decision_date,
+                signer=signer,
+                nomination=locked,
+            )
+    return locked
+
+
+def honour_record(
+    *,
+    event: Event,
+    exemplar: Exemplar,
+    award_type: AwardType,
+    decision_number: str,
+    decision_date: date | None,
+    signer: str,
+    nomination: Nomination | None = None,
+) -> Honour:
+    if not decision_number.strip() or decision_date is None or not signer.strip():
+        raise HonoursError("Hãy nhập số quyết định, ngày quyết định và người ký.")
+    already = f"“{exemplar.name}” đã được khen thưởng tại {event.name}; mỗi điển hình chỉ được khen một lần."
+    if Honour.objects.filter(event=event, exemplar=exemplar).exists():
+        raise HonoursError(already)
+    honour = Honour(
+        event=event,
+        exemplar=exemplar,
+        award_type=award_type,
+        nomination=nomination,
+        decision_number=normalise_text(decision_number),
+        decision_date=decision_date,
+        signer=normalise_text(signer),
+    )
+    try:
+        honour.full_clean(validate_constraints=False)
+        with transaction.atomic():
+            honour.save()
+    except ValidationError as exc:
+        raise HonoursError(_validation_message(exc)) from exc
+    except IntegrityError as exc:
+        raise HonoursError(already) from exc
+    return honour
+
+
+# --- Presenters -----------------------------------------------------------------
+
+
+def presenter_add(*, event: Event, exemplar: Exemplar, topic: str, order: int | None = None) -> Presenter:
+    with transaction.atomic():
+        Event.objects.select_for_update().filter(pk=event.pk).first()
+        if Presenter.objects.filter(event=event, exemplar=exemplar).exists():
+            raise HonoursError(f"“{exemplar.name}” đã có trong danh sách báo cáo tham luận.")
+        if order is None:
+            order = Presenter.objects.filter(event=event).count() + 1
+        presenter = Presenter(event=event, exemplar=exemplar, topic=normalise_text(topic), order=order)
+        try:
+            presenter.full_clean()
+        except ValidationError as exc:
+            raise HonoursError(_validation_message(exc)) from exc
+        presenter.save()
+    return presenter
+
+
+def presenter_remove(*, presenter: Presenter) -> None:
+    presenter.delete()

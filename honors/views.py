@@ -1,0 +1,389 @@
+from urllib.parse import quote
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from bac_kan_emulation.errors import DomainError
+from units.domain import Access
+from units.models import UnitKind, User
+from units.permissions import (
+    can_change_anything,
+    require_unit_access,
+    staff_required,
+    unit_access,
+    writer_required,
+)
+
+from . import domain, selectors, services
+from .exporters import decision_list_xlsx, decision_rows
+from .forms import AwardReceivedForm, AwardTypeForm, ExemplarForm, NominationForm, PresenterForm, ReviewForm
+from .models import AwardReceived, AwardType, Exemplar, Nomination
+from .permissions import (
+    get_event_for_user,
+    get_exemplar_for_user,
+    get_nomination_for_user,
+    get_presenter_for_user,
+)
+
+# --- Reference data (Sở Nội vụ) --------------------------------------------------
+
+
+@staff_required
+def award_type_list(request):
+    return render(
+        request,
+        "honors/awardtype_list.html",
+        {"award_types": selectors.award_type_list(), "can_edit": request.user.role == User.Role.STAFF},
+    )
+
+
+@staff_required
+def award_type_add(request):
+    return _award_type_form(request, AwardType())
+
+
+@staff_required
+def award_type_edit(request, pk: int):
+    return _award_type_form(request, get_object_or_404(AwardType, pk=pk))
+
+
+def _award_type_form(request, award_type: AwardType):
+    form = AwardTypeForm(request.POST or None, instance=award_type)
+    if request.method == "POST" and form.is_valid():
+        services.award_type_save(award_type=form.instance)
+        messages.success(request, f"Đã lưu “{form.instance.name}”.")
+        return redirect("honors:award_type_list")
+    return render(request, "honors/awardtype_form.html", {"form": form, "award_type": award_type})
+
+
+# --- Exemplar records ---------------------------------------------------------------
+
+
+@login_required
+def exemplar_list(request):
+    q, field, kind = request.GET.get("q", ""), request.GET.get("field", ""), request.GET.get("kind", "")
+    unit_id = _int_or_none(request.GET.get("unit"))
+    exemplars = selectors.exemplar_list_for_user(
+        user=request.user, q=q, field=field, kind=kind, unit_id=unit_id
+    )
+    page = Paginator(exemplars, 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "honors/exemplar_list.html",
+        {
+            "page": page, "q": q, "field": field, "kind": kind, "fields": domain.FIELDS, "unit_id": unit_id,
+            "kinds": Exemplar.Kind.choices, "can_create": request.user.role != User.Role.LEADERSHIP,
+        },
+    )  # fmt: skip
+
+
+@writer_required
+def exemplar_create(request):
+    if not can_change_anything(request.user):
+        raise PermissionDenied("Tài khoản của bạn chỉ được xem, không được thay đổi.")
+    return _exemplar_form(request, Exemplar())
+
+
+@login_required
+def exemplar_edit(request, pk: int):
+    return _exemplar_form(request, get_exemplar_for_user(request.user, pk, write=True))
+
+
+def _exemplar_form(request, exemplar: Exemplar):
+    units = selectors.units_writable_for_user(user=request.user)
+    form = ExemplarForm(
+        request.POST or None,
+        request.FILES or None,
+        instance=exemplar,
+        units=units,
+        movements=selectors.movements_of_active_campaign(),
+        initial={"unit": request.user.unit_id} if exemplar.pk is None else None,
+    )
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data.get("photo_upload")
+        try:
+            saved = services.exemplar_save(
+                exemplar=form.instance,
+                movements=form.cleaned_data["movements"],
+                by=request.user,
+                photo_data=upload.read() if upload else None,
+                remove_photo=form.cleaned_data.get("remove_photo", False),
+            )
+        except DomainError as exc:
+            form.add_error("photo_upload" if isinstance(exc, services.PhotoRejected) else None, str(exc))
+        else:
+            messages.success(request, f"Đã lưu hồ sơ “{saved.name}”.")
+            return redirect("honors:exemplar_detail", pk=saved.pk)
+    return render(request, "honors/exemplar_form.html", {"form": form, "exemplar": exemplar})
+
+
+@login_required
+def exemplar_detail(request, pk: int):
+    exemplar = get_exemplar_for_user(request.user, pk)
+    can_change = unit_access(request.user, exemplar.unit) == Access.WRITE
+    return render(
+        request,
+        "honors/exemplar_detail.html",
+        {
+            "exemplar": exemplar,
+            "can_change": can_change,
+            "award_form": AwardReceivedForm() if can_change else None,
+            **selectors.exemplar_detail(exemplar=exemplar),
+        },
+    )
+
+
+def exemplar_photo(request, pk: int):
+    """A published exemplar's photo is public; any other photo needs scope over its unit."""
+    exemplar = Exemplar.objects.select_related("unit").filter(pk=pk).first()
+    if exemplar is None or not exemplar.photo:
+        raise Http404("Không có ảnh.")
+    if not exemplar.is_published:
+        if not request.user.is_authenticated:
+            raise Http404("Không có ảnh.")
+        require_unit_access(request.user, exemplar.unit)
+    response = FileResponse(exemplar.photo.open("rb"), content_type="image/jpeg")
+    response["Cache-Control"] = "public, max-age=3600" if exemplar.is_published else "private, no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@require_POST
+@login_required
+def award_received_add(request, pk: int):
+    exemplar = get_exemplar_for_user(request.user, pk, write=True)
+    form = AwardReceivedForm(request.POST)
+    if form.is_valid():
+        try:
+            services.award_received_add(exemplar=exemplar, **form.cleaned_data)
+        except DomainError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, "Đã ghi khen thưởng đã nhận.")
+            return redirect("honors:exemplar_detail", pk=exemplar.pk)
+    else:
+        for field, errors in form.errors.items():
+            label = form.fields[field].label if field in form.fields else ""
+            text = " ".join(str(e) for e in errors)
+            messages.error(request, f"{label}: {text}" if label else text)
+    ctx = {"exemplar": exemplar, "can_change": True, "award_form": form}
+    ctx.update(selectors.exemplar_detail(exemplar=exemplar))
+    return render(request, "honors/exemplar_detail.html", ctx, status=400)
+
+
+@require_POST
+@login_required
+def award_received_delete(request, pk: int, award_pk: int):
+    exemplar = get_exemplar_for_user(request.user, pk, write=True)
+    award = get_object_or_404(AwardReceived, pk=award_pk, exemplar=exemplar)
+    services.award_received_delete(award=award)
+    messages.success(request, "Đã xóa khen thưởng đã nhận.")
+    return redirect("honors:exemplar_detail", pk=exemplar.pk)
+
+
+# --- Nominations ---------------------------------------------------------------------
+
+
+@login_required
+def nomination_create(request, pk: int):
+    exemplar = get_exemplar_for_user(request.user, pk, write=True)
+    form = NominationForm(
+        request.POST or None,
+        events=selectors.events_for_nomination(exemplar=exemplar),
+        awards=selectors.award_type_list(active_only=True).filter(
+            recipient__in=[exemplar.kind, AwardType.Recipient.BOTH]
+        ),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.nomination_create(exemplar=exemplar, by=request.user, **form.cleaned_data)
+        except DomainError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, "Đã gửi đề nghị khen thưởng lên cấp xét.")
+            return redirect("honors:exemplar_detail", pk=exemplar.pk)
+    return render(request, "honors/nomination_form.html", {"form": form, "exemplar": exemplar})
+
+
+@login_required
+def nomination_list(request):
+    status = request.GET.get("status", "")
+    return render(
+        request,
+        "honors/nomination_list.html",
+        {
+            "to_review": selectors.nomination_list_to_review(user=request.user, status=status or "pending"),
+            "proposed": selectors.nomination_list_proposed(user=request.user, status=status)[:200],
+            "status": status,
+            "statuses": Nomination.Status.choices,
+            "is_reviewer": request.user.role in (User.Role.STAFF, User.Role.OFFICER),
+        },
+    )
+
+
+@login_required
+def nomination_review(request, pk: int):
+    nomination = get_nomination_for_user(request.user, pk, write=True)
+    unit = nomination.exemplar.unit
+    right = domain.may_review(
+        reviewer_role=request.user.role,
+        reviewer_unit_id=request.user.unit_id,
+        proposer_kind=unit.kind,
+        proposer_parent_id=unit.parent_id,
+    )
+    if not right.allowed:
+        raise PermissionDenied(right.reason)
+    form = ReviewForm(
+        request.POST or None,
+        higher_awards=selectors.award_type_list(active_only=True).filter(
+            level__gt=nomination.proposed_award.level,
+            recipient__in=[nomination.exemplar.kind, AwardType.Recipient.BOTH],
+        ),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.nomination_review(nomination=nomination, reviewer=request.user, **form.cleaned_data)
+        except DomainError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, f"Đã ghi kết quả xét đề nghị cho “{nomination.exemplar.name}”.")
+            return redirect("honors:nomination_list")
+    return render(request, "honors/nomination_review.html", {"form": form, "nomination": nomination})
+
+
+# --- Events: honours, decisions, presenters --------------------------------------------
+
+
+@login_required
+def event_list(request):
+    return render(
+        request, "honors/event_list.html", {"events": selectors.event_list_for_user(user=request.user)}
+    )
+
+
+@login_required
+def event_detail(request, pk: int):
+    event = get_event_for_user(request.user, pk)
+    can_change = unit_access(request.user, event.unit) == Access.WRITE
+    return _event_page(request, event, can_change, None)
+
+
+def _event_page(request, event, can_change: bool, presenter_form, status: int = 200):
+    presenters = selectors.event_presenters(event=event)
+    spread = domain.presenter_spread(
+        selectors.presenter_facts(presenters),
+        check_field_variety=event.unit.kind not in domain.SECTOR_KINDS,
+        kind_labels=dict(Exemplar.Kind.choices),
+        unit_kind_labels=dict(UnitKind.choices),
+    )
+    if can_change and presenter_form is None:
+        presenter_form = PresenterForm(candidates=selectors.presenter_candidates(event=event))
+    return render(
+        request,
+        "honors/event_detail.html",
+        {
+            "event": event,
+            "decisions": selectors.event_decisions(event=event),
+            "nominations": selectors.event_nominations(event=event),
+            "presenters": presenters,
+            "spread": spread,
+            "can_change": can_change,
+            "presenter_form": presenter_form,
+        },
+        status=status,
+    )
+
+
+@login_required
+def decision_export(request, pk: int):
+    event = get_event_for_user(request.user, pk)
+    number = request.GET.get("so", "")
+    honours = selectors.decision_honours(event=event, decision_number=number)
+    if not honours:
+        raise Http404("Không có quyết định này.")
+    first = honours[0]
+    title = [
+        f"DANH SÁCH KÈM THEO QUYẾT ĐỊNH SỐ {number} NGÀY {first.decision_date:%d/%m/%Y}",
+        f"Khen thưởng tại {event.name}",
+        f"Người ký: {first.signer}",
+    ]
+    content = decision_list_xlsx(title_lines=title, rows=decision_rows(honours))
+    response = HttpResponse(
+        content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    filename = "danh-sach-qd-" + "".join(c if c.isalnum() else "-" for c in number) + ".xlsx"
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
+    return response
+
+
+@require_POST
+@login_required
+def presenter_add(request, pk: int):
+    event = get_event_for_user(request.user, pk, write=True)
+    form = PresenterForm(request.POST, candidates=selectors.presenter_candidates(event=event))
+    if form.is_valid():
+        try:
+            services.presenter_add(
+                event=event,
+                exemplar=form.cleaned_data["exemplar"],
+                topic=form.cleaned_data["topic"],
+                order=form.cleaned_data.get("order"),
+            )
+        except DomainError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, "Đã thêm báo cáo tham luận.")
+            return redirect(reverse("honors:event_detail", args=[event.pk]) + "#tham-luan")
+    return _event_page(request, event, True, form, status=400)
+
+
+@require_POST
+@login_required
+def presenter_remove(request, pk: int, presenter_pk: int):
+    event = get_event_for_user(request.user, pk, write=True)
+    presenter = get_presenter_for_user(request.user, event, presenter_pk)
+    services.presenter_remove(presenter=presenter)
+    messages.success(request, f"Đã bỏ báo cáo của “{presenter.exemplar.name}”.")
+    return redirect(reverse("honors:event_detail", args=[event.pk]) + "#tham-luan")
+
+
+# --- Public page (no login) ------------------------------------------------------------
+
+
+def _int_or_none(value: str | None) -> int | None:
+    return int(value) if value and value.isdigit() else None
+
+
+def public_list(request):
+    q = request.GET.get("q", "")
+    district_id = _int_or_none(request.GET.get("huyen"))
+    field = request.GET.get("linh_vuc", "")
+    movement_id = _int_or_none(request.GET.get("phong_trao"))
+    exemplars = selectors.public_exemplars(q=q, district_id=district_id, field=field, movement_id=movement_id)
+    page = Paginator(exemplars, 24).get_page(request.GET.get("trang"))
+    return render(
+        request,
+        "honors/public_list.html",
+        {
+            "page": page, "q": q, "district_id": district_id, "field": field, "movement_id": movement_id,
+            "districts": selectors.public_districts(), "fields": domain.FIELDS,
+            "movements": selectors.movements_of_active_campaign(),
+        },
+    )  # fmt: skip
+
+
+def public_detail(request, pk: int):
+    exemplar = selectors.public_exemplar_detail(pk=pk)
+    if exemplar is None:
+        raise Http404("Không tìm thấy điển hình đã công bố.")
+    return render(
+        request,
+        "honors/public_detail.html",
+        {"exemplar": exemplar, "honours": selectors.public_honours(exemplar=exemplar)},
+    )
