@@ -438,7 +438,9 @@ def test_the_unit_page_links_to_the_roster(client, unit_manager, commune_event, 
     assert url("roster", commune_event) in body
 
 
-def test_the_home_pages_link_to_rosters_and_allocations(client, unit_manager, admin, commune_event, province_event, units):
+def test_the_home_pages_link_to_rosters_and_allocations(
+    client, unit_manager, admin, commune_event, province_event, units
+):
     client.force_login(unit_manager)
     assert url("roster", commune_event) in client.get(reverse("units:home")).content.decode()
     client.force_login(admin)
