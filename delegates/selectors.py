@@ -19,6 +19,7 @@ from .domain import (
     check_exemplar_share,
     effective_cap,
     fold_for_search,
+    vietnamese_sort_key,
 )
 from .models import Delegate, DelegationApproval, DelegationQuota, RosterImport
 
@@ -191,7 +192,10 @@ class QuotaRow:
 
 def quota_rows(*, campaign: Campaign, upper_unit: Unit) -> list[QuotaRow]:
     """The units that send delegates to `upper_unit`'s congress, with their quota (3 queries)."""
-    children = list(Unit.objects.filter(parent=upper_unit).order_by("kind", "name"))
+    children = sorted(
+        Unit.objects.filter(parent=upper_unit),
+        key=lambda u: (u.kind not in ("city", "district"), vietnamese_sort_key(u.name)),
+    )
     quotas = dict(
         DelegationQuota.objects.filter(campaign=campaign, upper_unit=upper_unit).values_list(
             "unit_id", "seats"
@@ -244,3 +248,14 @@ def unit_event(*, campaign: Campaign, unit: Unit) -> Event | None:
 
 def province_unit() -> Unit | None:
     return Unit.objects.filter(kind="province").first()
+
+
+def congress_cap(*, campaign: Campaign, unit: Unit) -> int | None:
+    """The cap of the unit's congress: its event's own cap, else its tier's (event not registered yet)."""
+    from congresses.selectors import tier_for_unit
+
+    event = unit_event(campaign=campaign, unit=unit)
+    if event is not None:
+        return event_cap(event)
+    tier = tier_for_unit(campaign=campaign, unit=unit)
+    return tier.delegate_cap if tier else None

@@ -274,8 +274,9 @@ def quota_set_many(*, campaign: Campaign, upper_unit: Unit, seats: Mapping[int, 
     for unit_id, value in seats.items():
         if value is None:
             wanted.pop(unit_id, None)
-    upper = Event.objects.filter(campaign=campaign, unit=upper_unit).select_related("tier").first()
-    upper_cap = effective_cap(upper.delegate_cap, upper.tier.delegate_cap) if upper else None
+    from .selectors import congress_cap
+
+    upper_cap = congress_cap(campaign=campaign, unit=upper_unit)
     decision = check_quota_allocation(upper_cap=upper_cap, allocations=wanted)
     if not decision.allowed:
         raise QuotaError(decision.reason)

@@ -303,6 +303,7 @@ def quotas(request, unit_pk: int):
         "rows": list(zip(rows, [field for _, field in form.rows()], strict=True)),
         "form": form,
         "upper_event": selectors.unit_event(campaign=campaign, unit=unit) if campaign else None,
+        "upper_cap": selectors.congress_cap(campaign=campaign, unit=unit) if campaign else None,
         "allocated": sum(r.seats or 0 for r in rows),
         "can_write": unit_access(request.user, unit) == Access.WRITE,
     }

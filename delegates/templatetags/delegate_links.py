@@ -28,4 +28,4 @@ def province_roster_links(context):
     """For Sở Nội vụ and leadership: the province congress's roster and its allocations."""
     from delegates.selectors import province_unit
 
-    return unit_roster_links(context, province_unit())
+    return _links(context, province_unit(), wrap=False)

@@ -295,3 +295,10 @@ def test_a_bulk_add_checks_every_row(commune_event, change, message):
     with pytest.raises(services.RosterError, match=f"Đại biểu thứ 2 .*{message}"):
         services.delegates_bulk_create(event=commune_event, rows=rows)
     assert not commune_event.delegates.exists()
+
+
+def test_quotas_use_the_tier_cap_before_the_upper_event_is_registered(campaign, units, admin):
+    with pytest.raises(services.QuotaError, match=r"\(500\)"):
+        services.quota_set_many(
+            campaign=campaign, upper_unit=units["province"], seats={units["babe"].pk: 501}, by=admin
+        )
