@@ -259,3 +259,27 @@ def congress_cap(*, campaign: Campaign, unit: Unit) -> int | None:
         return event_cap(event)
     tier = tier_for_unit(campaign=campaign, unit=unit)
     return tier.delegate_cap if tier else None
+
+
+@dataclass(frozen=True)
+class ImportOutlook:
+    """What the roster would look like once the staged rows are saved."""
+
+    cap: CapDecision
+    share_after: ShareDecision
+    total_after: int
+
+
+def import_outlook(*, event: Event, rows: list[dict]) -> ImportOutlook:
+    counts = Delegate.objects.filter(event=event).aggregate(
+        total=Count("id"), exemplars=Count("id", filter=Q(category__in=Delegate.EXEMPLAR_CATEGORIES))
+    )
+    new_exemplars = sum(1 for row in rows if row["category"] in Delegate.EXEMPLAR_CATEGORIES)
+    total_after = counts["total"] + len(rows)
+    return ImportOutlook(
+        cap=check_delegate_cap(event_cap(event), counts["total"], len(rows)),
+        share_after=check_exemplar_share(
+            counts["exemplars"] + new_exemplars, total_after, event.tier.min_exemplar_share_percent
+        ),
+        total_after=total_after,
+    )

@@ -189,18 +189,14 @@ def roster_import(request, event_pk: int):
 def import_preview(request, event_pk: int, token):
     event = _event(request, event_pk)
     staged = selectors.roster_import_for(event=event, token=token, user=request.user)
-    rows = [display_row(row) for row in staged.rows[:500]]
-    return render(
-        request,
-        "delegates/import_preview.html",
-        {
-            "event": event,
-            "staged": staged,
-            "rows": rows,
-            "total": len(staged.rows),
-            "figures": selectors.roster_figures(event=event),
-        },
-    )
+    context = {
+        "event": event,
+        "staged": staged,
+        "rows": [display_row(row) for row in staged.rows[:500]],
+        "total": len(staged.rows),
+        "outlook": selectors.import_outlook(event=event, rows=staged.rows),
+    }
+    return render(request, "delegates/import_preview.html", context)
 
 
 @require_POST
