@@ -189,7 +189,7 @@ def delegates_bulk_create(*, event: Event, rows: list[dict]) -> list[Delegate]:
     delegates = [
         _validated_fast(_fill(Delegate(event=locked), row), position) for position, row in enumerate(rows, 1)
     ]
-    return Delegate.objects.bulk_create(delegates, batch_size=1000)
+    return Delegate.objects.bulk_create(delegates)
 
 
 def roster_import_stage(*, event: Event, file_name: str, rows: list[dict], by) -> RosterImport:
