@@ -302,3 +302,17 @@ def test_quotas_use_the_tier_cap_before_the_upper_event_is_registered(campaign, 
         services.quota_set_many(
             campaign=campaign, upper_unit=units["province"], seats={units["babe"].pk: 501}, by=admin
         )
+
+
+def test_removing_a_delegate_of_the_delegation_keeps_its_size_true(
+    campaign, units, commune_event, district_officer
+):
+    chosen = make_delegates(commune_event, 2)
+    services.quota_set_many(
+        campaign=campaign, upper_unit=units["babe"], seats={units["chora"].pk: 2}, by=district_officer
+    )
+    services.delegation_approve(event=commune_event, delegate_ids=[d.pk for d in chosen], by=None)
+    services.delegate_delete(delegate=chosen[0])
+    assert DelegationApproval.objects.get(event=commune_event).size == 1
+    services.delegate_delete(delegate=chosen[1])
+    assert not DelegationApproval.objects.exists()
