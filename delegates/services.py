@@ -177,9 +177,8 @@ def delegate_update(*, delegate: Delegate, data: dict) -> Delegate:
 def delegate_delete(*, delegate: Delegate) -> None:
     locked = _lock_event(delegate.event)
     _ensure_open(locked)
-    was_in_delegation = delegate.in_delegation
     delegate.delete()
-    if was_in_delegation:  # keep the approved delegation's size true
+    if DelegationApproval.objects.filter(event=locked).exists():  # keep the approved delegation's size true
         size = Delegate.objects.filter(event=locked, in_delegation=True).count()
         if size:
             DelegationApproval.objects.filter(event=locked).update(size=size)
