@@ -448,3 +448,81 @@ def test_the_home_pages_link_to_rosters_and_allocations(
     body = client.get(reverse("units:home")).content.decode()
     assert url("roster", province_event) in body
     assert reverse("delegates:quotas", args=[units["province"].pk]) in body
+
+
+ALL_EVENT_URLS = [
+    ("roster", ()), ("add", ()), ("finalise", ()), ("reopen", ()), ("set_cap", ()), ("template", ()),
+    ("export", ()), ("import", ()), ("candidates_add", ()), ("delegation", ()), ("delegation_withdraw", ()),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("name", "args"), ALL_EVENT_URLS)
+def test_it_sends_anonymous_users_to_login_everywhere(client, commune_event, name, args):
+    for method in (client.get, client.post):
+        response = method(url(name, commune_event, *args))
+        assert response.status_code in (302, 405)
+        if response.status_code == 302:
+            assert "/accounts/login/" in response["Location"]
+
+
+@pytest.mark.parametrize(
+    ("name", "args"), [u for u in ALL_EVENT_URLS if u[0] not in ("template", "export", "roster")]
+)
+def test_it_answers_403_to_every_write_by_leadership(client, leadership, commune_event, name, args):
+    client.force_login(leadership)
+    assert (
+        client.post(url(name, commune_event, *args), {"cap": "5", "delegate": [], "source": []}).status_code
+        == 403
+    )
+
+
+@pytest.mark.parametrize(("name", "args"), ALL_EVENT_URLS)
+def test_it_answers_404_outside_the_scope_everywhere(client, other_unit_manager, commune_event, name, args):
+    client.force_login(other_unit_manager)
+    assert client.post(url(name, commune_event, *args)).status_code in (404, 405)
+    assert client.get(url(name, commune_event, *args)).status_code in (404, 405)
+
+
+def test_an_exported_roster_imports_back_unchanged(
+    client, unit_manager, district_officer, commune_event, units, campaign
+):
+    from datetime import date
+
+    from delegates.services import DELEGATE_FIELDS, delegate_create
+
+    for data in (
+        dict(FORM, full_name="Nguyễn Văn An", position="=1+1", workplace="@Thôn", is_direct_worker=True),
+        dict(
+            FORM,
+            category="exemplar_collective",
+            collective_name="-Tổ 7",
+            full_name="Hà Thị Lan",
+            gender="female",
+        ),
+        dict(FORM, category="leader", full_name="Đàm Văn Khải", religion="Phật giáo", ethnic_group="Kinh"),
+    ):
+        delegate_create(
+            event=commune_event,
+            data=dict(
+                data,
+                birth_year=int(data["birth_year"]),
+                exemplar=None,
+                is_direct_worker=data["is_direct_worker"] is True,
+            ),
+        )
+    client.force_login(district_officer)
+    exported = client.get(url("export", commune_event)).content
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from .conftest import make_event
+
+    other = make_event(units["babe"], campaign, tier_code="district", day=date(2025, 5, 15))
+    response = client.post(url("import", other), {"file": SimpleUploadedFile("xuat.xlsx", exported)})
+    token = RosterImport.objects.get().token
+    client.post(url("import_confirm", other, token))
+    assert response.status_code == 302
+
+    def snapshot(event):
+        return sorted(tuple(getattr(d, f) for f in DELEGATE_FIELDS) for d in event.delegates.all())
+
+    assert snapshot(other) == snapshot(commune_event)
