@@ -283,3 +283,32 @@ def import_outlook(*, event: Event, rows: list[dict]) -> ImportOutlook:
         ),
         total_after=total_after,
     )
+
+
+def exemplar_initial(*, unit: Unit, pk: str | None) -> dict:
+    """Initial form values copied from one of the unit's exemplar records (empty if none)."""
+    from honors.models import Exemplar
+
+    if not pk or not str(pk).isdigit():
+        return {}
+    exemplar = Exemplar.objects.filter(unit=unit, pk=pk).first()
+    if exemplar is None:
+        return {}
+    collective = exemplar.kind == Exemplar.Kind.COLLECTIVE
+    initial = {
+        "exemplar": exemplar.pk,
+        "category": Delegate.Category.EXEMPLAR_COLLECTIVE
+        if collective
+        else Delegate.Category.EXEMPLAR_INDIVIDUAL,
+        "full_name": exemplar.representative if collective else exemplar.name,
+        "collective_name": exemplar.name if collective else "",
+        "gender": exemplar.gender,
+        "birth_year": exemplar.birth_year,
+        "ethnic_group": exemplar.ethnic_group,
+        "religion": exemplar.religion,
+        "position": exemplar.position,
+        "workplace": unit.name,
+        "field": exemplar.field,
+        "is_direct_worker": exemplar.is_direct_worker,
+    }
+    return {key: value for key, value in initial.items() if value not in ("", None)}

@@ -51,9 +51,11 @@ def roster(request, event_pk: int):
 
 
 def _delegate_form(request, event, instance=None):
+    initial = {} if instance else selectors.exemplar_initial(unit=event.unit, pk=request.GET.get("exemplar"))
     return DelegateForm(
         request.POST or None,
         instance=instance,
+        initial=initial,
         exemplars=selectors.exemplar_choices(unit=event.unit),
         event_year=event.date.year,
     )
@@ -71,7 +73,13 @@ def delegate_add(request, event_pk: int):
         else:
             messages.success(request, f"Đã thêm đại biểu {delegate.full_name}.")
             return _back(event.pk)
-    return render(request, "delegates/delegate_form.html", {"event": event, "form": form, "delegate": None})
+    context = {
+        "event": event,
+        "form": form,
+        "delegate": None,
+        "exemplars": selectors.exemplar_choices(unit=event.unit),
+    }
+    return render(request, "delegates/delegate_form.html", context)
 
 
 @login_required

@@ -526,3 +526,20 @@ def test_an_exported_roster_imports_back_unchanged(
         return sorted(tuple(getattr(d, f) for f in DELEGATE_FIELDS) for d in event.delegates.all())
 
     assert snapshot(other) == snapshot(commune_event)
+
+
+def test_it_prefills_the_form_from_an_exemplar_record(client, unit_manager, commune_event, units):
+    from honors.models import Exemplar
+
+    own = Exemplar.objects.create(
+        unit=units["chora"], kind="collective", name="Thôn Nà Làng", representative="Hoàng Văn Tú",
+        gender="male", birth_year=1979, ethnic_group="Tày", field="Nông nghiệp", achievements="…",
+    )  # fmt: skip
+    foreign = Exemplar.objects.create(
+        unit=units["nari"], kind="individual", name="Người ngoài", field="Y tế", achievements="…"
+    )
+    client.force_login(unit_manager)
+    form = client.get(url("add", commune_event), {"exemplar": own.pk}).context["form"]
+    assert form.initial["full_name"] == "Hoàng Văn Tú" and form.initial["collective_name"] == "Thôn Nà Làng"
+    assert form.initial["category"] == "exemplar_collective" and form.initial["exemplar"] == own.pk
+    assert client.get(url("add", commune_event), {"exemplar": foreign.pk}).context["form"].initial == {}
