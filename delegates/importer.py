@@ -39,14 +39,21 @@ class Column:
     match: str  # folded beginning of the header text
     required: bool = False
     max_length: int | None = None
+    aliases: tuple[str, ...] = ()  # other headers officers use for the same column
 
 
 COLUMNS: tuple[Column, ...] = (
     Column("stt", "STT", "stt"),
-    Column("full_name", "Họ và tên", "ho va ten", True, 150),
+    Column("full_name", "Họ và tên", "ho va ten", True, 150, aliases=("ho ten",)),
     Column("category", "Thành phần", "thanh phan", True),
-    Column("gender", "Giới tính", "gioi tinh", True),
-    Column("birth_year", "Năm sinh", "nam sinh", True),
+    Column("gender", "Giới tính", "gioi tinh", True, aliases=("gioi",)),
+    Column(
+        "birth_year",
+        "Năm sinh",
+        "nam sinh",
+        True,
+        aliases=("ngay sinh", "ngay, thang, nam sinh", "ngay thang nam sinh"),
+    ),
     Column("ethnic_group", "Dân tộc", "dan toc", True),
     Column("religion", "Tôn giáo", "ton giao", False, 100),
     Column("collective_name", "Tên tập thể (đại diện tập thể)", "ten tap the", False, 255),
@@ -224,7 +231,7 @@ def _find_header(rows: Iterator[tuple]) -> tuple[dict[str, int], int]:
                 continue
             text = _fold(normalise_text(value))
             for column in COLUMNS:
-                if text.startswith(column.match) and column.key not in mapping:
+                if column.key not in mapping and text.startswith((column.match, *column.aliases)):
                     mapping[column.key] = index
                     hits += 1
         if hits:

@@ -313,3 +313,18 @@ def test_a_formula_without_value_in_an_optional_column_is_named(tmp_path):
     result = parse_roster(out, event_year=2025)
     assert result.row_numbers == [2]
     assert len(result.errors) == 1 and result.errors[0].startswith("Dòng 3, cột I (Chức vụ): ô có công thức")
+
+
+def test_it_understands_other_headers_and_full_birth_dates():
+    from datetime import datetime
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["TT", "Họ tên", "Thành phần đại biểu", "Giới", "Ngày, tháng, năm sinh", "Dân tộc"])
+    ws.append([1, "Nguyễn Văn An", "Khách mời", "Nam", datetime(1985, 3, 2), "Tày"])
+    ws.append([2, "Hà Thị Lan", "Khách mời", "Nữ", "02/03/1990", "Tày"])
+    out = io.BytesIO()
+    wb.save(out)
+    out.seek(0)
+    result = parse_roster(out, event_year=2025)
+    assert result.errors == [] and [r["birth_year"] for r in result.rows] == [1985, 1990]
