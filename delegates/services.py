@@ -210,6 +210,7 @@ def roster_import_stage(*, event: Event, file_name: str, rows: list[dict], by) -
         raise DelegateCapExceeded(f"Không nhập tệp: {decision.reason}")
     RosterImport.objects.filter(event=event, created_by=by).delete()
     staged = RosterImport(event=event, file_name=file_name[:255], rows=rows, created_by=by)
+    staged.full_clean()
     staged.save()
     return staged
 
