@@ -1,12 +1,16 @@
-"""Demo events: a realistic spread of units that registered, held and reported."""
+"""Demo events and plans: a realistic spread of units that planned, registered, held and reported."""
 
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
-from units.models import Unit
+from django.core.files.base import ContentFile
+from django.utils import timezone
+
+from units.models import Unit, User
 
 from .domain import event_full_name, tier_for_kind
-from .models import Event
+from .models import Campaign, Event, UnitPlan
 from .selectors import campaign_active, campaign_tiers
+from .services import plan_review, plan_submit
 
 SMALL_SCALE_UNITS = ("58", "61")  # Thành phố Bắc Kạn and Huyện Ba Bể with their communes
 
@@ -50,3 +54,97 @@ def seed(*, rng, scale: str, stdout) -> None:
         )
     Event.objects.bulk_create(events, ignore_conflicts=True)
     stdout.write(f"  {Event.objects.filter(campaign=campaign).count()} sự kiện")
+    seed_plans(campaign=campaign, units=demo_units(scale), rng=rng)
+    stdout.write(f"  {UnitPlan.objects.filter(campaign=campaign).count()} kế hoạch, chương trình đã nộp")
+
+
+def minimal_pdf(lines: list[str]) -> bytes:
+    """A small, valid one-page PDF (Helvetica, ASCII text) with a correct xref table."""
+    text = "".join(
+        f"BT /F1 {14 if i == 0 else 11} Tf 60 {780 - 24 * i} Td ({_pdf_escape(line)}) Tj ET\n"
+        for i, line in enumerate(lines)
+    ).encode("latin-1")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(text) + text + b"endstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def _pdf_escape(text: str) -> str:
+    ascii_text = text.encode("ascii", "replace").decode("ascii")
+    return ascii_text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+
+
+_PLAN_STORIES = (
+    # (weight, days before/after the deadline of the first submission, what happened next)
+    (5, -20, "approved"),
+    (3, -10, "submitted"),
+    (2, -15, "returned"),
+    (2, -25, "resubmitted"),
+    (2, 6, "approved"),
+    (2, None, "missing"),
+)
+
+
+def seed_plans(*, campaign: Campaign, units: list[Unit], rng) -> None:
+    """Plans in every state, each stored as a small PDF through the services."""
+    reviewer = User.objects.filter(role=User.Role.STAFF).order_by("pk").first()
+    done = set(UnitPlan.objects.filter(campaign=campaign).values_list("unit_id", "kind"))
+    deadline = datetime.combine(campaign.plan_deadline, time(9, 30), tzinfo=timezone.get_current_timezone())
+    officers = {u.unit_id: u for u in User.objects.filter(role=User.Role.OFFICER).order_by("pk")}
+    for unit in units:
+        officer = officers.get(unit.pk)
+        kinds = [UnitPlan.Kind.PLAN] + ([UnitPlan.Kind.PILOT_PROGRAMME] if unit.is_pilot else [])
+        for kind in kinds:
+            if (unit.pk, kind) in done:
+                continue
+            _, offset, story = rng.choices(_PLAN_STORIES, weights=[s[0] for s in _PLAN_STORIES])[0]
+            if offset is None:
+                continue
+            when = deadline + timedelta(days=offset, hours=rng.randint(0, 6))
+            label = "Ke hoach to chuc" if kind == UnitPlan.Kind.PLAN else "Chuong trinh Hoi nghi diem"
+            file_name = f"{UnitPlan.Kind(kind).label} - {unit.name}"
+            pdf = ContentFile(
+                minimal_pdf([label, unit.name, f"Ngay {when:%d/%m/%Y}"]), name=f"{file_name}.pdf"
+            )
+            plan = plan_submit(
+                campaign=campaign, unit=unit, kind=kind, upload=pdf, submitted_by=officer, now=when
+            )
+            if story == "submitted":
+                continue
+            comment = (
+                "" if story == "approved" else "Bổ sung thời gian, địa điểm và dự kiến số lượng đại biểu."
+            )
+            plan = plan_review(
+                plan=plan,
+                action="approve" if story == "approved" else "return",
+                comment=comment,
+                reviewed_by=reviewer,
+                now=when + timedelta(days=3),
+            )
+            if story == "resubmitted":
+                pdf = ContentFile(
+                    minimal_pdf([label, unit.name, "Ban sua doi"]), name=f"{file_name} (sửa).pdf"
+                )
+                plan_submit(
+                    campaign=campaign,
+                    unit=unit,
+                    kind=kind,
+                    upload=pdf,
+                    submitted_by=officer,
+                    now=when + timedelta(days=6),
+                )

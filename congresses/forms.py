@@ -4,7 +4,7 @@ from django import forms
 
 from units.models import UnitKind
 
-from .models import Campaign, Movement, TierRule
+from .models import Campaign, Event, Movement, TierRule
 
 
 class CampaignForm(forms.ModelForm):
@@ -38,7 +38,7 @@ class TierRuleForm(forms.ModelForm):
         fields = [
             "label", "unit_kinds", "event_name", "is_congress", "delegate_cap",
             "min_exemplar_share_percent", "window_start", "window_end", "window_label",
-            "sessions", "upper_tier", "sends_delegation_upward",
+            "sessions", "upper_tier", "sends_delegation_upward", "cap_setter",
         ]  # fmt: skip
         widgets = {
             "window_start": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
@@ -81,3 +81,71 @@ class MovementForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
         self.helper.add_input(Submit("submit", "Lưu"))
+
+
+class PlanUploadForm(forms.Form):
+    file = forms.FileField(
+        label="Tệp (PDF hoặc Word)",
+        help_text="Tệp PDF, .docx hoặc .doc, tối đa 10 MB.",
+        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.doc,.docx"}),
+        error_messages={"required": "Vui lòng chọn tệp để tải lên.", "empty": "Tệp tải lên trống."},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+
+
+class PlanReviewForm(forms.Form):
+    action = forms.ChoiceField(
+        choices=[("approve", "Duyệt"), ("return", "Trả lại để sửa")], widget=forms.HiddenInput
+    )
+    comment = forms.CharField(
+        label="Ý kiến của Sở Nội vụ", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class EventForm(forms.ModelForm):
+    class Meta:
+        model = Event
+        fields = ["ordinal", "venue", "date", "session", "delegate_cap"]
+        widgets = {
+            "date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "session": forms.RadioSelect,
+        }
+        help_texts = {"ordinal": "Ví dụ: II (viết số La Mã như trên phông Hội nghị, Đại hội)."}
+
+    def __init__(self, *args, tier: TierRule, may_set_cap: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields[
+            "date"
+        ].help_text = (
+            f"Trong {tier.window_label}: từ {tier.window_start:%d/%m/%Y} đến {tier.window_end:%d/%m/%Y}."
+        )
+        self.fields["session"].choices = Event.Session.choices  # type: ignore[attr-defined]
+        self.fields["session"].help_text = f"Tổ chức trong {tier.sessions:02d} buổi theo kế hoạch."
+        if may_set_cap:
+            self.fields[
+                "delegate_cap"
+            ].help_text = f"Để trống để dùng mức tối đa của cấp ({tier.delegate_cap}); chỉ được đặt thấp hơn."
+            self.fields["delegate_cap"].widget.attrs.update({"min": 1, "max": tier.delegate_cap})
+        else:
+            del self.fields["delegate_cap"]
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("submit", "Lưu"))
+
+    def clean_ordinal(self):
+        value = " ".join(self.cleaned_data["ordinal"].split())
+        text = value.upper().removeprefix("LẦN THỨ").strip()
+        if not text or not (text.isdigit() or set(text) <= set("IVXLC")):
+            raise forms.ValidationError("Lần thứ ghi bằng số La Mã (ví dụ: II) hoặc số (ví dụ: 2).")
+        return text
+
+    def clean_venue(self):
+        return " ".join(self.cleaned_data["venue"].split())
+
+    def _post_clean(self):
+        # Rules across fields and relations (window, cap) are checked by the service.
+        pass

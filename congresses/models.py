@@ -1,4 +1,8 @@
+import uuid
+from pathlib import Path
+
 from django.conf import settings
+from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.db.models import F, Q
 
@@ -62,6 +66,17 @@ class TierRule(models.Model):
     )
     sends_delegation_upward = models.BooleanField("thông qua đoàn đại biểu dự Đại hội cấp trên", default=True)
     order = models.PositiveSmallIntegerField("thứ tự", default=0)
+    cap_setter = models.CharField(
+        "ai được đặt số đại biểu riêng",
+        max_length=10,
+        blank=True,
+        default="",
+        choices=[
+            ("", "Không ai: áp dụng mức tối đa của cấp"),
+            ("unit", "Đơn vị tự đặt mức thấp hơn"),
+            ("staff", "Sở Nội vụ quyết định trong mức tối đa"),
+        ],
+    )
 
     class Meta:
         verbose_name = "quy định theo cấp"
@@ -159,3 +174,102 @@ class AgendaItem(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class PrivateStorage(FileSystemStorage):
+    """Files with no public URL: served only by views that check the unit scope."""
+
+    def url(self, name):
+        raise ValueError(
+            "Tệp này chỉ tải về qua trang của đơn vị (có kiểm tra quyền), không có địa chỉ công khai."
+        )
+
+
+def private_storage() -> FileSystemStorage:
+    """Uploaded plans live outside MEDIA_ROOT (never under /media/)."""
+    root = getattr(settings, "PRIVATE_MEDIA_ROOT", None) or f"{Path(settings.MEDIA_ROOT)}-private"
+    return PrivateStorage(location=root)
+
+
+def plan_upload_to(instance, filename: str) -> str:
+    extension = Path(filename).suffix.lower()
+    return f"plans/{instance.campaign_id}/{instance.unit_id}/{uuid.uuid4().hex}{extension}"
+
+
+class UnitPlan(models.Model):
+    """A unit's plan (or a pilot unit's event programme) for a campaign, as last submitted."""
+
+    class Kind(models.TextChoices):
+        PLAN = "plan", "Kế hoạch tổ chức"
+        PILOT_PROGRAMME = "pilot_programme", "Chương trình Hội nghị (Đại hội) điểm"
+
+    class Status(models.TextChoices):
+        SUBMITTED = "submitted", "Chờ xem xét"
+        APPROVED = "approved", "Đã duyệt"
+        RETURNED = "returned", "Trả lại để sửa"
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.PROTECT, related_name="plans")
+    unit = models.ForeignKey("units.Unit", on_delete=models.PROTECT, related_name="plans")
+    kind = models.CharField("loại tài liệu", max_length=20, choices=Kind.choices, default=Kind.PLAN)
+    file = models.FileField("tệp", upload_to=plan_upload_to, storage=private_storage, max_length=255)
+    original_name = models.CharField("tên tệp gốc", max_length=255)
+    file_type = models.CharField("định dạng", max_length=10)
+    size = models.PositiveIntegerField("dung lượng (byte)")
+    version = models.PositiveSmallIntegerField("lần nộp", default=1)
+    first_submitted_at = models.DateTimeField("nộp lần đầu lúc")
+    submitted_at = models.DateTimeField("nộp lúc")
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    status = models.CharField("trạng thái", max_length=10, choices=Status.choices, default=Status.SUBMITTED)
+    review_comment = models.TextField("ý kiến của Sở Nội vụ", blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    reviewed_at = models.DateTimeField("xem xét lúc", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "kế hoạch của đơn vị"
+        verbose_name_plural = "kế hoạch của đơn vị"
+        ordering = ["campaign", "unit__name", "kind"]
+        constraints = [
+            models.UniqueConstraint(fields=["campaign", "unit", "kind"], name="one_plan_per_unit_kind"),
+            models.CheckConstraint(
+                condition=~Q(status="returned") | ~Q(review_comment=""), name="returned_plan_has_comment"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} – {self.unit}"
+
+
+class UnitPlanVersion(models.Model):
+    """An earlier submission of a plan, kept with its file and the review it received."""
+
+    plan = models.ForeignKey(UnitPlan, on_delete=models.CASCADE, related_name="versions")
+    version = models.PositiveSmallIntegerField("lần nộp")
+    file = models.FileField("tệp", upload_to=plan_upload_to, storage=private_storage, max_length=255)
+    original_name = models.CharField("tên tệp gốc", max_length=255)
+    file_type = models.CharField("định dạng", max_length=10)
+    size = models.PositiveIntegerField("dung lượng (byte)")
+    submitted_at = models.DateTimeField("nộp lúc")
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    status = models.CharField("kết quả xem xét", max_length=10, choices=UnitPlan.Status.choices)
+    review_comment = models.TextField("ý kiến của Sở Nội vụ", blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    reviewed_at = models.DateTimeField("xem xét lúc", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "lần nộp trước"
+        verbose_name_plural = "các lần nộp trước"
+        ordering = ["plan", "-version"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "version"], name="plan_version_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.plan} (lần {self.version})"

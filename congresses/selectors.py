@@ -1,9 +1,14 @@
-from django.db.models import QuerySet
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils import timezone
 
 from units.models import Unit
+from units.permissions import filter_for_scope
 
-from .domain import tier_for_kind
-from .models import Campaign, TierRule
+from .domain import PlanState, PlanStatus, plan_status, tier_for_kind, unit_sort_key
+from .models import Campaign, Event, TierRule, UnitPlan, UnitPlanVersion
 
 
 def campaign_active() -> Campaign | None:
@@ -20,3 +25,151 @@ def campaign_tiers(*, campaign: Campaign) -> list[TierRule]:
 
 def tier_for_unit(*, campaign: Campaign, unit: Unit) -> TierRule | None:
     return tier_for_kind(campaign_tiers(campaign=campaign), unit.kind)
+
+
+# --- Unit plans -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PlanRow:
+    unit: Unit
+    plan: UnitPlan | None
+    status: PlanStatus
+
+
+def plan_status_rows(
+    *,
+    user,
+    campaign: Campaign,
+    today: date,
+    kind: str = UnitPlan.Kind.PLAN,
+    tier: TierRule | None = None,
+    unit_kind: str = "",
+    status: str = "",
+) -> tuple[list[PlanRow], dict[str, int]]:
+    """Every unit in the user's scope that owes this document, its state, and counts per state.
+
+    Counts are over the tier/kind selection before the status filter, so the
+    filter buttons show how many each would list. Two queries whatever the size.
+    """
+    tiers = plan_owing_tiers(campaign_tiers(campaign=campaign))
+    kinds = [k for t in ([tier] if tier else tiers) for k in t.unit_kinds]
+    if unit_kind:
+        kinds = [k for k in kinds if k == unit_kind]
+    units = filter_for_scope(Unit.objects.filter(kind__in=kinds), user).select_related("parent")
+    if kind == UnitPlan.Kind.PILOT_PROGRAMME:
+        units = units.filter(is_pilot=True)
+    units = units.prefetch_related(
+        Prefetch(
+            "plans",
+            queryset=UnitPlan.objects.filter(campaign=campaign, kind=kind).select_related(
+                "submitted_by", "reviewed_by"
+            ),
+            to_attr="campaign_plans",
+        )
+    )
+    rows: list[PlanRow] = []
+    counts = dict.fromkeys(PlanState.ORDER, 0)
+    for unit in units:
+        plan = unit.campaign_plans[0] if unit.campaign_plans else None
+        state = plan_status(
+            review_status=plan.status if plan else None,
+            first_submitted_on=timezone.localdate(plan.first_submitted_at) if plan else None,
+            deadline=campaign.plan_deadline,
+            today=today,
+        )
+        counts[state.state] += 1
+        if state.late:
+            counts[PlanState.LATE] += 1
+        if state.matches(status):
+            rows.append(PlanRow(unit=unit, plan=plan, status=state))
+    rows.sort(
+        key=lambda row: (
+            unit_sort_key(row.unit.parent.name if row.unit.parent else ""),
+            unit_sort_key(row.unit.name),
+        )
+    )
+    return rows, counts
+
+
+def plan_owing_tiers(tiers: list[TierRule]) -> list[TierRule]:
+    """Tiers whose units send their own plan: every tier under another one. The top
+    tier (the province congress) is organised by the campaign's plan itself."""
+    return [tier for tier in tiers if tier.upper_tier_id is not None]
+
+
+def plans_for_unit(*, campaign: Campaign, unit: Unit) -> list[UnitPlan]:
+    return list(
+        UnitPlan.objects.filter(campaign=campaign, unit=unit)
+        .select_related("submitted_by", "reviewed_by")
+        .prefetch_related(
+            Prefetch(
+                "versions",
+                queryset=UnitPlanVersion.objects.select_related("submitted_by", "reviewed_by"),
+            )
+        )
+        .order_by("kind")
+    )
+
+
+def plan_get(*, pk: int) -> UnitPlan | None:
+    return UnitPlan.objects.select_related("unit", "unit__parent", "campaign").filter(pk=pk).first()
+
+
+def plan_version_get(*, pk: int) -> UnitPlanVersion | None:
+    return UnitPlanVersion.objects.select_related("plan__unit", "plan__unit__parent").filter(pk=pk).first()
+
+
+# --- Events ---------------------------------------------------------------------
+
+
+def event_list_for_user(
+    *, user, campaign: Campaign, tier_id: int | None = None, status: str = "", district_id: int | None = None
+) -> QuerySet[Event]:
+    events = filter_for_scope(Event.objects.filter(campaign=campaign), user, unit_path="unit")
+    if tier_id:
+        events = events.filter(tier_id=tier_id)
+    if status:
+        events = events.filter(status=status)
+    if district_id:
+        events = events.filter(Q(unit_id=district_id) | Q(unit__parent_id=district_id))
+    return events.select_related("unit", "unit__parent", "tier").order_by("date", "unit__name")
+
+
+def event_status_counts(*, events: QuerySet[Event]) -> dict[str, int]:
+    rows = events.order_by().values("status").annotate(n=Count("pk"))
+    return {row["status"]: row["n"] for row in rows}
+
+
+def event_get(*, pk: int) -> Event | None:
+    return Event.objects.select_related("unit", "unit__parent", "tier", "campaign").filter(pk=pk).first()
+
+
+def event_for_unit(*, campaign: Campaign, unit: Unit) -> Event | None:
+    return Event.objects.select_related("tier").filter(campaign=campaign, unit=unit).first()
+
+
+def district_choices() -> QuerySet[Unit]:
+    return Unit.objects.filter(kind__in=("district", "city")).order_by("name")
+
+
+def unit_plan_summaries(*, campaign: Campaign, unit: Unit) -> list[UnitPlan]:
+    """The unit's documents, the plan first and then the pilot programme."""
+    order = list(UnitPlan.Kind.values)
+    return sorted(
+        UnitPlan.objects.filter(campaign=campaign, unit=unit), key=lambda plan: order.index(plan.kind)
+    )
+
+
+def units_without_event(
+    *, user, campaign: Campaign, tier_id: int | None = None, district_id: int | None = None
+) -> list[Unit]:
+    """Units in the user's scope that the plan expects an event from and that have not registered one."""
+    tiers = campaign_tiers(campaign=campaign)
+    kinds = [kind for tier in tiers if not tier_id or tier.pk == tier_id for kind in tier.unit_kinds]
+    units = filter_for_scope(Unit.objects.filter(kind__in=kinds), user).exclude(events__campaign=campaign)
+    if district_id:
+        units = units.filter(Q(pk=district_id) | Q(parent_id=district_id))
+    rows = list(units.select_related("parent"))
+    rows.sort(key=lambda u: (unit_sort_key(u.parent.name if u.parent else ""), unit_sort_key(u.name)))
+    return rows

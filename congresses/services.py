@@ -1,14 +1,34 @@
 import json
 import re
-from datetime import date
+import zipfile
+from datetime import date, datetime
 from pathlib import Path
+from typing import IO
 
+from django.core.files.base import File
 from django.db import transaction
+from django.utils import timezone
 
 from bac_kan_emulation.errors import DomainError
+from units.models import Unit
 
-from .domain import shift_years
-from .models import Campaign, Movement, TierRule
+from .domain import (
+    OLE_MAGIC,
+    PLAN_MAX_BYTES,
+    ZIP_MAGIC,
+    DocumentFacts,
+    check_event_cap,
+    check_event_date,
+    check_event_transition,
+    check_plan_file,
+    check_plan_review,
+    event_full_name,
+    event_is_editable,
+    normalise_ordinal,
+    shift_years,
+    tier_for_kind,
+)
+from .models import Campaign, Event, Movement, TierRule, UnitPlan, UnitPlanVersion
 
 
 class CampaignError(DomainError):
@@ -53,6 +73,7 @@ def campaign_copy(*, source: Campaign, name: str, ordinal: str, years_later: int
             sessions=tier.sessions,
             sends_delegation_upward=tier.sends_delegation_upward,
             order=tier.order,
+            cap_setter=tier.cap_setter,
         )
         new_tier.full_clean()
         new_tier.save()
@@ -143,3 +164,217 @@ def campaign_load_from_file(*, path: Path = CAMPAIGN_SEED_FILE, activate: bool =
     if activate:
         campaign_activate(campaign=campaign)
     return campaign
+
+
+# --- Unit plans -----------------------------------------------------------------
+
+
+class PlanError(DomainError):
+    pass
+
+
+class PlanFileRefused(PlanError):
+    pass
+
+
+_WORD_STREAM_NAME = "WordDocument".encode("utf-16-le")
+
+
+def document_facts(upload: IO[bytes], *, size: int) -> DocumentFacts:
+    """Read what the rules need from an uploaded file's bytes (its name is ignored)."""
+    upload.seek(0)
+    head = upload.read(8)
+    zip_names: tuple[str, ...] | None = None
+    zip_intact = True
+    has_word_stream = False
+    if size > PLAN_MAX_BYTES:
+        pass  # refused on size alone: never unpack or scan an oversized file
+    elif head.startswith(ZIP_MAGIC):
+        upload.seek(0)
+        try:
+            with zipfile.ZipFile(upload) as archive:
+                zip_names = tuple(archive.namelist())
+                unpacked = sum(info.file_size for info in archive.infolist())
+                # A Word file unpacks to a few times its size; far more is a zip bomb, not a plan.
+                zip_intact = unpacked <= 20 * PLAN_MAX_BYTES and archive.testzip() is None
+        except (zipfile.BadZipFile, EOFError, ValueError, NotImplementedError, OSError):
+            zip_names = None
+    elif head.startswith(OLE_MAGIC):
+        upload.seek(0)
+        # The OLE directory names its streams in UTF-16; a Word 97-2003 file has "WordDocument".
+        has_word_stream = _WORD_STREAM_NAME in upload.read()
+    upload.seek(0)
+    return DocumentFacts(
+        size=size, head=head, zip_names=zip_names, zip_intact=zip_intact, has_word_stream=has_word_stream
+    )
+
+
+def _clean_original_name(name: str) -> str:
+    name = Path(name.replace("\\", "/")).name.strip() or "ke-hoach"
+    return name[-255:]
+
+
+@transaction.atomic
+def plan_submit(
+    *,
+    campaign: Campaign,
+    unit: Unit,
+    kind: str,
+    upload: File,
+    submitted_by,
+    now: datetime | None = None,
+) -> UnitPlan:
+    """Submit (or re-submit) a unit's plan or pilot programme.
+
+    A re-submission keeps the previous file and its review as a UnitPlanVersion,
+    replaces the current file and goes back to "submitted".
+    """
+    if kind not in UnitPlan.Kind.values:
+        raise PlanError("Loại tài liệu không hợp lệ.")
+    if kind == UnitPlan.Kind.PILOT_PROGRAMME and not unit.is_pilot:
+        raise PlanError("Chỉ đơn vị chỉ đạo điểm gửi chương trình Hội nghị (Đại hội) điểm để xin ý kiến.")
+    check = check_plan_file(document_facts(upload, size=upload.size or 0))
+    if not check.allowed:
+        raise PlanFileRefused(check.reason)
+    now = now or timezone.now()
+    Unit.objects.select_for_update().get(pk=unit.pk)
+    plan = UnitPlan.objects.filter(campaign=campaign, unit=unit, kind=kind).first()
+    if plan is None:
+        plan = UnitPlan(campaign=campaign, unit=unit, kind=kind, version=1, first_submitted_at=now)
+    else:
+        if plan.status == UnitPlan.Status.APPROVED:
+            raise PlanError("Tài liệu đã được duyệt; không nộp lại được.")
+        UnitPlanVersion.objects.create(
+            plan=plan,
+            version=plan.version,
+            file=plan.file.name,
+            original_name=plan.original_name,
+            file_type=plan.file_type,
+            size=plan.size,
+            submitted_at=plan.submitted_at,
+            submitted_by=plan.submitted_by,
+            status=plan.status,
+            review_comment=plan.review_comment,
+            reviewed_by=plan.reviewed_by,
+            reviewed_at=plan.reviewed_at,
+        )
+        plan.version += 1
+    original_name = _clean_original_name(upload.name or "")
+    plan.original_name = original_name
+    plan.file_type = check.file_type
+    plan.size = upload.size or 0
+    plan.submitted_at = now
+    plan.submitted_by = submitted_by
+    plan.status = UnitPlan.Status.SUBMITTED
+    plan.review_comment = ""
+    plan.reviewed_by = None
+    plan.reviewed_at = None
+    upload.seek(0)
+    plan.file.save(f"{Path(original_name).stem[:40]}{check.extension}", upload, save=False)
+    plan.full_clean()
+    plan.save()
+    return plan
+
+
+@transaction.atomic
+def plan_review(
+    *, plan: UnitPlan, action: str, comment: str, reviewed_by, now: datetime | None = None
+) -> UnitPlan:
+    """Sở Nội vụ approves the plan or returns it with comments."""
+    plan = UnitPlan.objects.select_for_update().get(pk=plan.pk)
+    decision = check_plan_review(current_status=plan.status, action=action, comment=comment)
+    if not decision.allowed:
+        raise PlanError(decision.reason)
+    plan.status = UnitPlan.Status.APPROVED if action == "approve" else UnitPlan.Status.RETURNED
+    plan.review_comment = comment.strip()
+    plan.reviewed_by = reviewed_by
+    plan.reviewed_at = now or timezone.now()
+    plan.full_clean()
+    plan.save(update_fields=["status", "review_comment", "reviewed_by", "reviewed_at"])
+    return plan
+
+
+# --- Events ---------------------------------------------------------------------
+
+
+class EventError(DomainError):
+    pass
+
+
+def _event_delegate_count(event: Event) -> int:
+    if event.pk is None:
+        return 0
+    return event.delegates.count()
+
+
+def _apply_event_data(*, event: Event, data: dict, by) -> None:
+    tier = event.tier
+    date_decision = check_event_date(
+        day=data.get("date"),
+        window_start=tier.window_start,
+        window_end=tier.window_end,
+        window_label=tier.window_label,
+    )
+    if not date_decision.allowed:
+        raise EventError(date_decision.reason)
+    if "delegate_cap" in data:
+        cap = check_event_cap(
+            tier_cap=tier.delegate_cap,
+            requested=data["delegate_cap"],
+            setter=tier.cap_setter,
+            by_staff=getattr(by, "role", "") == "staff",
+            current_delegates=_event_delegate_count(event),
+        )
+        if not cap.allowed:
+            raise EventError(cap.reason)
+        event.delegate_cap = data["delegate_cap"]
+    event.ordinal = normalise_ordinal(data["ordinal"])
+    event.venue = " ".join(data["venue"].split())
+    event.date = data["date"]
+    event.session = data["session"]
+
+
+@transaction.atomic
+def event_register(*, campaign: Campaign, unit: Unit, data: dict, by) -> Event:
+    """Register the unit's one event of the campaign, named from its tier and the unit."""
+    Unit.objects.select_for_update().get(pk=unit.pk)
+    if Event.objects.filter(campaign=campaign, unit=unit).exists():
+        raise EventError(f"{unit.name} đã đăng ký sự kiện của chiến dịch này.")
+    tier = tier_for_kind(campaign.tiers.order_by("order"), unit.kind)
+    if tier is None:
+        raise EventError(f"Kế hoạch không quy định sự kiện cho {unit.get_kind_display().lower()}.")
+    event = Event(
+        campaign=campaign,
+        unit=unit,
+        tier=tier,
+        name=event_full_name(event_name=tier.event_name, unit_name=unit.name),
+        created_by=by,
+    )
+    _apply_event_data(event=event, data=data, by=by)
+    event.full_clean()
+    event.save()
+    return event
+
+
+@transaction.atomic
+def event_update(*, event: Event, data: dict, by) -> Event:
+    event = Event.objects.select_for_update().select_related("tier", "unit").get(pk=event.pk)
+    if not event_is_editable(event.status):
+        raise EventError("Sự kiện đã tổ chức; không sửa thông tin đăng ký được nữa.")
+    _apply_event_data(event=event, data=data, by=by)
+    event.full_clean()
+    event.save(update_fields=["ordinal", "venue", "date", "session", "delegate_cap"])
+    return event
+
+
+@transaction.atomic
+def event_change_status(*, event: Event, target: str, by, today: date | None = None) -> Event:
+    event = Event.objects.select_for_update().get(pk=event.pk)
+    today = today or timezone.localdate()
+    decision = check_event_transition(current=event.status, target=target, event_date=event.date, today=today)
+    if not decision.allowed:
+        raise EventError(decision.reason)
+    event.status = target
+    event.full_clean()
+    event.save(update_fields=["status"])
+    return event

@@ -1,15 +1,50 @@
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from bac_kan_emulation.errors import DomainError
-from units.permissions import staff_required
+from units.domain import Access
+from units.models import UnitKind
+from units.permissions import get_unit_for_user, staff_required, unit_access, unit_scope, writer_required
 
 from . import services
-from .forms import CampaignCopyForm, CampaignForm, MovementForm, TierRuleForm
-from .models import Campaign, Movement, TierRule
+from .domain import (
+    NEXT_STATUS_BUTTONS,
+    CapSetter,
+    PlanState,
+    event_is_editable,
+    event_title_block,
+    next_event_status,
+    plan_status,
+)
+from .forms import (
+    CampaignCopyForm,
+    CampaignForm,
+    EventForm,
+    MovementForm,
+    PlanReviewForm,
+    PlanUploadForm,
+    TierRuleForm,
+)
+from .models import Campaign, Event, Movement, TierRule, UnitPlan
+from .permissions import get_event_for_user, get_plan_for_user, get_plan_version_for_user
+from .selectors import (
+    campaign_active,
+    campaign_tiers,
+    district_choices,
+    event_for_unit,
+    event_list_for_user,
+    event_status_counts,
+    plan_owing_tiers,
+    plan_status_rows,
+    plans_for_unit,
+    tier_for_unit,
+    units_without_event,
+)
 from .selectors import campaign_list as select_campaigns
-from .selectors import campaign_tiers
 
 
 @staff_required
@@ -96,3 +131,301 @@ def _movement_form(request, movement: Movement):
         messages.success(request, "Đã lưu phong trào thi đua.")
         return redirect("congresses:campaign_detail", pk=movement.campaign_id)
     return render(request, "congresses/movement_form.html", {"movement": movement, "form": form})
+
+
+def _active_campaign_or_404() -> Campaign:
+    campaign = campaign_active()
+    if campaign is None:
+        raise Http404("Chưa có chiến dịch nào đang triển khai.")
+    return campaign
+
+
+def _int_or_none(value) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+# --- Unit plans -----------------------------------------------------------------
+
+
+@login_required
+def plan_list(request):
+    """Staff and leadership see every unit; a district officer its own and its communes' plans."""
+    campaign = _active_campaign_or_404()
+    tiers = plan_owing_tiers(campaign_tiers(campaign=campaign))
+    tier_id = _int_or_none(request.GET.get("tier"))
+    tier = next((t for t in tiers if t.pk == tier_id), None)
+    kind = request.GET.get("kind") if request.GET.get("kind") in UnitPlan.Kind.values else UnitPlan.Kind.PLAN
+    status = request.GET.get("status") if request.GET.get("status") in PlanState.ORDER else ""
+    unit_kind = request.GET.get("unit_kind") if request.GET.get("unit_kind") in UnitKind.values else ""
+    rows, counts = plan_status_rows(
+        user=request.user,
+        campaign=campaign,
+        today=timezone.localdate(),
+        kind=kind,
+        tier=tier,
+        unit_kind=unit_kind,
+        status=status,
+    )
+    return render(
+        request,
+        "congresses/plan_list.html",
+        {
+            "campaign": campaign,
+            "rows": rows,
+            "state_filters": [(s, PlanState.LABELS[s], counts[s]) for s in PlanState.ORDER],
+            "total": sum(counts[s] for s in PlanState.ORDER if s != PlanState.LATE),
+            "tiers": tiers,
+            "selected_tier": tier.pk if tier else "",
+            "kinds": UnitPlan.Kind.choices,
+            "selected_kind": kind,
+            "unit_kinds": UnitKind.choices,
+            "selected_unit_kind": unit_kind,
+            "selected_status": status,
+        },
+    )
+
+
+def _unit_plans_context(request, unit, campaign, *, bound_form=None, bound_kind=""):
+    can_submit = unit_access(request.user, unit) == Access.WRITE
+    plans = {plan.kind: plan for plan in plans_for_unit(campaign=campaign, unit=unit)}
+    kinds = [UnitPlan.Kind.PLAN] + ([UnitPlan.Kind.PILOT_PROGRAMME] if unit.is_pilot else [])
+    sections = []
+    for kind in kinds:
+        plan = plans.get(kind)
+        label = UnitPlan.Kind(kind).label
+        form = bound_form if kind == bound_kind else PlanUploadForm()
+        status = plan_status(
+            review_status=plan.status if plan else None,
+            first_submitted_on=timezone.localdate(plan.first_submitted_at) if plan else None,
+            deadline=campaign.plan_deadline,
+            today=timezone.localdate(),
+        )
+        sections.append(
+            {
+                "status": status,
+                "kind": kind,
+                "label": label,
+                "plan": plan,
+                "form": form,
+                "can_submit": can_submit and (plan is None or plan.status != UnitPlan.Status.APPROVED),
+                "can_review": request.user.role == "staff"
+                and plan is not None
+                and plan.status == "submitted",
+            }
+        )
+    return {"unit": unit, "campaign": campaign, "sections": sections}
+
+
+@login_required
+def unit_plans(request, unit_pk: int):
+    unit = get_unit_for_user(request.user, unit_pk)
+    campaign = _active_campaign_or_404()
+    return render(request, "congresses/unit_plans.html", _unit_plans_context(request, unit, campaign))
+
+
+@require_POST
+@writer_required
+def plan_submit(request, unit_pk: int, kind: str):
+    unit = get_unit_for_user(request.user, unit_pk, write=True)
+    campaign = _active_campaign_or_404()
+    if kind not in UnitPlan.Kind.values:
+        raise Http404("Không tìm thấy loại tài liệu.")
+    form = PlanUploadForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            plan = services.plan_submit(
+                campaign=campaign,
+                unit=unit,
+                kind=kind,
+                upload=form.cleaned_data["file"],
+                submitted_by=request.user,
+            )
+        except DomainError as exc:
+            form.add_error("file", str(exc))
+        else:
+            messages.success(request, f"Đã nộp {plan.get_kind_display().lower()} (lần {plan.version}).")
+            return redirect("congresses:unit_plans", unit_pk=unit.pk)
+    context = _unit_plans_context(request, unit, campaign, bound_form=form, bound_kind=kind)
+    return render(request, "congresses/unit_plans.html", context, status=400)
+
+
+@require_POST
+@staff_required
+def plan_review(request, pk: int):
+    plan = get_plan_for_user(request.user, pk)
+    form = PlanReviewForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Thao tác xem xét không hợp lệ.")
+        return redirect("congresses:unit_plans", unit_pk=plan.unit_id)
+    try:
+        services.plan_review(plan=plan, reviewed_by=request.user, **form.cleaned_data)
+    except DomainError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, f"Đã ghi kết quả xem xét: {plan.get_status_display().lower()}.")
+    return redirect("congresses:unit_plans", unit_pk=plan.unit_id)
+
+
+def _file_response(stored_file, original_name: str) -> FileResponse:
+    try:
+        handle = stored_file.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404("Tệp không còn trên máy chủ.") from exc
+    return FileResponse(handle, as_attachment=True, filename=original_name)
+
+
+@login_required
+def plan_download(request, pk: int):
+    plan = get_plan_for_user(request.user, pk)
+    return _file_response(plan.file, plan.original_name)
+
+
+@login_required
+def plan_version_download(request, pk: int):
+    version = get_plan_version_for_user(request.user, pk)
+    return _file_response(version.file, version.original_name)
+
+
+# --- Events ---------------------------------------------------------------------
+
+
+@login_required
+def event_list(request):
+    campaign = _active_campaign_or_404()
+    tier_id = _int_or_none(request.GET.get("tier"))
+    district_id = _int_or_none(request.GET.get("district"))
+    status = request.GET.get("status") if request.GET.get("status") in Event.Status.values else ""
+    scoped = event_list_for_user(user=request.user, campaign=campaign)
+    events = event_list_for_user(
+        user=request.user, campaign=campaign, tier_id=tier_id, status=status, district_id=district_id
+    )
+    counts = event_status_counts(events=scoped)
+    missing = units_without_event(
+        user=request.user, campaign=campaign, tier_id=tier_id, district_id=district_id
+    )
+    sees_province = request.user.role in ("staff", "leadership")
+    return render(
+        request,
+        "congresses/event_list.html",
+        {
+            "campaign": campaign,
+            "events": events,
+            "status_filters": [(value, label, counts.get(value, 0)) for value, label in Event.Status.choices],
+            "total": sum(counts.values()),
+            "tiers": campaign_tiers(campaign=campaign),
+            "districts": district_choices() if sees_province else [],
+            "selected_tier": tier_id or "",
+            "selected_status": status,
+            "selected_district": district_id or "",
+            "units_without_event": missing,
+            "can_register": unit_scope(request.user).changes_anything,
+        },
+    )
+
+
+def _may_set_cap(user, tier: TierRule) -> bool:
+    if tier.cap_setter == CapSetter.UNIT:
+        return True
+    return tier.cap_setter == CapSetter.STAFF and user.role == "staff"
+
+
+def _event_data(form: EventForm) -> dict:
+    return {name: form.cleaned_data[name] for name in form.fields}
+
+
+@writer_required
+def event_register(request, unit_pk: int):
+    unit = get_unit_for_user(request.user, unit_pk, write=True)
+    campaign = _active_campaign_or_404()
+    existing = event_for_unit(campaign=campaign, unit=unit)
+    if existing is not None:
+        messages.info(request, f"{unit.name} đã đăng ký sự kiện.")
+        return redirect("congresses:event_detail", pk=existing.pk)
+    tier = tier_for_unit(campaign=campaign, unit=unit)
+    if tier is None:
+        raise Http404("Kế hoạch không quy định sự kiện cho đơn vị này.")
+    # A congress carries the campaign's ordinal ("Đại hội ... lần thứ VI"); a conference is numbered by the unit.
+    initial = {"ordinal": campaign.ordinal} if tier.is_congress else {}
+    form = EventForm(
+        request.POST or None, initial=initial, tier=tier, may_set_cap=_may_set_cap(request.user, tier)
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            event = services.event_register(
+                campaign=campaign, unit=unit, data=_event_data(form), by=request.user
+            )
+        except DomainError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, f"Đã đăng ký {event.name}.")
+            return redirect("congresses:event_detail", pk=event.pk)
+    return render(
+        request, "congresses/event_form.html", {"unit": unit, "tier": tier, "form": form, "event": None}
+    )
+
+
+@login_required
+def event_detail(request, pk: int):
+    event = get_event_for_user(request.user, pk)
+    can_change = unit_access(request.user, event.unit) == Access.WRITE
+    next_status = next_event_status(event.status)
+    return render(
+        request,
+        "congresses/event_detail.html",
+        {
+            "event": event,
+            "title": event_title_block(
+                name=event.name, ordinal=event.ordinal, venue=event.venue, day=event.date
+            ),
+            "effective_cap": event.delegate_cap or event.tier.delegate_cap,
+            "can_change": can_change,
+            "can_edit": can_change and event_is_editable(event.status),
+            "next_status": next_status,
+            "next_status_label": NEXT_STATUS_BUTTONS.get(next_status or "", ""),
+        },
+    )
+
+
+@writer_required
+def event_edit(request, pk: int):
+    event = get_event_for_user(request.user, pk, write=True)
+    if not event_is_editable(event.status):
+        messages.error(request, "Sự kiện đã tổ chức; không sửa thông tin đăng ký được nữa.")
+        return redirect("congresses:event_detail", pk=event.pk)
+    form = EventForm(
+        request.POST or None,
+        instance=event,
+        tier=event.tier,
+        may_set_cap=_may_set_cap(request.user, event.tier),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.event_update(event=event, data=_event_data(form), by=request.user)
+        except DomainError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, "Đã lưu thông tin sự kiện.")
+            return redirect("congresses:event_detail", pk=event.pk)
+    return render(
+        request,
+        "congresses/event_form.html",
+        {"unit": event.unit, "tier": event.tier, "form": form, "event": event},
+    )
+
+
+@require_POST
+@writer_required
+def event_status(request, pk: int):
+    event = get_event_for_user(request.user, pk, write=True)
+    try:
+        event = services.event_change_status(
+            event=event, target=request.POST.get("status", ""), by=request.user
+        )
+    except DomainError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, f"Trạng thái mới: {event.get_status_display().lower()}.")
+    return redirect("congresses:event_detail", pk=event.pk)
