@@ -543,3 +543,9 @@ def test_it_prefills_the_form_from_an_exemplar_record(client, unit_manager, comm
     assert form.initial["full_name"] == "Hoàng Văn Tú" and form.initial["collective_name"] == "Thôn Nà Làng"
     assert form.initial["category"] == "exemplar_collective" and form.initial["exemplar"] == own.pk
     assert client.get(url("add", commune_event), {"exemplar": foreign.pk}).context["form"].initial == {}
+
+
+def test_the_event_page_links_to_its_roster(client, unit_manager, commune_event):
+    client.force_login(unit_manager)
+    body = client.get(reverse("congresses:event_detail", args=[commune_event.pk])).content.decode()
+    assert url("roster", commune_event) in body
