@@ -1,6 +1,7 @@
 """Writes of rosters: every path that adds delegates locks the event and checks the cap."""
 
 from collections.abc import Iterable, Mapping
+from datetime import timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
@@ -208,7 +209,9 @@ def roster_import_stage(*, event: Event, file_name: str, rows: list[dict], by) -
     )
     if not decision.allowed:
         raise DelegateCapExceeded(f"Không nhập tệp: {decision.reason}")
+    # One pending import per officer and event; abandoned previews go after a day.
     RosterImport.objects.filter(event=event, created_by=by).delete()
+    RosterImport.objects.filter(created_at__lt=timezone.now() - timedelta(days=1)).delete()
     staged = RosterImport(event=event, file_name=file_name[:255], rows=rows, created_by=by)
     staged.full_clean()
     staged.save()

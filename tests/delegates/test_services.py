@@ -316,3 +316,18 @@ def test_removing_a_delegate_of_the_delegation_keeps_its_size_true(
     assert DelegationApproval.objects.get(event=commune_event).size == 1
     services.delegate_delete(delegate=chosen[1])
     assert not DelegationApproval.objects.exists()
+
+
+def test_abandoned_previews_are_cleared_after_a_day(commune_event, unit_manager, district_officer):
+    from freezegun import freeze_time
+
+    with freeze_time("2025-02-01 08:00"):
+        old = services.roster_import_stage(
+            event=commune_event, file_name="a.xlsx", rows=[DELEGATE_DATA], by=unit_manager
+        )
+    with freeze_time("2025-02-02 09:00"):
+        services.roster_import_stage(
+            event=commune_event, file_name="b.xlsx", rows=[DELEGATE_DATA], by=district_officer
+        )
+    assert not RosterImport.objects.filter(pk=old.pk).exists()
+    assert RosterImport.objects.count() == 1
