@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include("congresses.urls")),
     path("", include("honors.urls")),
     path("", include("units.urls")),
+    path("", include("reports.urls")),
     path("", include("delegates.urls")),
 ]
 

@@ -1,0 +1,89 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+
+class AgendaTemplateItem(models.Model):
+    """One line of the standard programme of a campaign's events (plan, section II.3).
+
+    The texts are data loaded from `reports/data/agenda_template.json`; the flags
+    say at which events the line applies.
+    """
+
+    campaign = models.ForeignKey(
+        "congresses.Campaign", on_delete=models.CASCADE, related_name="agenda_template_items"
+    )
+    order = models.PositiveSmallIntegerField("thứ tự")
+    title = models.CharField("nội dung", max_length=500)
+    only_at_congress = models.BooleanField("chỉ tại Đại hội", default=False)
+    only_with_upper_delegation = models.BooleanField("chỉ khi cử đoàn dự Đại hội cấp trên", default=False)
+    default_minutes = models.PositiveSmallIntegerField("thời lượng (phút)", default=15)
+
+    class Meta:
+        verbose_name = "mục chương trình mẫu"
+        verbose_name_plural = "chương trình mẫu"
+        ordering = ["campaign", "order"]
+        constraints = [
+            models.UniqueConstraint(fields=["campaign", "order"], name="agenda_template_order_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class GeneratedReport(models.Model):
+    """One document job: queued, rendered by a worker, kept with its file."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Đang chờ"
+        RUNNING = "running", "Đang tạo"
+        DONE = "done", "Hoàn thành"
+        FAILED = "failed", "Lỗi"
+
+    kind = models.CharField("loại văn bản", max_length=50)
+    event = models.ForeignKey(
+        "congresses.Event", on_delete=models.CASCADE, null=True, blank=True, related_name="generated_reports"
+    )
+    campaign = models.ForeignKey(
+        "congresses.Campaign",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="generated_reports",
+    )
+    params = models.JSONField("tham số", default=dict, blank=True)
+    title = models.CharField("tên văn bản", max_length=300)
+    status = models.CharField("trạng thái", max_length=10, choices=Status.choices, default=Status.QUEUED)
+    progress = models.PositiveSmallIntegerField("tiến độ (%)", default=0)
+    file = models.FileField("tệp", upload_to="reports/", blank=True, max_length=300)
+    error = models.TextField("lý do lỗi", blank=True)
+    idempotency_key = models.CharField(max_length=64, unique=True)
+    attempts = models.PositiveSmallIntegerField("số lần chạy", default=0)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "văn bản đã tạo"
+        verbose_name_plural = "văn bản đã tạo"
+        ordering = ["-created_at", "-pk"]
+        indexes = [
+            models.Index(fields=["event", "-created_at"]),
+            models.Index(fields=["kind", "-created_at"]),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=Q(progress__lte=100), name="report_progress_le_100"),
+            models.CheckConstraint(
+                condition=Q(event__isnull=False) | Q(campaign__isnull=False), name="report_has_scope"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in (self.Status.DONE, self.Status.FAILED)

@@ -1,0 +1,184 @@
+"""Pure rules of the documents: which agenda items apply, how a document is addressed
+and dated (Decree 30/2020/NĐ-CP), whether an event was on time. No ORM, no request."""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Protocol
+
+NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+NATIONAL_MOTTO = "Độc lập - Tự do - Hạnh phúc"
+
+
+class AgendaTemplateLike(Protocol):
+    order: int
+    title: str
+    only_at_congress: bool
+    only_with_upper_delegation: bool
+    default_minutes: int
+
+
+@dataclass(frozen=True)
+class PlannedItem:
+    order: int
+    title: str
+    start_time: time
+    minutes: int
+
+
+@dataclass(frozen=True)
+class SkippedItem:
+    title: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class AgendaPlan:
+    items: tuple[PlannedItem, ...]
+    skipped: tuple[SkippedItem, ...]
+
+
+SESSION_START = {"morning": time(7, 30), "afternoon": time(13, 30)}
+
+
+def session_start(session: str) -> time:
+    return SESSION_START.get(session, SESSION_START["morning"])
+
+
+def has_upper_delegation(*, upper_tier_exists: bool, sends_delegation_upward: bool) -> bool:
+    """A tier sends a delegation upward only where there is an upper congress and the rule says so."""
+    return upper_tier_exists and sends_delegation_upward
+
+
+def choose_agenda_items(
+    templates: Sequence[AgendaTemplateLike],
+    *,
+    is_congress: bool,
+    sends_upper_delegation: bool,
+    start: time,
+    next_period_label: str = "",
+) -> AgendaPlan:
+    """The programme of an event from the plan's template (section II.3).
+
+    The flag salute belongs only to a congress; approving the delegation to the
+    upper congress only where the tier sends one. Times run on from `start`.
+    """
+    items: list[PlannedItem] = []
+    skipped: list[SkippedItem] = []
+    clock = datetime.combine(date(2000, 1, 1), start)
+    for template in sorted(templates, key=lambda t: t.order):
+        title = template.title.replace("{next_period_label}", next_period_label)
+        if template.only_at_congress and not is_congress:
+            skipped.append(SkippedItem(title, "Chỉ có tại Đại hội, sự kiện này là Hội nghị."))
+            continue
+        if template.only_with_upper_delegation and not sends_upper_delegation:
+            skipped.append(SkippedItem(title, "Cấp này không cử đoàn đại biểu dự Đại hội cấp trên."))
+            continue
+        items.append(PlannedItem(len(items) + 1, title, clock.time(), template.default_minutes))
+        clock += timedelta(minutes=template.default_minutes)
+    return AgendaPlan(tuple(items), tuple(skipped))
+
+
+def honorific(gender: str) -> str:
+    """Ông / Bà as a letter addresses a person; neutral when the gender is not recorded."""
+    return {"male": "Ông", "female": "Bà"}.get(gender, "Ông/Bà")
+
+
+def addressee(*, gender: str, full_name: str, position: str = "", workplace: str = "") -> str:
+    """ "Bà Nông Thị Hoa, Trưởng thôn, Thôn Nà Làng"."""
+    parts = [f"{honorific(gender)} {full_name}".strip()]
+    parts += [p for p in (position, workplace) if p]
+    return ", ".join(parts)
+
+
+def _two(value: int, pad: bool) -> str:
+    return f"{value:02d}" if pad else str(value)
+
+
+def date_words(value: date | None) -> str:
+    """ "ngày 05 tháng 3 năm 2025": days below 10 and months 1, 2 take a leading zero (Decree 30)."""
+    if value is None:
+        return "ngày … tháng … năm …"
+    return (
+        f"ngày {_two(value.day, value.day < 10)} tháng {_two(value.month, value.month < 3)} năm {value.year}"
+    )
+
+
+def place_date_line(place: str, value: date | None) -> str:
+    return f"{place}, {date_words(value)}"
+
+
+def session_words(session: str) -> str:
+    return {"morning": "buổi sáng", "afternoon": "buổi chiều"}.get(session, "")
+
+
+def place_of_unit(*, unit_kind: str, unit_name: str, parent_name: str = "") -> str:
+    """The place name of the date line: the commune, district or province of the issuer."""
+    prefixes = ("Thành phố ", "Thị trấn ", "Phường ", "Huyện ", "Tỉnh ", "Xã ")
+    if unit_kind in ("department", "mass_org", "enterprise") and parent_name:
+        unit_name = parent_name
+    for prefix in prefixes:
+        if unit_name.startswith(prefix):
+            return unit_name[len(prefix) :]
+    return unit_name
+
+
+@dataclass(frozen=True)
+class IssuingBody:
+    governing: str
+    issuer: str
+
+
+def issuing_body(*, unit_kind: str, unit_name: str, parent_name: str = "") -> IssuingBody:
+    """The issuing body block (top left, Decree 30): the governing body above, the issuer below."""
+    if unit_kind in ("province", "district", "city"):
+        return IssuingBody("", f"ỦY BAN NHÂN DÂN {unit_name.upper()}")
+    if unit_kind in ("commune", "ward", "town"):
+        return IssuingBody(f"UBND {parent_name.upper()}" if parent_name else "", f"UBND {unit_name.upper()}")
+    return IssuingBody(f"UBND {parent_name.upper()}" if parent_name else "", unit_name.upper())
+
+
+@dataclass(frozen=True)
+class Timeliness:
+    code: str  # "on_time" | "late" | "early" | "not_held"
+    label: str
+
+
+def event_timeliness(
+    *, held: bool, event_date: date | None, window_start: date, window_end: date
+) -> Timeliness:
+    """Whether a unit held its event inside its tier's window."""
+    if not held or event_date is None:
+        return Timeliness("not_held", "Chưa tổ chức")
+    if event_date > window_end:
+        return Timeliness("late", "Muộn so với kế hoạch")
+    if event_date < window_start:
+        return Timeliness("early", "Sớm hơn kế hoạch")
+    return Timeliness("on_time", "Đúng thời gian")
+
+
+def progress_percent(done: int, total: int) -> int:
+    """Whole percent, never 100 before the file is saved (the last step is the save)."""
+    if total <= 0:
+        return 0
+    return max(0, min(99, done * 100 // total))
+
+
+def chunk_bounds(total: int, size: int) -> list[tuple[int, int]]:
+    """Slices of a batch rendered as one document each, then joined into one PDF."""
+    if total <= 0:
+        return []
+    size = max(1, size)
+    return [(start, min(total, start + size)) for start in range(0, total, size)]
+
+
+def share_percent(part: int, whole: int) -> str:
+    if whole <= 0:
+        return "0%"
+    return f"{round(part * 100 / whole, 1):g}%"
+
+
+def certificate_heading(award_name: str) -> str:
+    """The big word of a certificate: "Bằng khen của Chủ tịch UBND tỉnh" -> "Bằng khen"."""
+    head, sep, _ = award_name.partition(" của ")
+    return head if sep and head else award_name

@@ -1,0 +1,128 @@
+"""The documents of one event: its agenda, the invitations and the certificates."""
+
+from typing import Any
+
+from congresses.models import Campaign, Event
+
+from .. import domain, selectors
+from ..models import GeneratedReport
+from ..renderers.pdf import render_pdf
+from .base import PDF, BaseExporter, Output, Progress
+
+
+def _event(report: GeneratedReport) -> Event:
+    event = selectors.event_get(pk=report.event_id) if report.event_id else None
+    if event is None:
+        raise LookupError("Sự kiện của văn bản không còn tồn tại.")
+    return event
+
+
+class AgendaExporter(BaseExporter):
+    identifier = "agenda"
+    verbose_name = "Chương trình"
+
+    def check(self, *, event, campaign, params):
+        if event is not None and not selectors.agenda_items(event=event):
+            return "Sự kiện chưa có chương trình: hãy tạo chương trình theo mẫu trước khi in."
+        return ""
+
+    def title(self, *, event, campaign, params):
+        count = len(selectors.agenda_items(event=event)) if event is not None else 0
+        return f"Chương trình ({count} mục)"
+
+    def render(self, report: GeneratedReport, progress: Progress) -> Output:
+        event = _event(report)
+        context = {
+            "heading": selectors.event_heading(event),
+            "items": selectors.agenda_items(event=event),
+            "doc_code": "CT",
+        }
+        return Output(render_pdf(template_name="reports/pdf/agenda.html", context=context,
+                                 on_progress=progress), "pdf", PDF)  # fmt: skip
+
+
+class InvitationsExporter(BaseExporter):
+    identifier = "invitations"
+    verbose_name = "Giấy mời"
+
+    def _delegates(self, event: Event, params: dict[str, Any]):
+        delegates = selectors.event_delegates(event=event)
+        if params.get("delegate_id"):
+            delegates = delegates.filter(pk=params["delegate_id"])
+        return delegates
+
+    def check(self, *, event, campaign, params):
+        if event is not None and not self._delegates(event, params).exists():
+            if params.get("delegate_id"):
+                return "Không tìm thấy đại biểu này trong danh sách của sự kiện."
+            return "Sự kiện chưa có đại biểu nào để in giấy mời."
+        return ""
+
+    def title(self, *, event, campaign, params):
+        if event is not None and params.get("delegate_id"):
+            delegate = self._delegates(event, params).first()
+            if delegate is not None:
+                return f"Giấy mời: {domain.honorific(delegate.gender)} {delegate.full_name}"
+        count = self._delegates(event, params).count() if event is not None else 0
+        return f"Giấy mời: toàn bộ đại biểu ({count} người)"
+
+    def render(self, report: GeneratedReport, progress: Progress) -> Output:
+        event = _event(report)
+        pages = [
+            {
+                "salutation": domain.honorific(d.gender),
+                "full_name": d.full_name,
+                "details": ", ".join(p for p in (d.position, d.collective_name or d.workplace) if p),
+            }
+            for d in self._delegates(event, report.params)
+        ]
+        context = {"heading": selectors.event_heading(event), "doc_code": "GM"}
+        pdf = render_pdf(template_name="reports/pdf/invitations.html", context=context, pages=pages,
+                         on_progress=progress)  # fmt: skip
+        return Output(pdf, "pdf", PDF)
+
+
+class CertificatesExporter(BaseExporter):
+    identifier = "certificates"
+    verbose_name = "Giấy khen, Bằng khen"
+
+    def check(self, *, event, campaign, params):
+        if event is not None and not selectors.event_certificate_honours(event=event).exists():
+            return "Sự kiện chưa có điển hình nào được khen thưởng bằng Giấy khen hoặc Bằng khen."
+        return ""
+
+    def title(self, *, event, campaign, params):
+        count = selectors.event_certificate_honours(event=event).count() if event is not None else 0
+        return f"Giấy khen, Bằng khen ({count} bản)"
+
+    def render(self, report: GeneratedReport, progress: Progress) -> Output:
+        event = _event(report)
+        campaign: Campaign = event.campaign
+        pages = []
+        for honour in selectors.event_certificate_honours(event=event):
+            exemplar = honour.exemplar
+            individual = exemplar.kind == "individual"
+            pages.append(
+                {
+                    "award": domain.certificate_heading(honour.award_type.name),
+                    "grantor": honour.award_type.grantor,
+                    "recipient": (
+                        f"{domain.honorific(exemplar.gender)} {exemplar.name}"
+                        if individual
+                        else exemplar.name
+                    ),  # fmt: skip
+                    "position": exemplar.position if individual else "",
+                    "decision_number": honour.decision_number,
+                    "date_line": domain.place_date_line(
+                        selectors.event_heading(event)["place"], honour.decision_date
+                    ),  # fmt: skip
+                    "signer": honour.signer,
+                }
+            )
+        context = {
+            "heading": selectors.event_heading(event),
+            "period": f"{campaign.period_start_year} - {campaign.period_end_year}",
+        }
+        pdf = render_pdf(template_name="reports/pdf/certificates.html", context=context, pages=pages,
+                         on_progress=progress)  # fmt: skip
+        return Output(pdf, "pdf", PDF)

@@ -1,0 +1,43 @@
+import uuid
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Column, Layout, Row, Submit
+from django import forms
+
+from congresses.models import AgendaItem
+
+
+def new_request_key() -> str:
+    return uuid.uuid4().hex
+
+
+class ReportRequestForm(forms.Form):
+    """Start one document; the hidden key makes a double-submitted form one job."""
+
+    kind = forms.CharField(widget=forms.HiddenInput)
+    key = forms.RegexField(regex=r"^[0-9a-f]{32}$", widget=forms.HiddenInput)
+    delegate_id = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+
+
+class AgendaItemForm(forms.ModelForm):
+    class Meta:
+        model = AgendaItem
+        fields = ["start_time", "title", "speaker"]
+        widgets = {"start_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M")}
+        error_messages = {
+            "title": {"required": "Hãy nhập nội dung của mục chương trình."},
+            "start_time": {"invalid": "Thời gian phải có dạng giờ:phút, ví dụ 07:30."},
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.layout = Layout(
+            Row(
+                Column("start_time", css_class="col-md-2"),
+                Column("title", css_class="col-md-6"),
+                Column("speaker", css_class="col-md-4"),
+            ),
+            Submit("submit", "Thêm mục"),
+        )

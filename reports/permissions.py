@@ -1,0 +1,34 @@
+"""Access to documents, through units/permissions.py (the one scoping function)."""
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+
+from congresses.permissions import get_event_for_user
+from units.models import User
+from units.permissions import can_change_anything, require_unit_access
+
+from . import selectors
+from .exporters import EXPORTERS
+from .models import GeneratedReport
+
+__all__ = ["get_event_for_user", "get_report_for_user", "sees_province_reports"]
+
+
+def sees_province_reports(user) -> bool:
+    return getattr(user, "is_authenticated", False) and user.role in (User.Role.STAFF, User.Role.LEADERSHIP)
+
+
+def get_report_for_user(user, pk: int, *, write: bool = False) -> GeneratedReport:
+    """A job of an event: whoever may see the event. A province job: staff and leadership."""
+    report = selectors.report_get(pk=pk)
+    if report is None:
+        raise Http404("Không tìm thấy văn bản.")
+    event = report.event
+    if event is not None and not EXPORTERS[report.kind].staff_only:
+        require_unit_access(user, event.unit, write=write)
+        return report
+    if not sees_province_reports(user):
+        raise Http404("Không tìm thấy văn bản.")
+    if write and not (user.role == User.Role.STAFF and can_change_anything(user)):
+        raise PermissionDenied("Tài khoản của bạn chỉ được xem, không được thay đổi.")
+    return report

@@ -1,0 +1,1 @@
+"""Renderers turn finished values into bytes. They import neither views nor models."""

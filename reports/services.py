@@ -1,0 +1,276 @@
+"""Writes of the reports app: the agenda template, an event's agenda, document jobs."""
+
+import json
+import logging
+import os
+import tempfile
+from collections.abc import Callable
+from datetime import time
+from pathlib import Path
+from typing import Any
+
+from django.core.files.base import ContentFile
+from django.core.files.storage import FileSystemStorage, default_storage
+from django.db import transaction
+from django.utils import timezone
+
+from bac_kan_emulation.errors import DomainError
+from congresses.models import AgendaItem, Campaign, Event
+
+from . import domain, selectors
+from .exporters import EXPORTERS
+from .models import AgendaTemplateItem, GeneratedReport
+
+logger = logging.getLogger(__name__)
+
+AGENDA_TEMPLATE_FILE = Path(__file__).resolve().parent / "data" / "agenda_template.json"
+
+
+class ReportError(DomainError):
+    pass
+
+
+# --- The agenda template (data from the plan) and an event's agenda --------------------------
+
+
+@transaction.atomic
+def agenda_template_load(*, campaign: Campaign, path: Path = AGENDA_TEMPLATE_FILE) -> int:
+    """Create or update a campaign's agenda template from the committed data file (idempotent)."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    for item in data["items"]:
+        row, _ = AgendaTemplateItem.objects.update_or_create(
+            campaign=campaign,
+            order=item["order"],
+            defaults={
+                "title": item["title"],
+                "only_at_congress": item["only_at_congress"],
+                "only_with_upper_delegation": item["only_with_upper_delegation"],
+                "default_minutes": item["default_minutes"],
+            },
+        )
+        row.full_clean()
+    orders = [item["order"] for item in data["items"]]
+    AgendaTemplateItem.objects.filter(campaign=campaign).exclude(order__in=orders).delete()
+    return len(orders)
+
+
+def _lock_event(event: Event) -> Event:
+    return Event.objects.select_for_update().select_related("tier", "campaign").get(pk=event.pk)
+
+
+@transaction.atomic
+def agenda_generate(*, event: Event, replace: bool = False) -> list[AgendaItem]:
+    """Write the event's programme from its tier's rules (plan, section II.3)."""
+    event = _lock_event(event)
+    if AgendaItem.objects.filter(event=event).exists():
+        if not replace:
+            raise ReportError("Sự kiện đã có chương trình. Chọn “Tạo lại theo mẫu” để thay thế.")
+        AgendaItem.objects.filter(event=event).delete()
+    templates = selectors.agenda_template_for(campaign=event.campaign)
+    if not templates:
+        raise ReportError("Chiến dịch chưa có chương trình mẫu. Hãy nạp dữ liệu kế hoạch (load_bac_kan).")
+    tier = event.tier
+    plan = domain.choose_agenda_items(
+        templates,
+        is_congress=tier.is_congress,
+        sends_upper_delegation=domain.has_upper_delegation(
+            upper_tier_exists=tier.upper_tier_id is not None,
+            sends_delegation_upward=tier.sends_delegation_upward,
+        ),
+        start=domain.session_start(event.session),
+        next_period_label=event.campaign.next_period_label,
+    )
+    items = [
+        AgendaItem(event=event, order=p.order, start_time=p.start_time, title=p.title) for p in plan.items
+    ]
+    for item in items:
+        item.full_clean()
+    return AgendaItem.objects.bulk_create(items)
+
+
+def _renumber(event: Event) -> None:
+    items = list(AgendaItem.objects.filter(event=event).order_by("order", "pk"))
+    changed = []
+    for index, item in enumerate(items, start=1):
+        if item.order != index:
+            item.order = index
+            changed.append(item)
+    AgendaItem.objects.bulk_update(changed, ["order"])
+
+
+@transaction.atomic
+def agenda_item_add(*, event: Event, title: str, start_time: time | None, speaker: str = "") -> AgendaItem:
+    event = _lock_event(event)
+    last = AgendaItem.objects.filter(event=event).order_by("-order").first()
+    item = AgendaItem(event=event, order=(last.order + 1) if last else 1, title=title,
+                      start_time=start_time, speaker=speaker)  # fmt: skip
+    item.full_clean()
+    item.save()
+    return item
+
+
+def agenda_item_update(*, item: AgendaItem, title: str, start_time: time | None, speaker: str) -> AgendaItem:
+    item.title, item.start_time, item.speaker = title, start_time, speaker
+    item.full_clean()
+    item.save(update_fields=["title", "start_time", "speaker"])
+    return item
+
+
+@transaction.atomic
+def agenda_item_delete(*, item: AgendaItem) -> None:
+    event = _lock_event(item.event)
+    item.delete()
+    _renumber(event)
+
+
+@transaction.atomic
+def agenda_item_move(*, item: AgendaItem, direction: str) -> None:
+    """Swap an item with its neighbour above ("up") or below ("down"); the ends stay put."""
+    event = _lock_event(item.event)
+    _renumber(event)
+    items = list(AgendaItem.objects.filter(event=event).order_by("order", "pk"))
+    index = next(i for i, it in enumerate(items) if it.pk == item.pk)
+    other = index - 1 if direction == "up" else index + 1
+    if direction not in ("up", "down") or not 0 <= other < len(items):
+        return
+    items[index].order, items[other].order = items[other].order, items[index].order
+    AgendaItem.objects.bulk_update([items[index], items[other]], ["order"])
+
+
+# --- Document jobs ---------------------------------------------------------------------------
+
+
+def report_request(
+    *,
+    kind: str,
+    requested_by,
+    key: str,
+    event: Event | None = None,
+    campaign: Campaign | None = None,
+    params: dict[str, Any] | None = None,
+) -> GeneratedReport:
+    """Queue a document. The same `key` (one submitted form) makes one job, however often it is sent."""
+    from .tasks import report_generate as report_generate_task
+
+    exporter_cls = EXPORTERS.get(kind)
+    if exporter_cls is None:
+        raise ReportError("Loại văn bản không hợp lệ.")
+    exporter = exporter_cls()
+    if exporter.scope == "event" and event is None or exporter.scope == "campaign" and campaign is None:
+        raise ReportError("Văn bản này không thuộc phạm vi đã chọn.")
+    params = params or {}
+    existing = GeneratedReport.objects.filter(idempotency_key=key).first()
+    if existing is not None:
+        return existing
+    reason = exporter.check(event=event, campaign=campaign, params=params)
+    if reason:
+        raise ReportError(reason)
+    with transaction.atomic():
+        report, created = GeneratedReport.objects.get_or_create(
+            idempotency_key=key,
+            defaults={
+                "kind": kind,
+                "event": event,
+                "campaign": campaign if event is None else event.campaign,
+                "params": params,
+                "title": exporter.title(event=event, campaign=campaign, params=params),
+                "requested_by": requested_by,
+            },
+        )
+        if created:
+            transaction.on_commit(lambda: report_generate_task.delay(report.pk))
+    return report
+
+
+@transaction.atomic
+def report_retry(*, report: GeneratedReport) -> GeneratedReport:
+    from .tasks import report_generate as report_generate_task
+
+    report = GeneratedReport.objects.select_for_update().get(pk=report.pk)
+    if report.status != GeneratedReport.Status.FAILED:
+        raise ReportError("Chỉ tạo lại được văn bản bị lỗi.")
+    report.status, report.progress, report.error, report.finished_at = (
+        GeneratedReport.Status.QUEUED,
+        0,
+        "",
+        None,
+    )
+    report.save(update_fields=["status", "progress", "error", "finished_at"])
+    transaction.on_commit(lambda: report_generate_task.delay(report.pk))
+    return report
+
+
+def report_file_name(report: GeneratedReport, extension: str) -> str:
+    """Deterministic: a job run twice writes the same file, never a second one."""
+    return f"reports/{report.idempotency_key}.{extension}"
+
+
+def _write_atomically(name: str, content: bytes) -> str:
+    storage = default_storage
+    if isinstance(storage, FileSystemStorage):
+        target = Path(storage.path(name))
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".part-", suffix=target.suffix)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(content)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.chmod(tmp, 0o644)
+            os.replace(tmp, target)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        return name
+    if storage.exists(name):
+        storage.delete(name)
+    return storage.save(name, ContentFile(content))
+
+
+def report_set_progress(*, report_id: int, percent: int) -> None:
+    GeneratedReport.objects.filter(pk=report_id, status=GeneratedReport.Status.RUNNING).update(
+        progress=percent
+    )
+
+
+def report_render(
+    *, report_id: int, on_progress: Callable[[int], None] | None = None
+) -> GeneratedReport | None:
+    """Render one job into its file. Safe to run twice: a finished job is left as it is."""
+    with transaction.atomic():
+        report = GeneratedReport.objects.select_for_update().filter(pk=report_id).first()
+        if report is None:
+            logger.warning("report %s no longer exists", report_id)
+            return None
+        if report.status == GeneratedReport.Status.DONE and report.file:
+            return report
+        report.status, report.progress, report.error = GeneratedReport.Status.RUNNING, 0, ""
+        report.attempts += 1
+        report.started_at = timezone.now()
+        report.save(update_fields=["status", "progress", "error", "attempts", "started_at"])
+
+    def progress(done: int, total: int) -> None:
+        percent = domain.progress_percent(done, total)
+        report_set_progress(report_id=report.pk, percent=percent)
+        if on_progress:
+            on_progress(percent)
+
+    exporter = EXPORTERS[report.kind]()
+    try:
+        output = exporter.render(report, progress)
+    except (DomainError, LookupError) as exc:
+        report_mark_failed(report_id=report.pk, reason=str(exc))
+        return report
+    name = _write_atomically(report_file_name(report, output.extension), output.content)
+    report.file.name = name
+    report.status, report.progress, report.finished_at = GeneratedReport.Status.DONE, 100, timezone.now()
+    report.save(update_fields=["file", "status", "progress", "finished_at"])
+    if on_progress:
+        on_progress(100)
+    return report
+
+
+def report_mark_failed(*, report_id: int, reason: str) -> None:
+    GeneratedReport.objects.filter(pk=report_id).exclude(status=GeneratedReport.Status.DONE).update(
+        status=GeneratedReport.Status.FAILED, error=reason[:2000], finished_at=timezone.now()
+    )

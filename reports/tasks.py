@@ -1,0 +1,49 @@
+"""Celery wrappers of the reports services. Tasks take ids and call one service."""
+
+import logging
+
+from celery import Task, shared_task
+from django.db import InterfaceError, OperationalError
+
+logger = logging.getLogger(__name__)
+
+TRANSIENT_ERRORS = (OperationalError, InterfaceError, ConnectionError, TimeoutError)
+
+
+def _report_generate_failure(report_id: int, exc: BaseException) -> None:
+    from .services import report_mark_failed
+
+    report_mark_failed(report_id=report_id, reason=f"Lỗi khi tạo văn bản: {exc}")
+
+
+class ReportTask(Task):
+    def on_failure(self, exc, task_id, args, kwargs, einfo):  # retries exhausted, or an unexpected error
+        if args:
+            _report_generate_failure(args[0], exc)
+
+
+@shared_task(
+    bind=True,
+    base=ReportTask,
+    acks_late=True,
+    reject_on_worker_lost=True,
+    autoretry_for=TRANSIENT_ERRORS,
+    retry_backoff=True,
+    max_retries=3,
+)
+def report_generate(self, report_id: int) -> str:
+    from .services import report_render
+
+    def progress(percent: int) -> None:
+        if self.request.id:
+            self.update_state(state="PROGRESS", meta={"report_id": report_id, "progress": percent})
+
+    try:
+        report = report_render(report_id=report_id, on_progress=progress)
+    except TRANSIENT_ERRORS:
+        raise
+    except Exception as exc:
+        logger.exception("report %s failed", report_id)
+        _report_generate_failure(report_id, exc)
+        return "failed"
+    return report.status if report is not None else "missing"

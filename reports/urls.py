@@ -1,0 +1,30 @@
+from django.urls import path
+
+from . import views
+
+app_name = "reports"
+
+urlpatterns = [
+    path("documents/", views.documents_home, name="documents_home"),
+    path("events/<int:pk>/documents/", views.event_documents, name="event_documents"),
+    path("events/<int:pk>/documents/start/", views.event_report_start, name="event_report_start"),
+    path("events/<int:pk>/agenda/", views.agenda, name="agenda"),
+    path("events/<int:pk>/agenda/generate/", views.agenda_generate, name="agenda_generate"),
+    path("events/<int:pk>/agenda/items/add/", views.agenda_item_add, name="agenda_item_add"),
+    path("events/<int:pk>/agenda/items/<int:item_pk>/edit/", views.agenda_item_edit, name="agenda_item_edit"),
+    path(
+        "events/<int:pk>/agenda/items/<int:item_pk>/delete/",
+        views.agenda_item_delete,
+        name="agenda_item_delete",
+    ),
+    path(
+        "events/<int:pk>/agenda/items/<int:item_pk>/move/<str:direction>/",
+        views.agenda_item_move,
+        name="agenda_item_move",
+    ),
+    path("documents/<int:pk>/status.json", views.report_status, name="status"),
+    path("documents/<int:pk>/download/", views.report_download, name="download"),
+    path("documents/<int:pk>/retry/", views.report_retry, name="retry"),
+    path("documents/province/", views.province_reports, name="province"),
+    path("documents/province/start/", views.province_report_start, name="province_start"),
+]

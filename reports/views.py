@@ -1,0 +1,259 @@
+"""Document pages: thin views (permission helper -> form -> one service -> redirect)."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_POST
+
+from bac_kan_emulation.errors import DomainError
+from congresses.models import AgendaItem
+from congresses.selectors import campaign_active
+from delegates.domain import fold_for_search
+from units.domain import Access
+from units.permissions import staff_required, unit_access
+
+from . import selectors, services
+from .exporters import CAMPAIGN_KINDS, EVENT_KINDS, EXPORTERS
+from .forms import AgendaItemForm, ReportRequestForm, new_request_key
+from .models import GeneratedReport
+from .permissions import get_event_for_user, get_report_for_user
+
+
+def _buttons(kinds, reasons: dict[str, str] | None = None) -> dict[str, dict]:
+    reasons = reasons or {}
+    return {
+        kind: {"kind": kind, "key": new_request_key(), "label": f"Tạo {EXPORTERS[kind].verbose_name[:1].lower()}{EXPORTERS[kind].verbose_name[1:]}",
+               "disabled": bool(reasons.get(kind)), "reason": reasons.get(kind, "")}
+        for kind in kinds
+    }  # fmt: skip
+
+
+@login_required
+@require_GET
+def documents_home(request):
+    return render(
+        request, "reports/documents_home.html", {"events": selectors.events_visible(user=request.user)}
+    )
+
+
+def _job_rows(reports) -> list[dict]:
+    return [{"report": r, "can_retry": r.status == GeneratedReport.Status.FAILED} for r in reports]
+
+
+@login_required
+@require_GET
+def event_documents(request, pk: int):
+    event = get_event_for_user(request.user, pk)
+    delegates = list(selectors.event_delegates(event=event).values("pk", "full_name", "position"))
+    agenda_count = len(selectors.agenda_items(event=event))
+    certificate_count = selectors.event_certificate_honours(event=event).count()
+    buttons = _buttons(EVENT_KINDS, {
+        "agenda": "" if agenda_count else "Chưa có chương trình.",
+        "invitations": "" if delegates else "Chưa có đại biểu.",
+        "certificates": "" if certificate_count else "Chưa có điển hình được khen thưởng.",
+    })  # fmt: skip
+    buttons["agenda"]["label"] = "In chương trình (PDF)"
+    buttons["invitations"]["label"] = "In giấy mời toàn bộ đại biểu"
+    buttons["certificates"]["label"] = "In Giấy khen, Bằng khen"
+    context = {
+        "event": event,
+        "buttons": buttons,
+        "start_url": reverse("reports:event_report_start", args=[event.pk]),
+        "single_key": new_request_key(),
+        "can_write": unit_access(request.user, event.unit) == Access.WRITE,
+        "jobs": _job_rows(selectors.report_list_for_event(event=event)),
+        "delegates": delegates,
+        "agenda_count": agenda_count,
+        "certificate_count": certificate_count,
+    }
+    return render(request, "reports/event_documents.html", context)
+
+
+@login_required
+@require_POST
+def event_report_start(request, pk: int):
+    event = get_event_for_user(request.user, pk, write=True)
+    form = ReportRequestForm(request.POST)
+    if not form.is_valid() or form.cleaned_data["kind"] not in EVENT_KINDS:
+        messages.error(request, "Yêu cầu tạo văn bản không hợp lệ. Hãy tải lại trang và thử lại.")
+        return redirect("reports:event_documents", pk=event.pk)
+    data = form.cleaned_data
+    params = {"delegate_id": data["delegate_id"]} if data.get("delegate_id") else {}
+    try:
+        report = services.report_request(
+            kind=data["kind"], event=event, params=params, requested_by=request.user, key=data["key"]
+        )
+    except DomainError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, f"Đã đưa vào hàng đợi: {report.title}.")
+    return redirect("reports:event_documents", pk=event.pk)
+
+
+def _render_agenda(request, event, *, add_form=None, bad_item_pk=None, bad_form=None, status=200):
+    items = selectors.agenda_items(event=event)
+    rows = [
+        {
+            "item": item,
+            "form": bad_form
+            if item.pk == bad_item_pk
+            else AgendaItemForm(instance=item, prefix=f"item{item.pk}"),
+        }
+        for item in items
+    ]
+    context = {
+        "event": event,
+        "rows": rows,
+        "add_form": add_form or AgendaItemForm(),
+        "can_write": unit_access(request.user, event.unit) == Access.WRITE,
+        "request_key": new_request_key(),
+        "last_agenda_job": selectors.report_list_for_event(event=event).filter(kind="agenda").first(),
+    }
+    return render(request, "reports/agenda_edit.html", context, status=status)
+
+
+@login_required
+@require_GET
+def agenda(request, pk: int):
+    return _render_agenda(request, get_event_for_user(request.user, pk))
+
+
+@login_required
+@require_POST
+def agenda_generate(request, pk: int):
+    event = get_event_for_user(request.user, pk, write=True)
+    try:
+        items = services.agenda_generate(event=event, replace=request.POST.get("replace") == "1")
+    except DomainError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, f"Đã tạo chương trình theo mẫu ({len(items)} mục).")
+    return redirect("reports:agenda", pk=event.pk)
+
+
+@login_required
+@require_POST
+def agenda_item_add(request, pk: int):
+    event = get_event_for_user(request.user, pk, write=True)
+    form = AgendaItemForm(request.POST)
+    if not form.is_valid():
+        return _render_agenda(request, event, add_form=form, status=400)
+    services.agenda_item_add(event=event, **form.cleaned_data)
+    messages.success(request, "Đã thêm mục vào chương trình.")
+    return redirect("reports:agenda", pk=event.pk)
+
+
+@login_required
+@require_POST
+def agenda_item_edit(request, pk: int, item_pk: int):
+    event = get_event_for_user(request.user, pk, write=True)
+    item = get_object_or_404(AgendaItem, pk=item_pk, event=event)
+    form = AgendaItemForm(request.POST, instance=item, prefix=f"item{item.pk}")
+    if not form.is_valid():
+        return _render_agenda(request, event, bad_item_pk=item.pk, bad_form=form, status=400)
+    services.agenda_item_update(item=item, **form.cleaned_data)
+    messages.success(request, "Đã lưu mục chương trình.")
+    return redirect("reports:agenda", pk=event.pk)
+
+
+@login_required
+@require_POST
+def agenda_item_delete(request, pk: int, item_pk: int):
+    event = get_event_for_user(request.user, pk, write=True)
+    services.agenda_item_delete(item=get_object_or_404(AgendaItem, pk=item_pk, event=event))
+    messages.success(request, "Đã xóa mục khỏi chương trình.")
+    return redirect("reports:agenda", pk=event.pk)
+
+
+@login_required
+@require_POST
+def agenda_item_move(request, pk: int, item_pk: int, direction: str):
+    event = get_event_for_user(request.user, pk, write=True)
+    if direction not in ("up", "down"):
+        raise Http404("Không tìm thấy.")
+    services.agenda_item_move(
+        item=get_object_or_404(AgendaItem, pk=item_pk, event=event), direction=direction
+    )
+    return redirect("reports:agenda", pk=event.pk)
+
+
+@login_required
+@require_GET
+def report_status(request, pk: int):
+    report = get_report_for_user(request.user, pk)
+    return JsonResponse(
+        {
+            "id": report.pk,
+            "status": report.status,
+            "status_label": report.get_status_display(),
+            "progress": report.progress,
+            "error": report.error,
+            "finished": report.is_finished,
+        }
+    )
+
+
+@login_required
+@require_GET
+def report_download(request, pk: int):
+    report = get_report_for_user(request.user, pk)
+    if report.status != GeneratedReport.Status.DONE or not report.file:
+        raise Http404("Văn bản chưa sẵn sàng.")
+    extension = (report.file.name or "").rsplit(".", 1)[-1]
+    filename = fold_for_search(report.title).replace(" ", "-").replace(":", "").replace("/", "-")[:80]
+    try:
+        handle = report.file.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404("Tệp không còn trên máy chủ.") from exc
+    return FileResponse(handle, as_attachment=True, filename=f"{filename}-{report.pk}.{extension}")
+
+
+@login_required
+@require_POST
+def report_retry(request, pk: int):
+    report = get_report_for_user(request.user, pk, write=True)
+    try:
+        services.report_retry(report=report)
+    except DomainError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, f"Đang tạo lại: {report.title}.")
+    if report.event_id is not None:
+        return redirect("reports:event_documents", pk=report.event_id)
+    return redirect("reports:province")
+
+
+@staff_required
+@require_GET
+def province_reports(request):
+    campaign = campaign_active()
+    context = {
+        "campaign": campaign,
+        "jobs": _job_rows(selectors.report_list_for_campaign(campaign=campaign)) if campaign else [],
+        "can_write": request.user.role == "staff",
+        "buttons": list(_buttons(CAMPAIGN_KINDS).values()),
+        "start_url": reverse("reports:province_start"),
+    }
+    return render(request, "reports/province_reports.html", context)
+
+
+@staff_required
+@require_POST
+def province_report_start(request):
+    campaign = campaign_active()
+    form = ReportRequestForm(request.POST)
+    if campaign is None or not form.is_valid() or form.cleaned_data["kind"] not in CAMPAIGN_KINDS:
+        messages.error(request, "Yêu cầu tạo báo cáo không hợp lệ. Hãy tải lại trang và thử lại.")
+        return redirect("reports:province")
+    try:
+        report = services.report_request(
+            kind=form.cleaned_data["kind"], campaign=campaign, requested_by=request.user,
+            key=form.cleaned_data["key"],
+        )  # fmt: skip
+    except DomainError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, f"Đã đưa vào hàng đợi: {report.title}.")
+    return redirect("reports:province")

@@ -1,0 +1,133 @@
+from datetime import date
+
+import pytest
+
+from congresses.models import Event
+from delegates.domain import fold_for_search, vietnamese_sort_key
+from delegates.models import Delegate
+from honors.models import AwardType, Exemplar, Honour
+from reports.services import agenda_template_load
+
+# Names with every kind of Vietnamese mark, as an officer would type them.
+NAMES = [
+    ("Nguyễn Thị Ánh Tuyết", "female"),
+    ("Hoàng Văn Đức", "male"),
+    ("Triệu Thị Hương", "female"),
+    ("Lường Văn Ữu", "male"),
+    ("Nông Thị Phượng", "female"),
+    ("Đàm Quốc Khải", "male"),
+    ("Bàn Thị Yến", "female"),
+]
+
+
+def make_delegate(event: Event, full_name: str, gender: str, **extra) -> Delegate:
+    fields = {
+        "category": Delegate.Category.EXEMPLAR_INDIVIDUAL,
+        "birth_year": 1980,
+        "ethnic_group": "Tày",
+        "position": "Trưởng thôn",
+        "workplace": event.unit.name,
+    }
+    fields.update(extra)
+    return Delegate.objects.create(
+        event=event,
+        full_name=full_name,
+        gender=gender,
+        sort_key=vietnamese_sort_key(full_name),
+        search_text=fold_for_search(full_name),
+        **fields,
+    )
+
+
+def make_event(campaign, unit, **extra) -> Event:
+    tier = next(t for t in campaign.tiers.all() if unit.kind in t.unit_kinds)
+    fields = {
+        "name": f"{tier.event_name} {unit.name}",
+        "ordinal": "VI" if tier.is_congress else "III",
+        "venue": f"Hội trường {unit.name}",
+        "date": tier.window_start.replace(day=15),
+        "session": Event.Session.MORNING,
+        "status": Event.Status.HELD,
+    }
+    fields.update(extra)
+    return Event.objects.create(campaign=campaign, unit=unit, tier=tier, **fields)
+
+
+@pytest.fixture
+def agenda_template(campaign):
+    agenda_template_load(campaign=campaign)
+    return campaign
+
+
+@pytest.fixture
+def babe_event(campaign, units, agenda_template):
+    """Huyện Ba Bể's congress (district tier: a congress, sends a delegation to the province)."""
+    return make_event(campaign, units["babe"])
+
+
+@pytest.fixture
+def chora_event(campaign, units, agenda_template):
+    """Thị trấn Chợ Rã's conference (commune tier: not a congress)."""
+    return make_event(campaign, units["chora"], date=date(2025, 4, 20))
+
+
+@pytest.fixture
+def nari_event(campaign, units, agenda_template):
+    return make_event(campaign, units["nari"])
+
+
+@pytest.fixture
+def babe_delegates(babe_event):
+    return [make_delegate(babe_event, name, gender) for name, gender in NAMES]
+
+
+@pytest.fixture
+def babe_honours(babe_event, units):
+    certificate = AwardType.objects.create(
+        name="Bằng khen của Chủ tịch UBND tỉnh", kind="form", recipient="both", level=2,
+        grantor="Chủ tịch Ủy ban nhân dân tỉnh Bắc Kạn", is_certificate=True, order=1,
+    )  # fmt: skip
+    title = AwardType.objects.create(
+        name="Chiến sĩ thi đua cơ sở", kind="title", recipient="individual", level=1,
+        grantor="Chủ tịch UBND huyện", is_certificate=False, order=2,
+    )  # fmt: skip
+    honours = []
+    for index, (name, gender, award) in enumerate(
+        [
+            ("Hà Thị Lụa", "female", certificate),
+            ("Thôn Nà Làng", "", certificate),
+            ("Lý Văn Sáng", "male", title),
+        ]  # fmt: skip
+    ):
+        exemplar = Exemplar.objects.create(
+            unit=units["babe"], kind="collective" if not gender else "individual", name=name,
+            gender=gender, field="Nông nghiệp", achievements="Sản xuất giỏi",
+        )  # fmt: skip
+        honours.append(
+            Honour.objects.create(
+                event=babe_event,
+                exemplar=exemplar,
+                award_type=award,
+                decision_number=f"{100 + index}/QĐ-UBND",
+                decision_date=date(2025, 6, 10),
+                signer="Nguyễn Đăng Bình",
+            )  # fmt: skip
+        )
+    return honours
+
+
+@pytest.fixture
+def request_report(django_capture_on_commit_callbacks):
+    """Queue a job as the portal does and run its task (eager) when the transaction commits."""
+    import uuid
+
+    from reports import services
+
+    def run(**kwargs):
+        kwargs.setdefault("key", uuid.uuid4().hex)
+        with django_capture_on_commit_callbacks(execute=True):
+            report = services.report_request(**kwargs)
+        report.refresh_from_db()
+        return report
+
+    return run
