@@ -21,6 +21,7 @@ urlpatterns = [
     path("", include("audit.urls")),
     path("", include("units.urls")),
     path("", include("reports.urls")),
+    path("", include("delegates.urls")),
 ]
 
 if settings.DEBUG:

@@ -79,3 +79,47 @@ def seed(*, rng, scale: str, stdout) -> None:
             batch = []
     Delegate.objects.bulk_create(batch)
     stdout.write(f"  {Delegate.objects.count()} đại biểu")
+    seed_delegations(rng=rng, stdout=stdout)
+
+
+def seed_delegations(*, rng, stdout) -> None:
+    """Quotas from Sở Nội vụ and the districts, and a few approved delegations."""
+    from congresses.selectors import campaign_active
+    from units.models import Unit
+
+    from .domain import check_quota_allocation
+    from .models import DelegationQuota
+    from .services import delegation_approve, quota_set_many
+
+    campaign = campaign_active()
+    if campaign is None or DelegationQuota.objects.filter(campaign=campaign).exists():
+        return
+    province = Unit.objects.filter(kind="province").first()
+    if province is not None:
+        children = list(Unit.objects.filter(parent=province).order_by("pk"))
+        seats = {u.pk: (30 if u.kind in ("district", "city") else 4) for u in children}
+        while not check_quota_allocation(upper_cap=500, allocations=seats).allowed:
+            seats = {k: max(v - 1, 1) for k, v in seats.items()}
+        quota_set_many(campaign=campaign, upper_unit=province, seats=seats, by=None)
+    for district in Unit.objects.filter(kind__in=("district", "city"), events__campaign=campaign):
+        communes = list(Unit.objects.filter(parent=district))
+        quota_set_many(
+            campaign=campaign, upper_unit=district, seats={u.pk: rng.randint(4, 8) for u in communes}, by=None
+        )
+    approved = 0
+    events = Event.objects.filter(campaign=campaign, status__in=("held", "reported")).select_related("unit")
+    for event in events:
+        quota = DelegationQuota.objects.filter(campaign=campaign, unit=event.unit).first()
+        if quota is None or rng.random() < 0.3:
+            continue
+        exemplars = list(
+            Delegate.objects.filter(event=event, category__in=Delegate.EXEMPLAR_CATEGORIES).values_list(
+                "pk", flat=True
+            )[: quota.seats]
+        )
+        if exemplars:
+            delegation_approve(event=event, delegate_ids=exemplars, by=None)
+            approved += 1
+    stdout.write(
+        f"  {DelegationQuota.objects.filter(campaign=campaign).count()} phân bổ, {approved} đoàn đã thông qua"
+    )

@@ -1,3 +1,6 @@
+import uuid
+
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
@@ -36,6 +39,15 @@ class Delegate(models.Model):
         blank=True,
         related_name="delegate_seats",
     )
+    source_delegate = models.ForeignKey(
+        "self",
+        verbose_name="đại biểu do cấp dưới cử",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="upper_copies",
+    )
+    in_delegation = models.BooleanField("trong đoàn đi dự Đại hội cấp trên", default=False)
     # Vietnamese sort: by given name, then the rest; search ignores diacritics.
     sort_key = models.CharField(max_length=300, editable=False, db_index=True)
     search_text = models.CharField(max_length=600, editable=False)
@@ -51,6 +63,11 @@ class Delegate(models.Model):
                 condition=Q(birth_year__gte=1900) & Q(birth_year__lte=2100),
                 name="delegate_birth_year_sane",
             ),
+            models.UniqueConstraint(
+                fields=["event", "source_delegate"],
+                condition=Q(source_delegate__isnull=False),
+                name="delegate_source_once_per_event",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -59,3 +76,68 @@ class Delegate(models.Model):
     @property
     def is_exemplar(self) -> bool:
         return self.category in self.EXEMPLAR_CATEGORIES
+
+
+class DelegationQuota(models.Model):
+    """How many delegates a unit sends to its upper unit's congress (set by the upper unit)."""
+
+    campaign = models.ForeignKey("congresses.Campaign", on_delete=models.CASCADE, related_name="quotas")
+    upper_unit = models.ForeignKey(
+        "units.Unit", verbose_name="đơn vị phân bổ", on_delete=models.PROTECT, related_name="quotas_given"
+    )
+    unit = models.ForeignKey(
+        "units.Unit", verbose_name="đơn vị được phân bổ", on_delete=models.PROTECT, related_name="quotas"
+    )
+    seats = models.PositiveIntegerField("số đại biểu được cử")
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "phân bổ đại biểu dự Đại hội cấp trên"
+        verbose_name_plural = "phân bổ đại biểu dự Đại hội cấp trên"
+        ordering = ["campaign", "upper_unit", "unit__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["campaign", "unit"], name="one_quota_per_unit_and_campaign"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit} → {self.upper_unit}: {self.seats}"
+
+
+class DelegationApproval(models.Model):
+    """An event approved its delegation to the upper congress (agenda: "Thông qua danh sách…")."""
+
+    event = models.OneToOneField("congresses.Event", on_delete=models.CASCADE, related_name="delegation")
+    approved_at = models.DateTimeField("thông qua lúc")
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    size = models.PositiveIntegerField("số đại biểu của đoàn")
+
+    class Meta:
+        verbose_name = "đoàn đại biểu dự Đại hội cấp trên"
+        verbose_name_plural = "đoàn đại biểu dự Đại hội cấp trên"
+
+    def __str__(self) -> str:
+        return f"Đoàn của {self.event}"
+
+
+class RosterImport(models.Model):
+    """Rows parsed from an uploaded Excel file, kept until the officer confirms the preview."""
+
+    token = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    event = models.ForeignKey("congresses.Event", on_delete=models.CASCADE, related_name="roster_imports")
+    file_name = models.CharField("tệp", max_length=255)
+    rows = models.JSONField("các dòng đã đọc")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "bản nhập danh sách chờ xác nhận"
+        verbose_name_plural = "bản nhập danh sách chờ xác nhận"
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.file_name} ({len(self.rows)} dòng)"

@@ -1,0 +1,314 @@
+"""Reads of rosters, quotas and delegations: constant query counts, scoped by unit."""
+
+from dataclasses import dataclass
+
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, Q, QuerySet
+from django.http import Http404
+
+from congresses.models import Campaign, Event
+from units.models import Unit
+from units.permissions import filter_for_scope, require_unit_access
+from units.reference import MAJORITY_ETHNIC_GROUP, NO_RELIGION
+
+from .domain import (
+    YOUTH_MAX_AGE,
+    CapDecision,
+    ShareDecision,
+    check_delegate_cap,
+    check_exemplar_share,
+    effective_cap,
+    fold_for_search,
+    vietnamese_sort_key,
+)
+from .models import Delegate, DelegationApproval, DelegationQuota, RosterImport
+
+ROSTER_PAGE_SIZE = 100
+
+
+def event_for_user(*, user, pk: int, write: bool = False) -> Event:
+    """The event of a unit the user may see (404 otherwise; 403 on a write by a reader)."""
+    event = Event.objects.select_related("unit", "unit__parent", "tier", "campaign").filter(pk=pk).first()
+    if event is None:
+        raise Http404("Không tìm thấy hội nghị, đại hội.")
+    require_unit_access(user, event.unit, write=write)
+    return event
+
+
+def event_cap(event: Event) -> int | None:
+    return effective_cap(event.delegate_cap, event.tier.delegate_cap)
+
+
+def roster_count(*, event: Event) -> int:
+    return Delegate.objects.filter(event=event).count()
+
+
+def exemplar_count(*, event: Event) -> int:
+    return Delegate.objects.filter(event=event, category__in=Delegate.EXEMPLAR_CATEGORIES).count()
+
+
+@dataclass(frozen=True)
+class Share:
+    label: str
+    count: int
+    percent: str  # formatted for display, e.g. "42,5"
+
+
+@dataclass(frozen=True)
+class RosterFigures:
+    total: int
+    cap: int | None
+    cap_decision: CapDecision
+    exemplars: int
+    min_percent: int
+    share: ShareDecision
+    women: Share
+    minorities: Share
+    youth: Share
+    direct_workers: Share
+    religious: Share
+    by_category: list[Share]
+    by_religion: list[Share]
+    by_field: list[Share]
+    by_ethnic_group: list[Share]
+    youth_rule: str
+
+    @property
+    def highlights(self) -> tuple[Share, ...]:
+        return (self.women, self.minorities, self.youth, self.direct_workers, self.religious)
+
+
+def _share(label: str, count: int, total: int) -> Share:
+    percent = f"{count * 100 / total:.1f}".replace(".", ",") if total else "0"
+    return Share(label, count, percent)
+
+
+def _breakdown(qs: QuerySet, field: str, total: int, labels: dict | None = None) -> list[Share]:
+    rows = qs.values(field).annotate(n=Count("id")).order_by("-n", field)
+    return [_share((labels or {}).get(r[field], r[field]) or "(chưa ghi)", r["n"], total) for r in rows]
+
+
+def roster_figures(*, event: Event) -> RosterFigures:
+    """Headcount against the cap, the exemplar share and the composition, in 5 queries."""
+    qs = Delegate.objects.filter(event=event)
+    youth_from = event.date.year - YOUTH_MAX_AGE
+    agg = qs.aggregate(
+        total=Count("id"),
+        exemplars=Count("id", filter=Q(category__in=Delegate.EXEMPLAR_CATEGORIES)),
+        women=Count("id", filter=Q(gender="female")),
+        minorities=Count("id", filter=~Q(ethnic_group=MAJORITY_ETHNIC_GROUP)),
+        youth=Count("id", filter=Q(birth_year__gte=youth_from)),
+        direct=Count("id", filter=Q(is_direct_worker=True)),
+        religious=Count("id", filter=~Q(religion=NO_RELIGION)),
+    )
+    total = agg["total"]
+    cap = event_cap(event)
+    min_percent = event.tier.min_exemplar_share_percent
+    return RosterFigures(
+        total=total,
+        cap=cap,
+        cap_decision=check_delegate_cap(cap, total, 1),
+        exemplars=agg["exemplars"],
+        min_percent=min_percent,
+        share=check_exemplar_share(agg["exemplars"], total, min_percent),
+        women=_share("Nữ", agg["women"], total),
+        minorities=_share("Dân tộc thiểu số", agg["minorities"], total),
+        youth=_share("Trẻ tuổi", agg["youth"], total),
+        direct_workers=_share("Trực tiếp lao động, sản xuất", agg["direct"], total),
+        religious=_share("Có tôn giáo", agg["religious"], total),
+        by_category=_breakdown(qs, "category", total, dict(Delegate.Category.choices)),
+        by_religion=_breakdown(qs, "religion", total),
+        by_field=_breakdown(qs, "field", total),
+        by_ethnic_group=_breakdown(qs, "ethnic_group", total),
+        youth_rule=f"sinh từ năm {youth_from} trở về sau (không quá {YOUTH_MAX_AGE} tuổi trong năm {event.date.year})",
+    )
+
+
+def roster_list(*, event: Event, query: str = "", category: str = "") -> QuerySet[Delegate]:
+    """The roster sorted the Vietnamese way; search ignores diacritics."""
+    qs = Delegate.objects.filter(event=event).select_related("exemplar", "source_delegate__event__unit")
+    folded = fold_for_search(query)
+    for word in folded.split():
+        qs = qs.filter(search_text__contains=word)
+    if category in Delegate.Category.values:
+        qs = qs.filter(category=category)
+    return qs.order_by("sort_key", "pk")
+
+
+def roster_page(*, event: Event, query: str = "", category: str = "", page: str | int = 1) -> Page:
+    return Paginator(roster_list(event=event, query=query, category=category), ROSTER_PAGE_SIZE).get_page(
+        page
+    )
+
+
+def roster_for_export(*, event: Event) -> QuerySet[Delegate]:
+    return Delegate.objects.filter(event=event).order_by("sort_key", "pk")
+
+
+def delegate_for_event(*, event: Event, pk: int) -> Delegate:
+    delegate = Delegate.objects.filter(event=event, pk=pk).first()
+    if delegate is None:
+        raise Http404("Không tìm thấy đại biểu.")
+    return delegate
+
+
+def exemplar_choices(*, unit: Unit):
+    from honors.models import Exemplar
+
+    return Exemplar.objects.filter(unit=unit).order_by("name")
+
+
+def roster_import_for(*, event: Event, token: str, user) -> RosterImport:
+    found = RosterImport.objects.filter(event=event, token=token, created_by=user).first()
+    if found is None:
+        raise Http404("Không tìm thấy bản nhập (có thể đã được lưu hoặc đã hết hạn).")
+    return found
+
+
+# --- Delegations to the upper congress -------------------------------------------
+
+
+def upper_event(*, event: Event) -> Event | None:
+    """The congress of the unit's upper unit in the same campaign (commune → district → province)."""
+    if event.unit.parent_id is None:
+        return None
+    return Event.objects.filter(campaign_id=event.campaign_id, unit_id=event.unit.parent_id).first()
+
+
+def quota_for(*, campaign: Campaign, unit: Unit) -> DelegationQuota | None:
+    return DelegationQuota.objects.filter(campaign=campaign, unit=unit).first()
+
+
+def delegation_approval(*, event: Event) -> DelegationApproval | None:
+    return DelegationApproval.objects.filter(event=event).select_related("approved_by").first()
+
+
+@dataclass(frozen=True)
+class QuotaRow:
+    unit: Unit
+    seats: int | None
+    approved: int | None  # size of the approved delegation, None if not approved
+
+
+def quota_rows(*, campaign: Campaign, upper_unit: Unit) -> list[QuotaRow]:
+    """The units that send delegates to `upper_unit`'s congress, with their quota (3 queries)."""
+    children = sorted(
+        Unit.objects.filter(parent=upper_unit),
+        key=lambda u: (u.kind not in ("city", "district"), vietnamese_sort_key(u.name)),
+    )
+    quotas = dict(
+        DelegationQuota.objects.filter(campaign=campaign, upper_unit=upper_unit).values_list(
+            "unit_id", "seats"
+        )
+    )
+    approved = dict(
+        DelegationApproval.objects.filter(
+            event__campaign=campaign, event__unit__parent=upper_unit
+        ).values_list("event__unit_id", "size")
+    )
+    return [QuotaRow(u, quotas.get(u.pk), approved.get(u.pk)) for u in children]
+
+
+def delegation_candidates(*, event: Event) -> QuerySet[Delegate]:
+    """Delegates the lower units approved for this congress and not yet on its roster."""
+    taken = Delegate.objects.filter(event=event, source_delegate__isnull=False).values("source_delegate_id")
+    return (
+        Delegate.objects.filter(
+            event__campaign_id=event.campaign_id,
+            event__unit__parent_id=event.unit_id,
+            event__delegation__isnull=False,
+            in_delegation=True,
+        )
+        .exclude(pk__in=taken)
+        .select_related("event__unit")
+        .order_by("event__unit__name", "sort_key", "pk")
+    )
+
+
+# --- Navigation --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RosterLink:
+    event_pk: int
+    label: str
+
+
+def roster_links_for_unit(*, unit: Unit, user) -> list[RosterLink]:
+    """The roster of the unit's event in the active campaign, if the user may see it."""
+    events = filter_for_scope(
+        Event.objects.filter(unit=unit, campaign__is_active=True), user, unit_path="unit"
+    ).only("pk", "name")
+    return [RosterLink(e.pk, e.name) for e in events]
+
+
+def unit_event(*, campaign: Campaign, unit: Unit) -> Event | None:
+    return Event.objects.filter(campaign=campaign, unit=unit).select_related("tier").first()
+
+
+def province_unit() -> Unit | None:
+    return Unit.objects.filter(kind="province").first()
+
+
+def congress_cap(*, campaign: Campaign, unit: Unit) -> int | None:
+    """The cap of the unit's congress: its event's own cap, else its tier's (event not registered yet)."""
+    from congresses.selectors import tier_for_unit
+
+    event = unit_event(campaign=campaign, unit=unit)
+    if event is not None:
+        return event_cap(event)
+    tier = tier_for_unit(campaign=campaign, unit=unit)
+    return tier.delegate_cap if tier else None
+
+
+@dataclass(frozen=True)
+class ImportOutlook:
+    """What the roster would look like once the staged rows are saved."""
+
+    cap: CapDecision
+    share_after: ShareDecision
+    total_after: int
+
+
+def import_outlook(*, event: Event, rows: list[dict]) -> ImportOutlook:
+    counts = Delegate.objects.filter(event=event).aggregate(
+        total=Count("id"), exemplars=Count("id", filter=Q(category__in=Delegate.EXEMPLAR_CATEGORIES))
+    )
+    new_exemplars = sum(1 for row in rows if row["category"] in Delegate.EXEMPLAR_CATEGORIES)
+    total_after = counts["total"] + len(rows)
+    return ImportOutlook(
+        cap=check_delegate_cap(event_cap(event), counts["total"], len(rows)),
+        share_after=check_exemplar_share(
+            counts["exemplars"] + new_exemplars, total_after, event.tier.min_exemplar_share_percent
+        ),
+        total_after=total_after,
+    )
+
+
+def exemplar_initial(*, unit: Unit, pk: str | None) -> dict:
+    """Initial form values copied from one of the unit's exemplar records (empty if none)."""
+    from honors.models import Exemplar
+
+    if not pk or not str(pk).isdigit():
+        return {}
+    exemplar = Exemplar.objects.filter(unit=unit, pk=pk).first()
+    if exemplar is None:
+        return {}
+    collective = exemplar.kind == Exemplar.Kind.COLLECTIVE
+    initial = {
+        "exemplar": exemplar.pk,
+        "category": Delegate.Category.EXEMPLAR_COLLECTIVE
+        if collective
+        else Delegate.Category.EXEMPLAR_INDIVIDUAL,
+        "full_name": exemplar.representative if collective else exemplar.name,
+        "collective_name": exemplar.name if collective else "",
+        "gender": exemplar.gender,
+        "birth_year": exemplar.birth_year,
+        "ethnic_group": exemplar.ethnic_group,
+        "religion": exemplar.religion,
+        "position": exemplar.position,
+        "workplace": unit.name,
+        "field": exemplar.field,
+        "is_direct_worker": exemplar.is_direct_worker,
+    }
+    return {key: value for key, value in initial.items() if value not in ("", None)}

@@ -1,0 +1,376 @@
+"""Writes of rosters: every path that adds delegates locks the event and checks the cap."""
+
+from collections.abc import Iterable, Mapping
+from datetime import timedelta
+
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.utils import timezone
+
+from bac_kan_emulation.errors import DomainError
+from congresses.models import Campaign, Event
+from units.choices import Gender
+from units.models import Unit
+from units.reference import ETHNIC_GROUPS
+
+from .domain import (
+    check_delegate_cap,
+    check_delegation_size,
+    check_event_cap_change,
+    check_exemplar_share,
+    check_quota_allocation,
+    effective_cap,
+    fold_for_search,
+    normalise_text,
+    vietnamese_sort_key,
+)
+from .models import Delegate, DelegationApproval, DelegationQuota, RosterImport
+
+# The fields an officer fills in (form, Excel, copy from a lower roster).
+DELEGATE_FIELDS = (
+    "category",
+    "full_name",
+    "collective_name",
+    "gender",
+    "birth_year",
+    "ethnic_group",
+    "religion",
+    "position",
+    "workplace",
+    "field",
+    "is_direct_worker",
+)
+_TEXT_FIELDS = ("full_name", "collective_name", "religion", "position", "workplace", "field")
+
+
+class RosterError(DomainError):
+    pass
+
+
+class DelegateCapExceeded(RosterError):
+    pass
+
+
+class RosterFinalised(RosterError):
+    pass
+
+
+class ExemplarShareTooLow(RosterError):
+    pass
+
+
+class QuotaError(DomainError):
+    pass
+
+
+def _lock_event(event: Event) -> Event:
+    """Lock the event row: concurrent adds to one roster queue up here."""
+    return Event.objects.select_for_update().select_related("tier", "unit").get(pk=event.pk)
+
+
+def _ensure_open(event: Event) -> None:
+    if event.roster_finalised_at is not None:
+        raise RosterFinalised("Danh sách đại biểu đã được chốt. Hãy mở lại danh sách trước khi thay đổi.")
+
+
+def _ensure_room(event: Event, requested: int) -> None:
+    current = Delegate.objects.filter(event=event).count()
+    decision = check_delegate_cap(
+        effective_cap(event.delegate_cap, event.tier.delegate_cap), current, requested
+    )
+    if not decision.allowed:
+        raise DelegateCapExceeded(decision.reason)
+
+
+def _fill(delegate: Delegate, data: dict) -> Delegate:
+    for field in DELEGATE_FIELDS:
+        if field in data:
+            value = data[field]
+            if field in _TEXT_FIELDS:
+                value = normalise_text(value or "")
+            setattr(delegate, field, value)
+    if not delegate.religion:
+        delegate.religion = "Không"
+    if delegate.category != Delegate.Category.EXEMPLAR_COLLECTIVE:
+        delegate.collective_name = ""
+    if "exemplar" in data:
+        delegate.exemplar = data["exemplar"]
+    delegate.sort_key = vietnamese_sort_key(delegate.full_name)
+    delegate.search_text = fold_for_search(
+        " ".join((delegate.full_name, delegate.collective_name, delegate.position, delegate.workplace))
+    )[:600]
+    return delegate
+
+
+def _check_exemplar_link(event: Event, delegate: Delegate) -> None:
+    if delegate.exemplar is not None and delegate.exemplar.unit_id != event.unit_id:
+        raise RosterError("Hồ sơ điển hình được chọn không thuộc đơn vị tổ chức.")
+    if delegate.exemplar_id is not None and not delegate.is_exemplar:
+        raise RosterError("Chỉ đại biểu điển hình tiên tiến mới gắn với hồ sơ điển hình.")
+
+
+def _validated(delegate: Delegate) -> Delegate:
+    try:
+        delegate.full_clean(exclude=["event", "source_delegate", "exemplar"])
+    except ValidationError as exc:
+        raise RosterError("; ".join(m for msgs in exc.message_dict.values() for m in msgs)) from exc
+    return delegate
+
+
+_FIELD_LIMITS: dict[str, tuple[int, str]] = {}
+for _name in _TEXT_FIELDS:
+    _field = Delegate._meta.get_field(_name)
+    assert isinstance(_field, models.CharField) and _field.max_length
+    _FIELD_LIMITS[_name] = (_field.max_length, str(_field.verbose_name))
+_ETHNIC_GROUPS = frozenset(ETHNIC_GROUPS)
+
+
+def _validated_fast(delegate: Delegate, position: int) -> Delegate:
+    """The checks of full_clean() for many rows at once, without its per-row overhead.
+
+    Bulk paths (Excel import, copying a lower unit's delegation) hold thousands of
+    rows; full_clean() per row costs more than reading the file. Same rules:
+    required name, known choices, lengths, the birth-year constraint.
+    """
+    problems = []
+    if not delegate.full_name:
+        problems.append("thiếu họ và tên")
+    if delegate.category not in Delegate.Category.values:
+        problems.append("thành phần không hợp lệ")
+    if delegate.gender not in Gender.values:
+        problems.append("giới tính không hợp lệ")
+    if delegate.ethnic_group not in _ETHNIC_GROUPS:
+        problems.append("dân tộc không có trong danh mục 54 dân tộc")
+    if not isinstance(delegate.birth_year, int) or not 1900 <= delegate.birth_year <= 2100:
+        problems.append("năm sinh không hợp lệ")
+    for name, (limit, label) in _FIELD_LIMITS.items():
+        if len(getattr(delegate, name)) > limit:
+            problems.append(f"{label} dài quá {limit} ký tự")
+    if problems:
+        raise RosterError(
+            f"Đại biểu thứ {position} ({delegate.full_name or '?'}): " + "; ".join(problems) + "."
+        )
+    return delegate
+
+
+@transaction.atomic
+def delegate_create(*, event: Event, data: dict) -> Delegate:
+    locked = _lock_event(event)
+    _ensure_open(locked)
+    _ensure_room(locked, 1)
+    delegate = _validated(_fill(Delegate(event=locked), data))
+    _check_exemplar_link(locked, delegate)
+    delegate.save()
+    return delegate
+
+
+@transaction.atomic
+def delegate_update(*, delegate: Delegate, data: dict) -> Delegate:
+    locked = _lock_event(delegate.event)
+    _ensure_open(locked)
+    _validated(_fill(delegate, data))
+    _check_exemplar_link(locked, delegate)
+    delegate.save()
+    return delegate
+
+
+@transaction.atomic
+def delegate_delete(*, delegate: Delegate) -> None:
+    locked = _lock_event(delegate.event)
+    _ensure_open(locked)
+    delegate.delete()
+    if DelegationApproval.objects.filter(event=locked).exists():  # keep the approved delegation's size true
+        size = Delegate.objects.filter(event=locked, in_delegation=True).count()
+        if size:
+            DelegationApproval.objects.filter(event=locked).update(size=size)
+        else:
+            DelegationApproval.objects.filter(event=locked).delete()
+
+
+@transaction.atomic
+def delegates_bulk_create(*, event: Event, rows: list[dict]) -> list[Delegate]:
+    """Add many delegates at once (the Excel import): all or nothing, within the cap."""
+    locked = _lock_event(event)
+    _ensure_open(locked)
+    _ensure_room(locked, len(rows))
+    delegates = [
+        _validated_fast(_fill(Delegate(event=locked), row), position) for position, row in enumerate(rows, 1)
+    ]
+    return Delegate.objects.bulk_create(delegates)
+
+
+def roster_import_stage(*, event: Event, file_name: str, rows: list[dict], by) -> RosterImport:
+    """Keep parsed rows until the officer confirms the preview (nothing on the roster yet)."""
+    if event.roster_finalised_at is not None:
+        raise RosterFinalised("Danh sách đại biểu đã được chốt. Hãy mở lại danh sách trước khi nhập.")
+    current = Delegate.objects.filter(event=event).count()
+    decision = check_delegate_cap(
+        effective_cap(event.delegate_cap, event.tier.delegate_cap), current, len(rows)
+    )
+    if not decision.allowed:
+        raise DelegateCapExceeded(f"Không nhập tệp: {decision.reason}")
+    # One pending import per officer and event; abandoned previews go after a day.
+    RosterImport.objects.filter(event=event, created_by=by).delete()
+    RosterImport.objects.filter(created_at__lt=timezone.now() - timedelta(days=1)).delete()
+    staged = RosterImport(event=event, file_name=file_name[:255], rows=rows, created_by=by)
+    staged.full_clean()
+    staged.save()
+    return staged
+
+
+@transaction.atomic
+def roster_import_confirm(*, staged: RosterImport) -> list[Delegate]:
+    delegates = delegates_bulk_create(event=staged.event, rows=staged.rows)
+    staged.delete()
+    return delegates
+
+
+def roster_import_discard(*, staged: RosterImport) -> None:
+    staged.delete()
+
+
+@transaction.atomic
+def roster_finalise(*, event: Event) -> Event:
+    locked = _lock_event(event)
+    _ensure_open(locked)
+    qs = Delegate.objects.filter(event=locked)
+    total = qs.count()
+    exemplars = qs.filter(category__in=Delegate.EXEMPLAR_CATEGORIES).count()
+    share = check_exemplar_share(exemplars, total, locked.tier.min_exemplar_share_percent)
+    if not share.ok:
+        raise ExemplarShareTooLow(f"Chưa thể chốt danh sách. {share.reason}")
+    locked.roster_finalised_at = timezone.now()
+    locked.save(update_fields=["roster_finalised_at"])
+    return locked
+
+
+@transaction.atomic
+def roster_reopen(*, event: Event) -> Event:
+    locked = _lock_event(event)
+    locked.roster_finalised_at = None
+    locked.save(update_fields=["roster_finalised_at"])
+    return locked
+
+
+@transaction.atomic
+def event_set_delegate_cap(*, event: Event, cap: int | None) -> Event:
+    """A unit lowers its own cap (a department, or Sở Nội vụ for the province congress)."""
+    locked = _lock_event(event)
+    current = Delegate.objects.filter(event=locked).count()
+    decision = check_event_cap_change(tier_cap=locked.tier.delegate_cap, new_cap=cap, current=current)
+    if not decision.allowed:
+        raise RosterError(decision.reason)
+    locked.delegate_cap = cap
+    locked.save(update_fields=["delegate_cap"])
+    return locked
+
+
+# --- Delegations to the upper congress -------------------------------------------
+
+
+@transaction.atomic
+def quota_set_many(*, campaign: Campaign, upper_unit: Unit, seats: Mapping[int, int | None], by) -> None:
+    """Set the seats each lower unit sends to `upper_unit`'s congress (None clears a quota)."""
+    Unit.objects.select_for_update().get(pk=upper_unit.pk)
+    children = set(Unit.objects.filter(parent=upper_unit).values_list("pk", flat=True))
+    if not set(seats) <= children:
+        raise QuotaError("Chỉ phân bổ cho các đơn vị trực thuộc.")
+    current = dict(
+        DelegationQuota.objects.filter(campaign=campaign, upper_unit=upper_unit).values_list(
+            "unit_id", "seats"
+        )
+    )
+    wanted = {**current, **{k: v for k, v in seats.items() if v is not None}}
+    for unit_id, value in seats.items():
+        if value is None:
+            wanted.pop(unit_id, None)
+    from .selectors import congress_cap
+
+    upper_cap = congress_cap(campaign=campaign, unit=upper_unit)
+    decision = check_quota_allocation(upper_cap=upper_cap, allocations=wanted)
+    if not decision.allowed:
+        raise QuotaError(decision.reason)
+    approved = dict(
+        DelegationApproval.objects.filter(
+            event__campaign=campaign, event__unit_id__in=list(seats)
+        ).values_list("event__unit_id", "size")
+    )
+    for unit_id, size in approved.items():
+        if unit_id not in wanted or wanted[unit_id] < size:
+            raise QuotaError(
+                "Không thể giảm số phân bổ xuống dưới số đại biểu của đoàn đã được thông qua "
+                f"({size} đại biểu): hãy để đơn vị hủy thông qua đoàn trước."
+            )
+    DelegationQuota.objects.filter(
+        campaign=campaign, upper_unit=upper_unit, unit_id__in=[k for k, v in seats.items() if v is None]
+    ).delete()
+    for unit_id, value in seats.items():
+        if value is None:
+            continue
+        quota = DelegationQuota.objects.filter(campaign=campaign, unit_id=unit_id).first() or DelegationQuota(
+            campaign=campaign, unit_id=unit_id
+        )
+        quota.upper_unit = upper_unit
+        quota.seats = value
+        quota.updated_by = by
+        quota.full_clean()
+        quota.save()
+
+
+@transaction.atomic
+def delegation_approve(*, event: Event, delegate_ids: Iterable[int], by) -> DelegationApproval:
+    """The event approves who goes to the upper congress, within its quota."""
+    locked = _lock_event(event)
+    ids = set(delegate_ids)
+    chosen = Delegate.objects.filter(event=locked, pk__in=ids)
+    if chosen.count() != len(ids):
+        raise QuotaError("Chỉ chọn được đại biểu trong danh sách của hội nghị, đại hội này.")
+    if (
+        Delegate.objects.filter(source_delegate__in=Delegate.objects.filter(event=locked))
+        .exclude(source_delegate_id__in=ids)
+        .exists()
+    ):
+        raise QuotaError(
+            "Cấp trên đã đưa một số đại biểu của đoàn vào danh sách Đại hội; không thể bỏ họ khỏi đoàn."
+        )
+    quota = DelegationQuota.objects.filter(campaign_id=locked.campaign_id, unit_id=locked.unit_id).first()
+    decision = check_delegation_size(quota=quota.seats if quota else None, chosen=len(ids))
+    if not decision.allowed:
+        raise QuotaError(decision.reason)
+    Delegate.objects.filter(event=locked).exclude(pk__in=ids).update(in_delegation=False)
+    chosen.update(in_delegation=True)
+    approval = DelegationApproval.objects.filter(event=locked).first() or DelegationApproval(event=locked)
+    approval.approved_at = timezone.now()
+    approval.approved_by = by
+    approval.size = len(ids)
+    approval.full_clean()
+    approval.save()
+    return approval
+
+
+@transaction.atomic
+def delegation_withdraw(*, event: Event) -> None:
+    locked = _lock_event(event)
+    if Delegate.objects.filter(source_delegate__event=locked).exists():
+        raise QuotaError("Cấp trên đã đưa đại biểu của đoàn vào danh sách Đại hội; không thể hủy thông qua.")
+    DelegationApproval.objects.filter(event=locked).delete()
+    Delegate.objects.filter(event=locked).update(in_delegation=False)
+
+
+@transaction.atomic
+def delegates_add_from_candidates(*, event: Event, source_ids: Iterable[int]) -> list[Delegate]:
+    """Copy approved delegates of lower units onto the upper congress's roster, within its cap."""
+    from .selectors import delegation_candidates
+
+    locked = _lock_event(event)
+    _ensure_open(locked)
+    ids = set(source_ids)
+    sources = list(delegation_candidates(event=locked).filter(pk__in=ids))
+    if not ids or len(sources) != len(ids):
+        raise RosterError("Có đại biểu không còn trong danh sách được cử (có thể đã được thêm).")
+    _ensure_room(locked, len(sources))
+    copies = []
+    for position, source in enumerate(sources, 1):
+        data = {field: getattr(source, field) for field in DELEGATE_FIELDS}
+        copies.append(_validated_fast(_fill(Delegate(event=locked, source_delegate=source), data), position))
+    return Delegate.objects.bulk_create(copies)

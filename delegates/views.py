@@ -1,0 +1,314 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from bac_kan_emulation.errors import DomainError
+from congresses.selectors import campaign_active
+from units.domain import Access
+from units.permissions import get_unit_for_user, unit_access
+
+from . import selectors, services
+from .exporter import XLSX_MIME, render_roster
+from .forms import CapForm, DelegateForm, ImportForm, QuotaForm
+from .importer import ImportFileError, display_row, parse_roster
+from .models import Delegate
+
+
+def _event(request, event_pk: int):
+    return selectors.event_for_user(user=request.user, pk=event_pk, write=request.method == "POST")
+
+
+def _back(event_pk: int):
+    return redirect("delegates:roster", event_pk=event_pk)
+
+
+@login_required
+def roster(request, event_pk: int):
+    event = _event(request, event_pk)
+    query, category = request.GET.get("q", "").strip(), request.GET.get("category", "")
+    can_write = unit_access(request.user, event.unit) == Access.WRITE
+    quota = selectors.quota_for(campaign=event.campaign, unit=event.unit)
+    context = {
+        "event": event,
+        "figures": selectors.roster_figures(event=event),
+        "page": selectors.roster_page(
+            event=event, query=query, category=category, page=request.GET.get("page", 1)
+        ),
+        "query": query,
+        "category": category,
+        "categories": Delegate.Category.choices,
+        "can_write": can_write,
+        "can_edit": can_write and event.roster_finalised_at is None,
+        "candidates": list(selectors.delegation_candidates(event=event)),
+        "quota": quota,
+        "approval": selectors.delegation_approval(event=event),
+        "cap_form": CapForm(initial={"cap": event.delegate_cap}),
+        "has_lower_units": event.unit.parent_id is None or event.unit.kind in ("district", "city"),
+    }
+    return render(request, "delegates/roster.html", context)
+
+
+def _delegate_form(request, event, instance=None):
+    initial = {} if instance else selectors.exemplar_initial(unit=event.unit, pk=request.GET.get("exemplar"))
+    return DelegateForm(
+        request.POST or None,
+        instance=instance,
+        initial=initial,
+        exemplars=selectors.exemplar_choices(unit=event.unit),
+        event_year=event.date.year,
+    )
+
+
+@login_required
+def delegate_add(request, event_pk: int):
+    event = _event(request, event_pk)
+    form = _delegate_form(request, event)
+    if request.method == "POST" and form.is_valid():
+        try:
+            delegate = services.delegate_create(event=event, data=form.cleaned_data)
+        except DomainError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, f"Đã thêm đại biểu {delegate.full_name}.")
+            return _back(event.pk)
+    context = {
+        "event": event,
+        "form": form,
+        "delegate": None,
+        "exemplars": selectors.exemplar_choices(unit=event.unit),
+    }
+    return render(request, "delegates/delegate_form.html", context)
+
+
+@login_required
+def delegate_edit(request, event_pk: int, pk: int):
+    event = _event(request, event_pk)
+    delegate = selectors.delegate_for_event(event=event, pk=pk)
+    form = _delegate_form(request, event, instance=delegate)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.delegate_update(delegate=delegate, data=form.cleaned_data)
+        except DomainError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, f"Đã lưu đại biểu {delegate.full_name}.")
+            return _back(event.pk)
+    return render(
+        request, "delegates/delegate_form.html", {"event": event, "form": form, "delegate": delegate}
+    )
+
+
+@require_POST
+@login_required
+def delegate_delete(request, event_pk: int, pk: int):
+    event = _event(request, event_pk)
+    delegate = selectors.delegate_for_event(event=event, pk=pk)
+    try:
+        services.delegate_delete(delegate=delegate)
+    except DomainError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, f"Đã xóa đại biểu {delegate.full_name} khỏi danh sách.")
+    return _back(event.pk)
+
+
+@require_POST
+@login_required
+def roster_finalise(request, event_pk: int):
+    event = _event(request, event_pk)
+    try:
+        services.roster_finalise(event=event)
+    except DomainError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, "Đã chốt danh sách đại biểu. Danh sách chỉ được xem cho đến khi mở lại.")
+    return _back(event.pk)
+
+
+@require_POST
+@login_required
+def roster_reopen(request, event_pk: int):
+    event = _event(request, event_pk)
+    services.roster_reopen(event=event)
+    messages.success(request, "Đã mở lại danh sách đại biểu để chỉnh sửa.")
+    return _back(event.pk)
+
+
+@require_POST
+@login_required
+def roster_set_cap(request, event_pk: int):
+    event = _event(request, event_pk)
+    form = CapForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Số đại biểu tối đa phải là số nguyên không âm.")
+        return _back(event.pk)
+    try:
+        services.event_set_delegate_cap(event=event, cap=form.cleaned_data["cap"])
+    except DomainError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, "Đã lưu số đại biểu tối đa của đơn vị.")
+    return _back(event.pk)
+
+
+def _xlsx(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=XLSX_MIME)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@login_required
+def roster_template(request, event_pk: int):
+    event = _event(request, event_pk)
+    return _xlsx(render_roster(title=event.name, delegates=[], blank_rows=300), "mau-danh-sach-dai-bieu.xlsx")
+
+
+@login_required
+def roster_export(request, event_pk: int):
+    event = _event(request, event_pk)
+    content = render_roster(title=event.name, delegates=selectors.roster_for_export(event=event))
+    return _xlsx(content, f"danh-sach-dai-bieu-{event.pk}.xlsx")
+
+
+@login_required
+def roster_import(request, event_pk: int):
+    event = _event(request, event_pk)
+    form = ImportForm(request.POST or None, request.FILES or None)
+    errors: list[str] = []
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            result = parse_roster(upload, event_year=event.date.year)
+            if result.errors:
+                errors = result.errors
+            else:
+                staged = services.roster_import_stage(
+                    event=event, file_name=upload.name, rows=result.rows, by=request.user
+                )
+                return redirect("delegates:import_preview", event_pk=event.pk, token=staged.token)
+        except (ImportFileError, DomainError) as exc:
+            errors = [str(exc)]
+    return render(request, "delegates/import_form.html", {"event": event, "form": form, "errors": errors})
+
+
+@login_required
+def import_preview(request, event_pk: int, token):
+    event = _event(request, event_pk)
+    staged = selectors.roster_import_for(event=event, token=token, user=request.user)
+    context = {
+        "event": event,
+        "staged": staged,
+        "rows": [display_row(row) for row in staged.rows[:500]],
+        "total": len(staged.rows),
+        "outlook": selectors.import_outlook(event=event, rows=staged.rows),
+    }
+    return render(request, "delegates/import_preview.html", context)
+
+
+@require_POST
+@login_required
+def import_confirm(request, event_pk: int, token):
+    event = _event(request, event_pk)
+    staged = selectors.roster_import_for(event=event, token=token, user=request.user)
+    try:
+        created = services.roster_import_confirm(staged=staged)
+    except DomainError as exc:
+        messages.error(request, f"Chưa lưu được: {exc}")
+        return redirect("delegates:import_preview", event_pk=event.pk, token=token)
+    messages.success(request, f"Đã nhập {len(created)} đại biểu từ tệp Excel.")
+    return _back(event.pk)
+
+
+@require_POST
+@login_required
+def import_discard(request, event_pk: int, token):
+    event = _event(request, event_pk)
+    services.roster_import_discard(
+        staged=selectors.roster_import_for(event=event, token=token, user=request.user)
+    )
+    messages.info(request, "Đã hủy bản nhập; danh sách không thay đổi.")
+    return _back(event.pk)
+
+
+@require_POST
+@login_required
+def candidates_add(request, event_pk: int):
+    event = _event(request, event_pk)
+    ids = [int(v) for v in request.POST.getlist("source") if v.isdigit()]
+    try:
+        added = services.delegates_add_from_candidates(event=event, source_ids=ids)
+    except DomainError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, f"Đã thêm {len(added)} đại biểu do cấp dưới cử vào danh sách.")
+    return _back(event.pk)
+
+
+@login_required
+def delegation(request, event_pk: int):
+    event = _event(request, event_pk)
+    if request.method == "POST":
+        ids = [int(v) for v in request.POST.getlist("delegate") if v.isdigit()]
+        try:
+            approval = services.delegation_approve(event=event, delegate_ids=ids, by=request.user)
+        except DomainError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, f"Đã thông qua đoàn {approval.size} đại biểu đi dự Đại hội cấp trên.")
+            return redirect("delegates:delegation", event_pk=event.pk)
+    context = {
+        "event": event,
+        "quota": selectors.quota_for(campaign=event.campaign, unit=event.unit),
+        "approval": selectors.delegation_approval(event=event),
+        "upper_event": selectors.upper_event(event=event),
+        "delegates": selectors.roster_list(event=event),
+        "chosen": {int(v) for v in request.POST.getlist("delegate") if v.isdigit()}
+        if request.method == "POST"
+        else None,
+        "can_write": unit_access(request.user, event.unit) == Access.WRITE,
+    }
+    return render(request, "delegates/delegation.html", context)
+
+
+@require_POST
+@login_required
+def delegation_withdraw(request, event_pk: int):
+    event = _event(request, event_pk)
+    try:
+        services.delegation_withdraw(event=event)
+    except DomainError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, "Đã hủy thông qua đoàn đại biểu.")
+    return redirect("delegates:delegation", event_pk=event.pk)
+
+
+@login_required
+def quotas(request, unit_pk: int):
+    unit = get_unit_for_user(request.user, unit_pk, write=request.method == "POST")
+    campaign = campaign_active()
+    rows = selectors.quota_rows(campaign=campaign, upper_unit=unit) if campaign else []
+    form = QuotaForm(
+        request.POST or None, units=[r.unit for r in rows], initial_seats={r.unit.pk: r.seats for r in rows}
+    )
+    if request.method == "POST" and campaign and form.is_valid():
+        try:
+            services.quota_set_many(campaign=campaign, upper_unit=unit, seats=form.seats(), by=request.user)
+        except DomainError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, "Đã lưu phân bổ đại biểu dự Đại hội.")
+            return redirect("delegates:quotas", unit_pk=unit.pk)
+    context = {
+        "unit": unit,
+        "campaign": campaign,
+        "rows": list(zip(rows, [field for _, field in form.rows()], strict=True)),
+        "form": form,
+        "upper_event": selectors.unit_event(campaign=campaign, unit=unit) if campaign else None,
+        "upper_cap": selectors.congress_cap(campaign=campaign, unit=unit) if campaign else None,
+        "allocated": sum(r.seats or 0 for r in rows),
+        "can_write": unit_access(request.user, unit) == Access.WRITE,
+    }
+    return render(request, "delegates/quotas.html", context)
