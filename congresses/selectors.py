@@ -244,32 +244,29 @@ def unit_plan_facts(*, campaign: Campaign) -> dict[int, PlanFacts] | None:
     }
 
 
-def delegation_quota_facts(*, campaign: Campaign) -> dict[int, tuple[int | None, int]] | None:
-    """HOOK (delegation quotas): unit id -> (quota for the upper congress, delegates sent).
+def delegation_quota_facts(*, campaign: Campaign) -> dict[int, tuple[int | None, int]]:
+    """Unit id -> (seats allocated for the upper congress, delegates sent in its approved delegation).
 
-    None while the delegates app has no quota model; the quota rule is then skipped.
+    Two aggregate queries whatever the number of units.
     """
-    from importlib import import_module
+    from delegates.models import DelegationApproval, DelegationQuota
 
-    delegate_models = import_module("delegates.models")
-    quota_model = getattr(delegate_models, "DelegationQuota", None)
-    if quota_model is None:
-        return None
+    sent_by_unit = dict(
+        DelegationApproval.objects.filter(event__campaign=campaign).values_list("event__unit_id", "size")
+    )
     return {
-        row.unit_id: (getattr(row, "quota", None), getattr(row, "sent", 0) or 0)
-        for row in quota_model.objects.filter(campaign=campaign)
+        unit_id: (seats, sent_by_unit.get(unit_id, 0))
+        for unit_id, seats in DelegationQuota.objects.filter(campaign=campaign).values_list(
+            "unit_id", "seats"
+        )
     }
 
 
-def presenter_counts(*, campaign: Campaign) -> dict[int, int] | None:
-    """HOOK (exemplar presenters): event id -> presenters. None while honors has no Presenter model."""
-    from importlib import import_module
+def presenter_counts(*, campaign: Campaign) -> dict[int, int]:
+    """Event id -> how many exemplar presenters it chose."""
+    from honors.models import Presenter
 
-    honor_models = import_module("honors.models")
-    presenter = getattr(honor_models, "Presenter", None)
-    if presenter is None:
-        return None
-    rows = presenter.objects.filter(event__campaign=campaign).values("event_id").annotate(n=Count("pk"))
+    rows = Presenter.objects.filter(event__campaign=campaign).values("event_id").annotate(n=Count("pk"))
     return {row["event_id"]: row["n"] for row in rows}
 
 
@@ -547,7 +544,7 @@ def compliance_violations(
             checks.append(
                 check_plan(deadline=campaign.plan_deadline, submitted_on=row.plan.submitted_on, today=today)
             )
-        if quotas is not None and row.unit_id in quotas:
+        if row.unit_id in quotas:
             quota, sent = quotas[row.unit_id]
             checks.append(check_delegation_quota(quota=quota, sent=sent))
         if row.event_id is not None and row.event_date is not None:
@@ -560,8 +557,7 @@ def compliance_violations(
                 check_exemplar_share(min_percent=tier.min_exemplar_share_percent, exemplars=row.exemplars,
                                      total=row.delegates),
             ]  # fmt: skip
-            if presenters is not None:
-                checks.append(check_presenters(presenters=presenters.get(row.event_id, 0)))
+            checks.append(check_presenters(presenters=presenters.get(row.event_id, 0)))
         for result in checks:
             if result.broken:
                 out.append(

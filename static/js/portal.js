@@ -12,3 +12,13 @@ document.addEventListener("submit", function (event) {
 document.querySelectorAll("[data-progress]").forEach(function (bar) {
   bar.style.width = (parseInt(bar.getAttribute("data-progress"), 10) || 0) + "%";
 });
+
+/* <input type="checkbox" data-check-all="name"> ticks or clears every checkbox of that name. */
+document.addEventListener("change", function (event) {
+  var box = event.target;
+  var name = box.getAttribute && box.getAttribute("data-check-all");
+  if (!name) return;
+  document.querySelectorAll('input[type=checkbox][name="' + name + '"]').forEach(function (other) {
+    other.checked = box.checked;
+  });
+});

@@ -175,3 +175,19 @@ def test_it_checks_compliance_in_a_fixed_number_of_queries(campaign):
         many = selectors.compliance_violations(campaign=campaign, today=today)
     assert len(many) > len(few)
     assert len(large.captured_queries) == len(small.captured_queries)
+
+
+@freeze_time("2025-05-01")
+def test_a_delegation_over_its_quota_is_listed(campaign, units):
+    from django.utils import timezone
+
+    from delegates.models import DelegationApproval, DelegationQuota
+
+    event = make_event(campaign, units["chora"], when=date(2025, 2, 3), status=Event.Status.HELD)
+    DelegationQuota.objects.create(campaign=campaign, upper_unit=units["babe"], unit=units["chora"], seats=5)
+    DelegationApproval.objects.create(event=event, approved_at=timezone.now(), size=7)
+    found = [
+        v for v in selectors.compliance_violations(campaign=campaign, today=date(2025, 5, 1))
+        if v.unit_id == units["chora"].pk and v.rule == "quota"
+    ]  # fmt: skip
+    assert [v.reason for v in found] == ["Đoàn đại biểu dự Đại hội cấp trên 7 người, vượt chỉ tiêu 5"]
