@@ -16,8 +16,10 @@ from .importer import ImportFileError, display_row, parse_roster
 from .models import Delegate
 
 
-def _event(request, event_pk: int):
-    return selectors.event_for_user(user=request.user, pk=event_pk, write=request.method == "POST")
+def _event(request, event_pk: int, *, form_page: bool = False):
+    """The event in the user's scope; a change (or a page that only serves to change) needs write access."""
+    write = form_page or request.method == "POST"
+    return selectors.event_for_user(user=request.user, pk=event_pk, write=write)
 
 
 def _back(event_pk: int):
@@ -63,7 +65,7 @@ def _delegate_form(request, event, instance=None):
 
 @login_required
 def delegate_add(request, event_pk: int):
-    event = _event(request, event_pk)
+    event = _event(request, event_pk, form_page=True)
     form = _delegate_form(request, event)
     if request.method == "POST" and form.is_valid():
         try:
@@ -84,7 +86,7 @@ def delegate_add(request, event_pk: int):
 
 @login_required
 def delegate_edit(request, event_pk: int, pk: int):
-    event = _event(request, event_pk)
+    event = _event(request, event_pk, form_page=True)
     delegate = selectors.delegate_for_event(event=event, pk=pk)
     form = _delegate_form(request, event, instance=delegate)
     if request.method == "POST" and form.is_valid():
@@ -174,7 +176,7 @@ def roster_export(request, event_pk: int):
 
 @login_required
 def roster_import(request, event_pk: int):
-    event = _event(request, event_pk)
+    event = _event(request, event_pk, form_page=True)
     form = ImportForm(request.POST or None, request.FILES or None)
     errors: list[str] = []
     if request.method == "POST" and form.is_valid():

@@ -135,6 +135,42 @@ def decision_number(w, unit):
     return {"so": w.honour(unit).decision_number}
 
 
+def event_pk_as_event_pk(w, unit):
+    return {"event_pk": w.event(unit).pk}
+
+
+def held_event_pk(w, unit):
+    return {"event_pk": w.held_event(unit).pk}
+
+
+def delegate_pks(w, unit):
+    return {"event_pk": w.event(unit).pk, "pk": w.delegate(unit).pk}
+
+
+def roster_import_kwargs(w, unit):
+    staged = w.roster_import(unit)
+    return {"event_pk": staged.event_id, "token": staged.token}
+
+
+def delegation_kwargs(w, unit):
+    w.quota(unit)
+    return {"event_pk": w.event(unit).pk}
+
+
+def quota_unit_pk(w, unit):
+    for child in unit.children.all()[:1]:
+        w.quota(child)
+    return {"unit_pk": unit.pk}
+
+
+def result_attachment_pk(w, unit):
+    return {"pk": w.result_attachment(unit).pk}
+
+
+def budget_line_pk(w, unit):
+    return {"pk": w.budget_line.pk}
+
+
 RULES: dict[str, Rule] = {
     # Public
     "login": Rule(get=EVERYONE, post=EVERYONE, public=True),
@@ -204,6 +240,42 @@ RULES: dict[str, Rule] = {
     "reports:retry": Rule(get=NOBODY, post=WRITERS, kwargs=report_pk, scoped=True),
     "reports:province": Rule(get=PROVINCE_READERS),
     "reports:province_start": Rule(get=NOBODY, post=STAFF_ONLY),
+    # delegates: an event's roster, read in scope, changed by its unit's writers
+    "delegates:roster": Rule(get=LOGGED_IN, post=WRITERS, kwargs=event_pk_as_event_pk, scoped=True),
+    "delegates:add": Rule(get=WRITERS, post=WRITERS, kwargs=event_pk_as_event_pk, scoped=True),
+    "delegates:edit": Rule(get=WRITERS, post=WRITERS, kwargs=delegate_pks, scoped=True),
+    "delegates:delete": Rule(get=NOBODY, post=WRITERS, kwargs=delegate_pks, scoped=True),
+    "delegates:finalise": Rule(get=NOBODY, post=WRITERS, kwargs=event_pk_as_event_pk, scoped=True),
+    "delegates:reopen": Rule(get=NOBODY, post=WRITERS, kwargs=event_pk_as_event_pk, scoped=True),
+    "delegates:set_cap": Rule(get=NOBODY, post=WRITERS, kwargs=event_pk_as_event_pk, scoped=True),
+    "delegates:template": Rule(get=LOGGED_IN, kwargs=event_pk_as_event_pk, scoped=True),
+    "delegates:export": Rule(get=LOGGED_IN, kwargs=event_pk_as_event_pk, scoped=True),
+    "delegates:import": Rule(get=WRITERS, post=WRITERS, kwargs=event_pk_as_event_pk, scoped=True),
+    # A staged import is its maker's only (leadership makes none).
+    "delegates:import_preview": Rule(get=WRITERS, kwargs=roster_import_kwargs, scoped=True),
+    "delegates:import_confirm": Rule(get=NOBODY, post=WRITERS, kwargs=roster_import_kwargs, scoped=True),
+    "delegates:import_discard": Rule(get=NOBODY, post=WRITERS, kwargs=roster_import_kwargs, scoped=True),
+    "delegates:candidates_add": Rule(get=NOBODY, post=WRITERS, kwargs=event_pk_as_event_pk, scoped=True),
+    "delegates:delegation": Rule(get=LOGGED_IN, post=WRITERS, kwargs=delegation_kwargs, scoped=True),
+    "delegates:delegation_withdraw": Rule(get=NOBODY, post=WRITERS, kwargs=delegation_kwargs, scoped=True),
+    "delegates:quotas": Rule(get=LOGGED_IN, post=WRITERS, kwargs=quota_unit_pk, scoped=True),
+    # oversight: Sở Nội vụ's province-wide pages (leadership reads); results reported by each unit
+    "oversight:dashboard": Rule(get=PROVINCE_READERS),
+    "oversight:compliance": Rule(get=PROVINCE_READERS),
+    "oversight:results": Rule(get=LOGGED_IN),
+    "oversight:unreported": Rule(get=PROVINCE_READERS),
+    "oversight:result_report": Rule(get=LOGGED_IN, post=WRITERS, kwargs=held_event_pk, scoped=True),
+    "oversight:attachment_add": Rule(get=NOBODY, post=WRITERS, kwargs=held_event_pk, scoped=True),
+    "oversight:attachment_download": Rule(get=LOGGED_IN, kwargs=result_attachment_pk, scoped=True),
+    "oversight:attachment_delete": Rule(get=NOBODY, post=WRITERS, kwargs=result_attachment_pk, scoped=True),
+    "oversight:pilots": Rule(get=PROVINCE_READERS),
+    "oversight:pilot_lesson_save": Rule(get=NOBODY, post=STAFF_ONLY, kwargs=held_event_pk, scoped=True),
+    "oversight:lessons": Rule(get=LOGGED_IN),
+    "oversight:reminders": Rule(get=PROVINCE_READERS),
+    "oversight:budget": Rule(get=PROVINCE_READERS),
+    "oversight:budget_add": Rule(get=PROVINCE_READERS, post=STAFF_ONLY),
+    "oversight:budget_edit": Rule(get=PROVINCE_READERS, post=STAFF_ONLY, kwargs=budget_line_pk),
+    "oversight:budget_delete": Rule(get=NOBODY, post=STAFF_ONLY, kwargs=budget_line_pk),
     # audit
     "audit:log": Rule(get=LOGGED_IN),
     "audit:object_history": Rule(get=LOGGED_IN, kwargs=event_history, scoped=True),

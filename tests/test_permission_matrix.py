@@ -234,6 +234,81 @@ class World:
             event=self.event(unit), exemplar=self.exemplar(unit), order=1, topic="Kinh nghiệm phát triển kinh tế",
         ))  # fmt: skip
 
+    def held_event(self, unit):
+        """The unit's event, already held (results are reported only after that)."""
+        from congresses.models import Event
+
+        def make():
+            event = self.event(unit)
+            event.date = datetime.date.today() - datetime.timedelta(days=3)
+            event.status = Event.Status.HELD
+            event.save(update_fields=["date", "status"])
+            return event
+
+        return self._once(("held_event", unit.pk), make)
+
+    def delegate(self, unit):
+        from delegates.models import Delegate
+
+        return self._once(("delegate", unit.pk), lambda: Delegate.objects.create(
+            event=self.event(unit), category=Delegate.Category.GUEST, full_name="Nông Văn Bình", gender="male",
+            birth_year=1980, ethnic_group="Tày", sort_key="binh nong van", search_text="nong van binh",
+        ))  # fmt: skip
+
+    def roster_import(self, unit):
+        """A staged import, made by the officer whose home is `unit` (a token is its maker's only)."""
+        from delegates.models import RosterImport
+
+        def make():
+            homes = {self.scopes[role][0].pk: role for role in (STAFF, DEPARTMENT, OTHER_DISTRICT, COMMUNE)}
+            by = self.users[homes.get(unit.pk, STAFF)]
+            return RosterImport.objects.create(
+                event=self.event(unit), file_name="danh-sach.xlsx", rows=[], created_by=by
+            )
+
+        return self._once(("roster_import", unit.pk), make)
+
+    def quota(self, unit):
+        """The seats `unit` sends to its upper unit's congress (a top unit sends none)."""
+        from delegates.models import DelegationQuota
+
+        if unit.parent_id is None:
+            return None
+        return self._once(("quota", unit.pk), lambda: DelegationQuota.objects.create(
+            campaign=self.campaign, upper_unit_id=unit.parent_id, unit=unit, seats=5,
+        ))  # fmt: skip
+
+    def result_report(self, unit):
+        from congresses.models import ResultReport
+
+        return self._once(("result_report", unit.pk), lambda: ResultReport.objects.create(
+            event=self.held_event(unit), held_on=self.held_event(unit).date, achievements="Đạt kết quả tốt.",
+        ))  # fmt: skip
+
+    def result_attachment(self, unit):
+        from django.core.files.base import ContentFile
+
+        from congresses.models import ResultAttachment
+
+        def make():
+            attachment = ResultAttachment(
+                report=self.result_report(unit), original_name="bien-ban.pdf", kind="pdf", size=24,
+            )  # fmt: skip
+            attachment.file.save("bien-ban.pdf", ContentFile(b"%PDF-1.4 bien ban\n%%EOF"), save=False)
+            attachment.save()
+            return attachment
+
+        return self._once(("result_attachment", unit.pk), make)
+
+    @property
+    def budget_line(self):
+        from congresses.models import BudgetLine
+
+        return self._once("budget_line", lambda: BudgetLine.objects.create(
+            campaign=self.campaign, category=BudgetLine.Category.PRINTING, description="In tài liệu đại hội",
+            quantity=300, unit_price=20000,
+        ))  # fmt: skip
+
     def client(self, role):
         client = Client()
         if self.users[role] is not None:
