@@ -261,11 +261,11 @@ def plan_review(request, pk: int):
         messages.error(request, "Thao tác xem xét không hợp lệ.")
         return redirect("congresses:unit_plans", unit_pk=plan.unit_id)
     try:
-        services.plan_review(plan=plan, reviewed_by=request.user, **form.cleaned_data)
+        reviewed = services.plan_review(plan=plan, reviewed_by=request.user, **form.cleaned_data)
     except DomainError as exc:
         messages.error(request, str(exc))
     else:
-        messages.success(request, f"Đã ghi kết quả xem xét: {plan.get_status_display().lower()}.")
+        messages.success(request, f"Đã ghi kết quả xem xét: {reviewed.get_status_display().lower()}.")
     return redirect("congresses:unit_plans", unit_pk=plan.unit_id)
 
 
