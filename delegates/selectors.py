@@ -7,8 +7,9 @@ from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
 from congresses.models import Campaign, Event
+from congresses.permissions import get_event_for_user
 from units.models import Unit
-from units.permissions import filter_for_scope, require_unit_access
+from units.permissions import filter_for_scope
 from units.reference import MAJORITY_ETHNIC_GROUP, NO_RELIGION
 
 from .domain import (
@@ -28,11 +29,7 @@ ROSTER_PAGE_SIZE = 100
 
 def event_for_user(*, user, pk: int, write: bool = False) -> Event:
     """The event of a unit the user may see (404 otherwise; 403 on a write by a reader)."""
-    event = Event.objects.select_related("unit", "unit__parent", "tier", "campaign").filter(pk=pk).first()
-    if event is None:
-        raise Http404("Không tìm thấy hội nghị, đại hội.")
-    require_unit_access(user, event.unit, write=write)
-    return event
+    return get_event_for_user(user, pk, write=write)
 
 
 def event_cap(event: Event) -> int | None:
