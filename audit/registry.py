@@ -46,10 +46,10 @@ AUDITED: dict[str, Audited] = {
     "honors.Nomination": Audited(unit_path="exemplar__unit"),
     "honors.Presenter": Audited(unit_path="event__unit"),
     "reports.AgendaTemplateItem": Audited(unit_path=None),
-    "congresses.ResultReport": Audited(unit_path="event__unit"),
-    "congresses.ResultAttachment": Audited(unit_path="report__event__unit"),
-    "congresses.PilotLesson": Audited(unit_path="event__unit"),
-    "congresses.BudgetLine": Audited(unit_path=None),
+    "oversight.ResultReport": Audited(unit_path="event__unit"),
+    "oversight.ResultAttachment": Audited(unit_path="report__event__unit"),
+    "oversight.PilotLesson": Audited(unit_path="event__unit"),
+    "oversight.BudgetLine": Audited(unit_path=None),
     "delegates.DelegationQuota": Audited(unit_path="unit"),
     "delegates.DelegationApproval": Audited(unit_path="event__unit"),
 }
@@ -59,7 +59,7 @@ AUDITED: dict[str, Audited] = {
 NOT_AUDITED: dict[str, str] = {
     "reports.GeneratedReport": "a rendering job (queued, progress, file): machine state; who asked and when "
     "is on the row itself (requested_by, created_at), and the documents' contents come from audited rows",
-    "congresses.ReminderSent": "a log written by the daily reminder job itself (unit, stage, sent_at); nobody edits it",
+    "oversight.ReminderSent": "a log written by the daily reminder job itself (unit, stage, sent_at); nobody edits it",
     "delegates.RosterImport": "a staged preview of an Excel file, deleted after confirmation or a day; "
     "the delegates it creates are audited rows",
 }

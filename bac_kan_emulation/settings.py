@@ -88,7 +88,9 @@ INSTALLED_APPS = [
     "delegates",
     "honors",
     "reports",
+    "oversight",
     "audit",
+    "bac_kan_emulation",  # project-wide management commands (load_bac_kan, demo_data)
 ]
 
 MIDDLEWARE = [
@@ -144,7 +146,7 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "units:home"
+LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -287,7 +289,7 @@ OVERSIGHT_REMINDER_LEAD_DAYS = env_int("OVERSIGHT_REMINDER_LEAD_DAYS", 7)
 RESULT_ATTACHMENT_MAX_BYTES = env_int("RESULT_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024)
 CELERY_BEAT_SCHEDULE = {
     "oversight-reminders-daily": {
-        "task": "congresses.tasks.reminders_send_daily",
+        "task": "oversight.tasks.reminders_send_daily",
         "schedule": crontab(hour=env_int("OVERSIGHT_REMINDER_HOUR", 7), minute=0),
     },
 }

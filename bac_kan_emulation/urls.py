@@ -6,6 +6,8 @@ from django.urls import include, path
 
 from units.forms import LoginForm
 
+from . import views
+
 urlpatterns = [
     path(
         "accounts/login/",
@@ -15,7 +17,8 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
-    path("oversight/", include("congresses.urls_oversight")),
+    path("", views.home, name="home"),
+    path("oversight/", include("oversight.urls")),
     path("", include("congresses.urls")),
     path("", include("honors.urls")),
     path("", include("audit.urls")),

@@ -199,7 +199,7 @@ def import_export_resource(event):
     """A minimal Resource reading the same columns (labels mapped back to codes)."""
     from import_export import fields, resources, widgets
 
-    from delegates.domain import fold_for_search, vietnamese_sort_key
+    from core.text import fold_for_search, vietnamese_sort_key
     from delegates.models import Delegate
 
     class ChoiceLabelWidget(widgets.Widget):

@@ -17,7 +17,6 @@ Sections:
 
 from dataclasses import dataclass
 
-
 # --- 1. Decision ------------------------------------------------------------------
 
 

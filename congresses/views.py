@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from bac_kan_emulation.errors import DomainError
+from core.errors import DomainError
 from units.domain import Access
 from units.models import UnitKind
 from units.permissions import get_unit_for_user, staff_required, unit_access, unit_scope, writer_required

@@ -1,8 +1,10 @@
 """Demo rosters with realistic names, genders and the ethnic mix of Bắc Kạn."""
 
 from congresses.models import Event
+from congresses.selectors import campaign_active
+from core.text import fold_for_search, vietnamese_sort_key
+from units.models import Unit
 
-from .domain import fold_for_search, vietnamese_sort_key
 from .models import Delegate
 
 FAMILY_NAMES = ("Nguyễn", "Hoàng", "Nông", "Lường", "Triệu", "Hà", "Lý", "Ma", "Đàm", "Lộc",
@@ -84,9 +86,6 @@ def seed(*, rng, scale: str, stdout) -> None:
 
 def seed_delegations(*, rng, stdout) -> None:
     """Quotas from Sở Nội vụ and the districts, and a few approved delegations."""
-    from congresses.selectors import campaign_active
-    from units.models import Unit
-
     from .domain import check_quota_allocation
     from .models import DelegationQuota
     from .services import delegation_approve, quota_set_many

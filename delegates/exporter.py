@@ -12,6 +12,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from core.spreadsheet import neutralise
 from units.reference import ETHNIC_GROUPS
 
 from .importer import (
@@ -22,7 +23,6 @@ from .importer import (
     NO,
     SHEET_TITLE,
     YES,
-    neutralise,
 )
 from .models import Delegate
 

@@ -2,9 +2,9 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Column, Div, Layout, Row, Submit
 from django import forms
 
+from core.text import normalise_text
 from units.models import Unit
 
-from .domain import normalise_text
 from .models import Delegate
 
 

@@ -18,9 +18,10 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 
+from core.spreadsheet import unneutralise
+from core.text import fold_for_search, normalise_text
 from units.reference import ETHNIC_GROUPS, NO_RELIGION
 
-from .domain import fold_for_search, normalise_text
 from .models import Delegate
 
 MAX_ROWS = 10_000
@@ -29,7 +30,6 @@ HEADER_SCAN_ROWS = 15
 SHEET_TITLE = "Danh sách đại biểu"
 LISTS_SHEET_TITLE = "Danh mục"
 YES, NO = "Có", "Không"
-DANGEROUS_PREFIXES = ("=", "+", "-", "@")
 
 
 @dataclass(frozen=True)
@@ -101,19 +101,6 @@ _NO = {"", "khong", "k", "no", "n", "0", "false", "-"}
 _COLUMN_NUMBERS = re.compile(r"^\(?\d{1,2}\)?$")
 
 
-def neutralise(value: str) -> str:
-    """Make a text cell safe for spreadsheets: =, +, -, @ at the start get a leading apostrophe."""
-    if value.lstrip("'").startswith(DANGEROUS_PREFIXES):
-        return "'" + value
-    return value
-
-
-def _unneutralise(value: str) -> str:
-    if value.startswith("'") and value.lstrip("'").startswith(DANGEROUS_PREFIXES):
-        return value[1:]
-    return value
-
-
 def _text(value: Any) -> str:
     if value is None:
         return ""
@@ -126,7 +113,7 @@ def _text(value: Any) -> str:
     text = normalise_text(str(value))
     if text.startswith("=") and len(text) > 1:
         raise CellError("ô chứa công thức chưa có giá trị; hãy dán giá trị (Paste Values) thay cho công thức")
-    return _unneutralise(text)
+    return unneutralise(text)
 
 
 def _parse_category(value: Any) -> str:

@@ -8,6 +8,9 @@ from django.http import Http404
 
 from congresses.models import Campaign, Event
 from congresses.permissions import get_event_for_user
+from congresses.selectors import tier_for_unit
+from core.text import fold_for_search, vietnamese_sort_key
+from honors.models import Exemplar
 from units.models import Unit
 from units.permissions import filter_for_scope
 from units.reference import MAJORITY_ETHNIC_GROUP, NO_RELIGION
@@ -19,8 +22,6 @@ from .domain import (
     check_delegate_cap,
     check_exemplar_share,
     effective_cap,
-    fold_for_search,
-    vietnamese_sort_key,
 )
 from .models import Delegate, DelegationApproval, DelegationQuota, RosterImport
 
@@ -150,8 +151,6 @@ def delegate_for_event(*, event: Event, pk: int) -> Delegate:
 
 
 def exemplar_choices(*, unit: Unit):
-    from honors.models import Exemplar
-
     return Exemplar.objects.filter(unit=unit).order_by("name")
 
 
@@ -249,8 +248,6 @@ def province_unit() -> Unit | None:
 
 def congress_cap(*, campaign: Campaign, unit: Unit) -> int | None:
     """The cap of the unit's congress: its event's own cap, else its tier's (event not registered yet)."""
-    from congresses.selectors import tier_for_unit
-
     event = unit_event(campaign=campaign, unit=unit)
     if event is not None:
         return event_cap(event)
@@ -284,8 +281,6 @@ def import_outlook(*, event: Event, rows: list[dict]) -> ImportOutlook:
 
 def exemplar_initial(*, unit: Unit, pk: str | None) -> dict:
     """Initial form values copied from one of the unit's exemplar records (empty if none)."""
-    from honors.models import Exemplar
-
     if not pk or not str(pk).isdigit():
         return {}
     exemplar = Exemplar.objects.filter(unit=unit, pk=pk).first()

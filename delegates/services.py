@@ -7,8 +7,9 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
 
-from bac_kan_emulation.errors import DomainError
 from congresses.models import Campaign, Event
+from core.errors import DomainError
+from core.text import fold_for_search, normalise_text, vietnamese_sort_key
 from units.choices import Gender
 from units.models import Unit
 from units.reference import ETHNIC_GROUPS
@@ -20,9 +21,6 @@ from .domain import (
     check_exemplar_share,
     check_quota_allocation,
     effective_cap,
-    fold_for_search,
-    normalise_text,
-    vietnamese_sort_key,
 )
 from .models import Delegate, DelegationApproval, DelegationQuota, RosterImport
 

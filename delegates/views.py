@@ -4,8 +4,8 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from bac_kan_emulation.errors import DomainError
 from congresses.selectors import campaign_active
+from core.errors import DomainError
 from units.domain import Access
 from units.permissions import get_unit_for_user, unit_access
 

@@ -7,7 +7,8 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
-FORMULA_PREFIXES = ("=", "+", "-", "@")
+from core.spreadsheet import neutralise
+
 DECISION_HEADER = (
     "STT",
     "Họ tên / Tên tập thể",
@@ -16,13 +17,6 @@ DECISION_HEADER = (
     "Đơn vị",
     "Danh hiệu / Hình thức",
 )
-
-
-def neutralise(value: object) -> object:
-    """A text cell beginning like a formula is kept as text (a leading apostrophe), never evaluated."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
 
 
 def decision_rows(honours: Iterable) -> list[tuple]:

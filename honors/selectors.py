@@ -6,7 +6,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 
 from congresses.models import Event, Movement
 from congresses.selectors import campaign_active
-from delegates.domain import fold_for_search
+from core.text import fold_for_search
 from units.models import Unit, UnitKind, User
 from units.permissions import filter_for_scope
 

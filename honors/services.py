@@ -13,10 +13,10 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from PIL import Image, UnidentifiedImageError
 
-from bac_kan_emulation.errors import DomainError
 from congresses.models import Event, Movement
 from congresses.selectors import campaign_active
-from delegates.domain import fold_for_search, normalise_text
+from core.errors import DomainError
+from core.text import fold_for_search, normalise_text
 from units.models import User
 
 from . import domain

@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from bac_kan_emulation.errors import DomainError
+from core.errors import DomainError
 from units.domain import Access
 from units.models import UnitKind, User
 from units.permissions import (

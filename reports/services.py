@@ -14,8 +14,8 @@ from django.core.files.storage import FileSystemStorage, default_storage
 from django.db import transaction
 from django.utils import timezone
 
-from bac_kan_emulation.errors import DomainError
 from congresses.models import AgendaItem, Campaign, Event
+from core.errors import DomainError
 
 from . import domain, selectors
 from .exporters import EXPORTERS

@@ -7,10 +7,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
-from bac_kan_emulation.errors import DomainError
 from congresses.models import AgendaItem
 from congresses.selectors import campaign_active
-from delegates.domain import fold_for_search
+from core.errors import DomainError
+from core.text import fold_for_search
 from units.domain import Access
 from units.permissions import staff_required, unit_access
 

@@ -177,7 +177,7 @@ RULES: dict[str, Rule] = {
     "logout": Rule(get=NOBODY, post=EVERYONE, public=True),
     "set_language": Rule(get=EVERYONE, post=EVERYONE, public=True, get_status=302),
     # units
-    "units:home": Rule(get=LOGGED_IN),
+    "home": Rule(get=LOGGED_IN),
     "units:list": Rule(get=LOGGED_IN),
     "units:detail": Rule(get=LOGGED_IN, kwargs=unit_pk, scoped=True),
     "units:edit": Rule(get=PROVINCE_READERS, post=STAFF_ONLY, kwargs=unit_pk, scoped=True),

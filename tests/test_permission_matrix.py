@@ -279,7 +279,7 @@ class World:
         ))  # fmt: skip
 
     def result_report(self, unit):
-        from congresses.models import ResultReport
+        from oversight.models import ResultReport
 
         return self._once(("result_report", unit.pk), lambda: ResultReport.objects.create(
             event=self.held_event(unit), held_on=self.held_event(unit).date, achievements="Đạt kết quả tốt.",
@@ -288,7 +288,7 @@ class World:
     def result_attachment(self, unit):
         from django.core.files.base import ContentFile
 
-        from congresses.models import ResultAttachment
+        from oversight.models import ResultAttachment
 
         def make():
             attachment = ResultAttachment(
@@ -302,7 +302,7 @@ class World:
 
     @property
     def budget_line(self):
-        from congresses.models import BudgetLine
+        from oversight.models import BudgetLine
 
         return self._once("budget_line", lambda: BudgetLine.objects.create(
             campaign=self.campaign, category=BudgetLine.Category.PRINTING, description="In tài liệu đại hội",

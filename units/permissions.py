@@ -68,6 +68,19 @@ def is_staff_of_home_affairs(user) -> bool:
     return getattr(user, "is_authenticated", False) and user.role == User.Role.STAFF
 
 
+def is_leadership(user) -> bool:
+    return getattr(user, "is_authenticated", False) and user.role == User.Role.LEADERSHIP
+
+
+def is_unit_officer(user) -> bool:
+    return getattr(user, "is_authenticated", False) and user.role == User.Role.OFFICER
+
+
+def sees_whole_province(user) -> bool:
+    """Sở Nội vụ staff and leadership see every unit of the province."""
+    return unit_scope(user).sees_all
+
+
 def can_change_anything(user) -> bool:
     return unit_scope(user).changes_anything
 

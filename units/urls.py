@@ -5,7 +5,6 @@ from . import views
 app_name = "units"
 
 urlpatterns = [
-    path("", views.home, name="home"),
     path("units/", views.unit_list, name="list"),
     path("units/<int:pk>/", views.unit_detail, name="detail"),
     path("units/<int:pk>/edit/", views.unit_edit, name="edit"),

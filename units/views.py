@@ -2,36 +2,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 
-from congresses.selectors import campaign_active, campaign_tiers, tier_for_unit
-
 from .domain import Access
 from .forms import UnitForm
-from .models import UnitKind, User
-from .permissions import get_unit_for_user, staff_required, unit_access
-from .selectors import unit_children, unit_kind_counts, unit_list_for_user
+from .models import UnitKind
+from .permissions import get_unit_for_user, is_staff_of_home_affairs, staff_required, unit_access
+from .selectors import unit_children, unit_list_for_user
 from .services import unit_update
-
-
-@login_required
-def home(request):
-    user = request.user
-    campaign = campaign_active()
-    context = {"campaign": campaign}
-    if user.role in (User.Role.STAFF, User.Role.LEADERSHIP):
-        counts = unit_kind_counts()
-        tiers = campaign_tiers(campaign=campaign) if campaign else []
-        context["tier_rows"] = [
-            {"tier": tier, "unit_count": sum(counts.get(kind, 0) for kind in tier.unit_kinds)}
-            for tier in tiers
-        ]
-        template = "units/home_staff.html" if user.role == User.Role.STAFF else "units/home_leadership.html"
-    else:
-        unit = user.unit
-        context["unit"] = unit
-        context["tier"] = tier_for_unit(campaign=campaign, unit=unit) if campaign else None
-        context["child_units"] = unit_children(unit=unit)
-        template = "units/home_officer.html"
-    return render(request, template, context)
 
 
 @login_required
@@ -48,15 +24,13 @@ def unit_list(request):
 @login_required
 def unit_detail(request, pk: int):
     unit = get_unit_for_user(request.user, pk)
-    campaign = campaign_active()
     return render(
         request,
         "units/unit_detail.html",
         {
             "unit": unit,
             "children": unit_children(unit=unit),
-            "tier": tier_for_unit(campaign=campaign, unit=unit) if campaign else None,
-            "can_edit_unit": request.user.role == User.Role.STAFF,
+            "can_edit_unit": is_staff_of_home_affairs(request.user),
             "can_change": unit_access(request.user, unit) == Access.WRITE,
         },
     )

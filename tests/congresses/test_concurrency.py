@@ -6,9 +6,9 @@ from datetime import date
 import pytest
 from django.db import connection, connections
 
-from bac_kan_emulation.errors import DomainError
 from congresses.models import Event, UnitPlan
 from congresses.services import event_register, plan_submit
+from core.errors import DomainError
 from tests.congresses import plan_files
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]

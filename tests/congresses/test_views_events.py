@@ -307,7 +307,7 @@ def test_the_event_list_query_count_does_not_grow(client, admin, campaign, units
 
 def test_the_officer_home_links_the_plan_and_the_event(client, unit_manager, chora_event):
     client.force_login(unit_manager)
-    body = client.get(reverse("units:home")).content.decode()
+    body = client.get(reverse("home")).content.decode()
     assert reverse("congresses:unit_plans", args=[chora_event.unit_id]) in body
     assert reverse("congresses:event_detail", args=[chora_event.pk]) in body
     assert "Chưa nộp" in body
@@ -321,7 +321,7 @@ def test_the_unit_page_offers_registration_when_there_is_no_event(client, distri
 
 def test_the_nav_has_the_events_item(client, leadership, campaign):
     client.force_login(leadership)
-    body = client.get(reverse("units:home")).content.decode()
+    body = client.get(reverse("home")).content.decode()
     assert "Hội nghị, Đại hội" in body and reverse("congresses:event_list") in body
 
 

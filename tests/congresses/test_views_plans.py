@@ -310,6 +310,6 @@ def test_the_unit_card_lists_the_plan_before_the_pilot_programme(client, campaig
 def test_a_district_officers_home_links_its_communes_plans(client, district_officer, unit_manager, campaign):
     client.force_login(district_officer)
     link = f'href="{reverse("congresses:plan_list")}"'
-    assert link in client.get(reverse("units:home")).content.decode()
+    assert link in client.get(reverse("home")).content.decode()
     client.force_login(unit_manager)
-    assert link not in client.get(reverse("units:home")).content.decode()
+    assert link not in client.get(reverse("home")).content.decode()

@@ -3,7 +3,7 @@ from datetime import date
 import pytest
 
 from congresses.models import Event, TierRule
-from delegates.domain import fold_for_search, vietnamese_sort_key
+from core.text import fold_for_search, vietnamese_sort_key
 from delegates.models import Delegate
 
 

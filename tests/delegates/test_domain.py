@@ -4,6 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from core.text import fold_for_search, vietnamese_sort_key
 from delegates.domain import (
     check_delegate_cap,
     check_delegation_size,
@@ -11,9 +12,7 @@ from delegates.domain import (
     check_exemplar_share,
     check_quota_allocation,
     effective_cap,
-    fold_for_search,
     is_young,
-    vietnamese_sort_key,
 )
 
 

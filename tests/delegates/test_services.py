@@ -4,8 +4,8 @@ import threading
 import pytest
 from django.db import connection, connections
 
+from core.text import vietnamese_sort_key
 from delegates import services
-from delegates.domain import vietnamese_sort_key
 from delegates.models import Delegate, DelegationApproval, DelegationQuota, RosterImport
 from tests.conftest import IN_CI, require_service
 

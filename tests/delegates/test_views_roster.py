@@ -443,9 +443,9 @@ def test_the_home_pages_link_to_rosters_and_allocations(
     client, unit_manager, admin, commune_event, province_event, units
 ):
     client.force_login(unit_manager)
-    assert url("roster", commune_event) in client.get(reverse("units:home")).content.decode()
+    assert url("roster", commune_event) in client.get(reverse("home")).content.decode()
     client.force_login(admin)
-    body = client.get(reverse("units:home")).content.decode()
+    body = client.get(reverse("home")).content.decode()
     assert url("roster", province_event) in body
     assert reverse("delegates:quotas", args=[units["province"].pk]) in body
 

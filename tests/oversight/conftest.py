@@ -4,7 +4,7 @@ import pytest
 
 from congresses.domain import event_full_name
 from congresses.models import Event
-from delegates.domain import fold_for_search, vietnamese_sort_key
+from core.text import fold_for_search, vietnamese_sort_key
 from delegates.models import Delegate
 
 

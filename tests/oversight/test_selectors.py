@@ -3,9 +3,9 @@ from datetime import date, time
 import pytest
 from freezegun import freeze_time
 
-from congresses import selectors
 from congresses.models import AgendaItem, Event
 from honors.models import AwardType, Exemplar, Honour, Presenter
+from oversight import selectors
 from units.models import Unit
 
 from .conftest import add_delegates, make_event, make_plan
@@ -119,7 +119,7 @@ def test_the_plan_hook_reads_first_submission_and_approval(campaign, units):
 
 
 def test_it_shows_pilot_lessons_to_the_same_tier_only(campaign, units):
-    from congresses.models import PilotLesson
+    from oversight.models import PilotLesson
 
     pilot = make_event(campaign, units["city"], status=Event.Status.HELD)
     PilotLesson.objects.create(event=pilot, lessons="Gọn trong một buổi.")
@@ -141,7 +141,7 @@ def test_it_scopes_the_charts_to_the_drilled_area(campaign, units):
 
 
 def test_it_totals_the_results_reports_per_tier(campaign, units):
-    from congresses.models import ResultReport
+    from oversight.models import ResultReport
 
     for unit, guests in ((units["chora"], 5), (units["songcau"], 7), (units["babe"], 11)):
         event = make_event(campaign, unit, status=Event.Status.REPORTED)

@@ -7,10 +7,11 @@ from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from freezegun import freeze_time
 
-from bac_kan_emulation.errors import DomainError
-from congresses import services
-from congresses.models import BudgetLine, Event, ReminderSent
-from congresses.tasks import reminders_send_daily
+from congresses.models import Event
+from core.errors import DomainError
+from oversight import services
+from oversight.models import BudgetLine, ReminderSent
+from oversight.tasks import reminders_send_daily
 from units.models import User
 
 from .conftest import make_event, make_plan

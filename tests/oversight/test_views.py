@@ -7,8 +7,9 @@ from django.urls import reverse
 from freezegun import freeze_time
 from openpyxl import load_workbook
 
-from congresses.models import AgendaItem, BudgetLine, Event, PilotLesson, ResultAttachment, ResultReport
+from congresses.models import AgendaItem, Event
 from honors.models import AwardType, Exemplar, Honour
+from oversight.models import BudgetLine, PilotLesson, ResultAttachment, ResultReport
 
 from .conftest import add_delegates, make_event
 
@@ -321,9 +322,9 @@ def test_it_hides_the_budget_from_officers(client, request, campaign, who):
 
 
 def test_it_links_oversight_from_the_homes(client, admin, unit_manager, campaign):
-    body = login(client, admin).get(reverse("units:home")).content.decode()
+    body = login(client, admin).get(reverse("home")).content.decode()
     assert reverse("oversight:dashboard") in body and reverse("oversight:budget") in body
-    body = login(client, unit_manager).get(reverse("units:home")).content.decode()
+    body = login(client, unit_manager).get(reverse("home")).content.decode()
     assert reverse("oversight:results") in body and f'href="{reverse("oversight:dashboard")}"' not in body
 
 
@@ -338,7 +339,7 @@ def test_it_suggests_figures_from_the_roster(client, unit_manager, held_event):
 
 @pytest.mark.parametrize("who", ["admin", "leadership"])
 def test_it_lists_the_reminders_sent(client, request, campaign, units, who):
-    from congresses.models import ReminderSent
+    from oversight.models import ReminderSent
 
     ReminderSent.objects.create(campaign=campaign, unit=units["chora"], stage="report_after",
                                 sent_on=date(2025, 2, 20), recipients="chora@example.vn")  # fmt: skip
@@ -353,7 +354,7 @@ def test_it_hides_the_reminders_from_officers(client, district_officer, campaign
 
 
 def test_it_falls_back_to_the_units_page_when_no_fix_page_exists(units):
-    from congresses.views_oversight import fix_url
+    from oversight.views import fix_url
 
     assert fix_url(rule="unknown", unit_id=units["chora"].pk, event_id=None) == reverse(
         "units:detail", args=[units["chora"].pk]

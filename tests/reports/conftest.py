@@ -3,7 +3,7 @@ from datetime import date
 import pytest
 
 from congresses.models import Event
-from delegates.domain import fold_for_search, vietnamese_sort_key
+from core.text import fold_for_search, vietnamese_sort_key
 from delegates.models import Delegate
 from honors.models import AwardType, Exemplar, Honour
 from reports.services import agenda_template_load

@@ -18,7 +18,7 @@ import pytest
 from django.conf import settings as django_settings
 from django.db import connection
 
-from delegates.domain import fold_for_search, vietnamese_sort_key
+from core.text import fold_for_search, vietnamese_sort_key
 from delegates.models import Delegate
 from reports import services
 from reports.models import GeneratedReport

@@ -11,7 +11,7 @@ def test_the_login_page_is_in_vietnamese(client):
 
 
 def test_anonymous_users_are_sent_to_login(client, units):
-    response = client.get(reverse("units:home"))
+    response = client.get(reverse("home"))
     assert response.status_code == 302 and reverse("login") in response["Location"]
 
 
@@ -30,13 +30,13 @@ def test_it_logs_in_and_lands_on_the_officer_home(client, unit_manager):
 
 def test_staff_home_shows_every_tier(client, admin):
     client.force_login(admin)
-    body = client.get(reverse("units:home")).content.decode()
+    body = client.get(reverse("home")).content.decode()
     assert "Sở Nội vụ" in body and "Quý III năm 2025" in body and "500" in body
 
 
 def test_leadership_home_is_read_only(client, leadership):
     client.force_login(leadership)
-    body = client.get(reverse("units:home")).content.decode()
+    body = client.get(reverse("home")).content.decode()
     assert "chỉ xem" in body
 
 

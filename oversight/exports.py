@@ -9,9 +9,8 @@ from typing import Any
 
 from django.http import HttpResponse
 
+from core.spreadsheet import neutralise
 from reports.renderers.xlsx import render_xlsx
-
-from .domain import spreadsheet_safe
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -24,7 +23,7 @@ class Table:
 
 
 def xlsx_bytes(*, title: str, header: Sequence[str], rows: Iterable[Sequence]) -> bytes:
-    safe_rows = [[spreadsheet_safe(value) for value in row] for row in rows]
+    safe_rows = [[neutralise(value) for value in row] for row in rows]
     return render_xlsx([Table(title=title, header=list(header), rows=safe_rows)])
 
 

@@ -15,7 +15,9 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from bac_kan_emulation.errors import DomainError
+from congresses.models import Campaign, Event
+from congresses.selectors import campaign_active, campaign_tiers, tier_for_unit
+from core.errors import DomainError
 from units.domain import Access
 from units.models import Unit, User
 from units.permissions import require_unit_access, staff_required, unit_access, writer_required
@@ -24,11 +26,11 @@ from . import selectors, services
 from .domain import RULE_LABELS
 from .exports import xlsx_response
 from .forms import BudgetLineForm, PilotLessonForm, ResultAttachmentForm, ResultReportForm
-from .models import BudgetLine, Campaign, Event, ResultAttachment
+from .models import BudgetLine, ResultAttachment
 
 
 def _campaign() -> Campaign:
-    campaign = selectors.campaign_active()
+    campaign = campaign_active()
     if campaign is None:
         raise Http404("Chưa có chiến dịch nào đang triển khai.")
     return campaign
@@ -180,7 +182,7 @@ def results_list(request):
     events = selectors.events_for_results(campaign=campaign, user=request.user)
     tier = None
     if request.user.role == User.Role.OFFICER:
-        tier = selectors.tier_for_unit(campaign=campaign, unit=request.user.unit)
+        tier = tier_for_unit(campaign=campaign, unit=request.user.unit)
     lessons = selectors.pilot_lessons_for_tier(tier=tier) if tier is not None else []
     context = {"campaign": campaign, "events": events, "lessons": lessons}
     return render(request, "oversight/results_list.html", context)
@@ -306,9 +308,9 @@ def pilot_lesson_save(request, event_pk: int):
 def lessons(request):
     """Lessons learnt at the pilots: an officer sees its own tier's; the province sees all."""
     campaign = _campaign()
-    tiers = selectors.campaign_tiers(campaign=campaign)
+    tiers = campaign_tiers(campaign=campaign)
     if request.user.role == User.Role.OFFICER:
-        tier = selectors.tier_for_unit(campaign=campaign, unit=request.user.unit)
+        tier = tier_for_unit(campaign=campaign, unit=request.user.unit)
         tiers = [tier] if tier is not None else []
     groups = [(t, list(selectors.pilot_lessons_for_tier(tier=t))) for t in tiers]
     return render(request, "oversight/lessons.html", {"groups": groups})

@@ -1,6 +1,6 @@
 from django import template
 
-from congresses.domain import format_thousands, format_vnd
+from oversight.domain import format_thousands, format_vnd
 
 register = template.Library()
 

@@ -1,0 +1,1 @@
+"""The lowest layer: Vietnamese text, spreadsheet safety and the error type. No Django models."""

@@ -1,0 +1,70 @@
+"""Vietnamese text: normalising, the alphabet's sort order and diacritic-free search."""
+
+import unicodedata
+from functools import lru_cache
+
+# Vietnamese alphabet order: base letters (with their shape marks ă â đ ê ô ơ ư)
+# first, tone marks only break ties (secondary weight).
+_ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
+_TONE_MARKS = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}  # huyền hỏi ngã sắc nặng
+_SHAPE_MARKS = {("a", "\u0306"): "ă", ("a", "\u0302"): "â", ("e", "\u0302"): "ê",
+                ("o", "\u0302"): "ô", ("o", "\u031b"): "ơ", ("u", "\u031b"): "ư"}  # fmt: skip
+
+
+def normalise_text(value: str) -> str:
+    """NFC, trimmed, inner runs of white space folded to one space."""
+    return " ".join(unicodedata.normalize("NFC", value).split())
+
+
+def _letters_and_tones(word: str) -> tuple[list[str], list[int]]:
+    letters: list[str] = []
+    tones: list[int] = []
+    for char in word.lower():
+        decomposed = unicodedata.normalize("NFD", char)
+        base, marks = decomposed[0], decomposed[1:]
+        tone = 0
+        for mark in marks:
+            if mark in _TONE_MARKS:
+                tone = _TONE_MARKS[mark]
+            elif (base, mark) in _SHAPE_MARKS:
+                base = _SHAPE_MARKS[(base, mark)]
+        letters.append(base)
+        tones.append(tone)
+    return letters, tones
+
+
+def _primary(letter: str) -> str:
+    index = _ALPHABET.find(letter)
+    if index < 0:
+        return "~" + letter  # digits and punctuation after letters
+    return chr(ord("A") + index)
+
+
+def vietnamese_sort_key(full_name: str) -> str:
+    """A string that sorts names the Vietnamese way: given name, then the rest.
+
+    "Nguyễn Văn An" sorts under "An", then "Nguyễn Văn"; letters follow the
+    Vietnamese alphabet (a < ă < â < b ...), and tone marks only break ties.
+    """
+    words = normalise_text(full_name).split(" ")
+    ordered = words[-1:] + words[:-1] if words else []
+    keys = [_word_key(word) for word in ordered]
+    return " ".join(k[0] for k in keys) + "|" + " ".join(k[1] for k in keys)
+
+
+@lru_cache(maxsize=8192)
+def _word_key(word: str) -> tuple[str, str]:
+    """(primary letters, tone digits) of one syllable; names reuse few syllables, so cached."""
+    letters, tones = _letters_and_tones(word)
+    return "".join(_primary(letter) for letter in letters), "".join(str(t) for t in tones)
+
+
+def fold_for_search(value: str) -> str:
+    """Lower-case, without diacritics ("Nguyễn Văn Đức" -> "nguyen van duc")."""
+    return " ".join(_fold_word(word) for word in normalise_text(value).lower().split(" "))
+
+
+@lru_cache(maxsize=8192)
+def _fold_word(word: str) -> str:
+    decomposed = unicodedata.normalize("NFD", word)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("đ", "d")

@@ -1,0 +1,157 @@
+"""Oversight's own records: results reports, pilot lessons, the congress budget, reminders sent.
+
+These tables were created by the congresses app; the models moved here with
+SeparateDatabaseAndState, keeping their table names, so no data moved.
+"""
+
+from django.conf import settings
+from django.db import models
+
+# --- Oversight: results reports, pilot lessons, budget, reminders (issue 6) ---
+
+
+class ResultReport(models.Model):
+    """What a unit reports after holding its event (feeds the summary to the Central Council)."""
+
+    event = models.OneToOneField("congresses.Event", on_delete=models.CASCADE, related_name="result_report")
+    held_on = models.DateField("ngày tổ chức thực tế")
+    attended_exemplar_individuals = models.PositiveIntegerField("cá nhân điển hình tiên tiến dự", default=0)
+    attended_exemplar_collectives = models.PositiveIntegerField("đại diện tập thể điển hình dự", default=0)
+    attended_leaders = models.PositiveIntegerField("lãnh đạo các cấp, các ngành dự", default=0)
+    attended_guests = models.PositiveIntegerField("khách mời dự", default=0)
+    exemplars_honoured = models.PositiveIntegerField("số điển hình được khen thưởng", default=0)
+    delegation_approved = models.PositiveIntegerField(
+        "số đại biểu được thông qua dự Đại hội cấp trên", default=0
+    )
+    achievements = models.TextField("kết quả đạt được")
+    shortcomings = models.TextField("tồn tại, hạn chế", blank=True)
+    lessons = models.TextField("bài học kinh nghiệm", blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    submitted_at = models.DateTimeField("báo cáo lúc", auto_now=True)
+
+    class Meta:
+        db_table = "congresses_resultreport"  # kept from the congresses app: no data moved
+        verbose_name = "báo cáo kết quả"
+        verbose_name_plural = "báo cáo kết quả"
+        ordering = ["event__date"]
+
+    def __str__(self) -> str:
+        return f"Báo cáo kết quả: {self.event}"
+
+    @property
+    def attended_total(self) -> int:
+        return (
+            self.attended_exemplar_individuals
+            + self.attended_exemplar_collectives
+            + self.attended_leaders
+            + self.attended_guests
+        )
+
+
+class ResultAttachment(models.Model):
+    report = models.ForeignKey(ResultReport, on_delete=models.CASCADE, related_name="attachments")
+    file = models.FileField("tệp", upload_to="result_reports/%Y/%m/")
+    original_name = models.CharField("tên tệp", max_length=255)
+    kind = models.CharField("loại tệp", max_length=10)
+    size = models.PositiveIntegerField("dung lượng (byte)")
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        db_table = "congresses_resultattachment"  # kept from the congresses app: no data moved
+        verbose_name = "tệp đính kèm báo cáo"
+        verbose_name_plural = "tệp đính kèm báo cáo"
+        ordering = ["report", "uploaded_at"]
+
+    def __str__(self) -> str:
+        return self.original_name
+
+
+class PilotLesson(models.Model):
+    """The council's comments on a pilot unit's programme and the lessons learnt from it."""
+
+    event = models.OneToOneField("congresses.Event", on_delete=models.CASCADE, related_name="pilot_lesson")
+    council_comments = models.TextField("ý kiến chỉ đạo của Hội đồng TĐKT tỉnh", blank=True)
+    lessons = models.TextField("bài học kinh nghiệm rút ra", blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        db_table = "congresses_pilotlesson"  # kept from the congresses app: no data moved
+        verbose_name = "rút kinh nghiệm chỉ đạo điểm"
+        verbose_name_plural = "rút kinh nghiệm chỉ đạo điểm"
+        ordering = ["event__date"]
+
+    def __str__(self) -> str:
+        return f"Chỉ đạo điểm: {self.event}"
+
+
+class BudgetLine(models.Model):
+    """One line of the estimate of the province congress's costs (plan, section III.3)."""
+
+    class Category(models.TextChoices):
+        VENUE = "venue", "Hội trường, khánh tiết, trang trí"
+        PRINTING = "printing", "In ấn tài liệu"
+        CERTIFICATES = "certificates", "Giấy chứng nhận, khen thưởng, tiền thưởng"
+        MEDIA = "media", "Tuyên truyền, truyền thông"
+        DELEGATES = "delegates", "Hỗ trợ đại biểu"
+        OTHER = "other", "Chi khác"
+
+    campaign = models.ForeignKey("congresses.Campaign", on_delete=models.CASCADE, related_name="budget_lines")
+    category = models.CharField("nhóm chi", max_length=20, choices=Category.choices)
+    description = models.CharField("nội dung chi", max_length=255)
+    quantity = models.PositiveIntegerField("số lượng")
+    unit_price = models.PositiveBigIntegerField("đơn giá (đồng)")
+    notes = models.CharField("ghi chú", max_length=255, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        db_table = "congresses_budgetline"  # kept from the congresses app: no data moved
+        verbose_name = "dòng dự toán kinh phí"
+        verbose_name_plural = "dự toán kinh phí"
+        ordering = ["campaign", "category", "pk"]
+
+    def __str__(self) -> str:
+        return self.description
+
+    @property
+    def amount(self) -> int:
+        return self.quantity * self.unit_price
+
+
+class ReminderSent(models.Model):
+    """A reminder e-mailed to a unit's officers; at most one per stage per unit."""
+
+    class Stage(models.TextChoices):
+        PLAN_BEFORE = "plan_before", "Sắp đến hạn nộp kế hoạch"
+        PLAN_AFTER = "plan_after", "Quá hạn nộp kế hoạch"
+        REGISTER_BEFORE = "register_before", "Sắp đến thời gian tổ chức, chưa đăng ký sự kiện"
+        REGISTER_AFTER = "register_after", "Đã đến thời gian tổ chức, chưa đăng ký sự kiện"
+        REPORT_BEFORE = "report_before", "Sắp đến hạn báo cáo kết quả"
+        REPORT_AFTER = "report_after", "Quá hạn báo cáo kết quả"
+
+    campaign = models.ForeignKey(
+        "congresses.Campaign", on_delete=models.CASCADE, related_name="reminders_sent"
+    )
+    unit = models.ForeignKey("units.Unit", on_delete=models.CASCADE, related_name="reminders_sent")
+    stage = models.CharField("giai đoạn", max_length=20, choices=Stage.choices)
+    sent_on = models.DateField("ngày gửi")
+    recipients = models.TextField("người nhận")
+
+    class Meta:
+        db_table = "congresses_remindersent"  # kept from the congresses app: no data moved
+        verbose_name = "nhắc việc đã gửi"
+        verbose_name_plural = "nhắc việc đã gửi"
+        ordering = ["-sent_on"]
+        constraints = [
+            models.UniqueConstraint(fields=["campaign", "unit", "stage"], name="one_reminder_per_stage"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit} — {self.get_stage_display()}"

@@ -1,0 +1,143 @@
+"""Oversight reads: results reports, pilots and their lessons, the budget, reminders sent."""
+
+from dataclasses import dataclass
+
+from django.db.models import Case, Count, F, Q, QuerySet, Value, When
+
+from congresses.models import Campaign, Event, TierRule, UnitPlan
+from delegates.models import Delegate
+from honors.models import Honour
+from units.permissions import filter_for_scope
+
+from ..domain import (
+    BudgetTotals,
+    budget_totals,
+)
+from ..models import BudgetLine, PilotLesson, ReminderSent, ResultReport
+
+
+def result_report_for_event(*, event: Event) -> ResultReport | None:
+    return ResultReport.objects.filter(event=event).prefetch_related("attachments").first()
+
+
+def events_awaiting_report(*, campaign: Campaign, user) -> QuerySet[Event]:
+    """Events held without a results report, oldest first, within the user's scope."""
+    qs = Event.objects.filter(
+        Q(status=Event.Status.HELD) | Q(status=Event.Status.REPORTED, result_report__isnull=True),
+        campaign=campaign,
+    ).select_related("unit", "unit__parent", "tier")
+    return filter_for_scope(qs, user, unit_path="unit").order_by("date", "unit__name")
+
+
+def events_for_results(*, campaign: Campaign, user) -> QuerySet[Event]:
+    """Events a user may report on or read the report of (held or reported), in their scope."""
+    qs = Event.objects.filter(campaign=campaign, status__in=(Event.Status.HELD, Event.Status.REPORTED))
+    qs = qs.select_related("unit", "tier", "result_report")
+    return filter_for_scope(qs, user, unit_path="unit").order_by("-date", "unit__name")
+
+
+def pilot_events(*, campaign: Campaign) -> QuerySet[Event]:
+    return (
+        Event.objects.filter(campaign=campaign, unit__is_pilot=True)
+        .select_related("unit", "tier", "pilot_lesson", "result_report")
+        .prefetch_related("agenda_items")
+        .order_by("tier__order", "date")
+    )
+
+
+def pilot_programmes(*, campaign: Campaign) -> dict[int, UnitPlan]:
+    """Unit id -> the pilot programme it submitted for the council's review (one query)."""
+    plans = UnitPlan.objects.filter(campaign=campaign, kind=UnitPlan.Kind.PILOT_PROGRAMME)
+    return {plan.unit_id: plan for plan in plans}
+
+
+def pilot_lessons_for_tier(*, tier: TierRule) -> QuerySet[PilotLesson]:
+    """Lessons learnt at the pilots of a tier, shown to every unit of that tier."""
+    return (
+        PilotLesson.objects.filter(event__tier=tier)
+        .exclude(lessons="", council_comments="")
+        .select_related("event", "event__unit")
+        .order_by("event__date")
+    )
+
+
+def budget_lines(*, campaign: Campaign) -> QuerySet[BudgetLine]:
+    """The estimate's lines in the order of the categories, with their amounts."""
+    order = Case(*(When(category=c, then=Value(i)) for i, c in enumerate(BudgetLine.Category.values)))
+    return (
+        BudgetLine.objects.filter(campaign=campaign)
+        .annotate(total=F("quantity") * F("unit_price"), category_order=order)
+        .order_by("category_order", "pk")
+    )
+
+
+def budget_summary(*, campaign: Campaign) -> BudgetTotals:
+    lines = BudgetLine.objects.filter(campaign=campaign).values_list("category", "quantity", "unit_price")
+    return budget_totals(lines, categories=BudgetLine.Category.values)
+
+
+def result_report_initial(*, event: Event) -> dict:
+    """Suggested figures for a first report: the roster by category and the honours recorded (2 queries)."""
+    cat = Delegate.Category
+    agg = Delegate.objects.filter(event=event).aggregate(
+        **{c.value: Count("pk", filter=Q(category=c.value)) for c in cat}
+    )
+    return {
+        "held_on": event.date,
+        "attended_exemplar_individuals": agg[cat.EXEMPLAR_INDIVIDUAL.value],
+        "attended_exemplar_collectives": agg[cat.EXEMPLAR_COLLECTIVE.value],
+        "attended_leaders": agg[cat.LEADER.value],
+        "attended_guests": agg[cat.GUEST.value],
+        "exemplars_honoured": Honour.objects.filter(event=event).count(),
+    }
+
+
+@dataclass(frozen=True)
+class ResultsSummaryRow:
+    label: str
+    reports: int
+    attended: int
+    exemplars_attended: int
+    exemplars_honoured: int
+    delegation_approved: int
+
+
+def results_summary(*, campaign: Campaign, where: Q | None = None) -> list[ResultsSummaryRow]:
+    """Totals of the results reports per tier (one query): the figures of the summary to the Central Council."""
+    from django.db.models import Sum
+
+    rows = (
+        ResultReport.objects.filter(where or Q(), event__campaign=campaign)
+        .values("event__tier__label", "event__tier__order")
+        .annotate(
+            n=Count("pk"),
+            ind=Sum("attended_exemplar_individuals"),
+            col=Sum("attended_exemplar_collectives"),
+            lead=Sum("attended_leaders"),
+            guest=Sum("attended_guests"),
+            honoured=Sum("exemplars_honoured"),
+            delegation=Sum("delegation_approved"),
+        )
+        .order_by("event__tier__order")
+    )
+    out = [
+        ResultsSummaryRow(
+            r["event__tier__label"], r["n"], r["ind"] + r["col"] + r["lead"] + r["guest"], r["ind"] + r["col"],
+            r["honoured"], r["delegation"],
+        )
+        for r in rows
+    ]  # fmt: skip
+    if out:
+        out.append(
+            ResultsSummaryRow("Toàn tỉnh", *(sum(getattr(r, f) for r in out) for f in
+                              ("reports", "attended", "exemplars_attended", "exemplars_honoured", "delegation_approved")))
+        )  # fmt: skip
+    return out
+
+
+def reminders_sent(*, campaign: Campaign) -> QuerySet[ReminderSent]:
+    return (
+        ReminderSent.objects.filter(campaign=campaign)
+        .select_related("unit", "unit__parent")
+        .order_by("-sent_on", "unit__name")
+    )
