@@ -59,6 +59,7 @@ def unit_campaign_card(context, unit, framed: bool = True):
         "missing": [(UnitPlan.Kind(kind).label, status) for kind, status in missing],
         "event": event_for_unit(campaign=campaign, unit=unit),
         "has_tier": tier is not None,
+        "tier": tier,
         "owes_plan": owes_plan or bool(plans),
         "can_change": unit_access(user, unit) == Access.WRITE,
         "framed": framed,
