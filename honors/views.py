@@ -147,7 +147,9 @@ def _exemplar_context(request, exemplar: Exemplar, can_change: bool, award_form=
         "can_change": can_change,
         "award_form": award_form or (AwardReceivedForm() if can_change else None),
         "can_request_publication": rights["request"].allowed,
-        "publication_hint": "" if rights["request"].allowed or not can_change else rights["request"].reason,
+        "publication_hint": rights["request"].reason
+        if can_change and exemplar.publication in (rules.Publication.DRAFT, rules.Publication.REFUSED)
+        else "",
         "publication_form": PublicationDecisionForm() if rights["decide"].allowed else None,
         "can_withdraw_publication": rights["withdraw"].allowed,
         **selectors.exemplar_detail(exemplar=exemplar),
