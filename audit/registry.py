@@ -42,6 +42,7 @@ AUDITED: dict[str, Audited] = {
     "honors.AwardType": Audited(unit_path=None),
     "honors.Exemplar": Audited(unit_path="unit"),
     "honors.Honour": Audited(unit_path="event__unit"),
+    "honors.AwardDecision": Audited(unit_path="event__unit"),
     "honors.AwardReceived": Audited(unit_path="exemplar__unit"),
     "honors.Nomination": Audited(unit_path="exemplar__unit"),
     "honors.Presenter": Audited(unit_path="event__unit"),

@@ -35,11 +35,11 @@ def main(count: int) -> None:
     campaign = campaign_active()
     movements = list(campaign.movements.all())
     units = list(Unit.objects.exclude(kind="province"))
-    existing = Exemplar.objects.filter(is_published=True).count()
+    existing = Exemplar.objects.filter(publication="approved").count()
     rows = [
         Exemplar(unit=units[i % len(units)], kind="individual", name=f"Hoàng Thị Điển Hình {i}",
                  field=FIELDS[i % len(FIELDS)], achievements="Thành tích.", story="Câu chuyện ngắn " * 10,
-                 is_published=True, search_text=f"hoang thi dien hinh {i}")
+                 publication="approved", search_text=f"hoang thi dien hinh {i}")
         for i in range(existing, count)
     ]  # fmt: skip
     created = Exemplar.objects.bulk_create(rows, batch_size=500)
@@ -62,7 +62,7 @@ def main(count: int) -> None:
         elapsed = (time.perf_counter() - start) / runs
         with CaptureQueriesContext(connection) as ctx:
             client.get("/dien-hinh/", params)
-        print(f"{label:<16} {Exemplar.objects.filter(is_published=True).count():>6} điển hình công bố: "
+        print(f"{label:<16} {Exemplar.objects.filter(publication='approved').count():>6} điển hình công bố: "
               f"{elapsed * 1000:6.1f} ms/trang, {len(ctx.captured_queries)} truy vấn, HTTP {response.status_code}")  # fmt: skip
 
 

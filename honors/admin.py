@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import AwardReceived, AwardType, Exemplar, Honour, Nomination, Presenter
+from .models import AwardDecision, AwardReceived, AwardType, Exemplar, Honour, Nomination, Presenter
 
 
 @admin.register(AwardType)
@@ -17,8 +17,8 @@ class AwardReceivedInline(admin.TabularInline):
 
 @admin.register(Exemplar)
 class ExemplarAdmin(admin.ModelAdmin):
-    list_display = ("name", "kind", "unit", "field", "is_published")
-    list_filter = ("kind", "is_published", "field")
+    list_display = ("name", "kind", "unit", "field", "publication")
+    list_filter = ("kind", "publication", "field")
     search_fields = ("name", "search_text")
     list_select_related = ("unit",)
     inlines = [AwardReceivedInline]
@@ -32,10 +32,17 @@ class NominationAdmin(admin.ModelAdmin):
     list_select_related = ("exemplar", "event", "proposed_award", "decided_award")
 
 
+@admin.register(AwardDecision)
+class AwardDecisionAdmin(admin.ModelAdmin):
+    list_display = ("number", "date", "issuer", "authority", "event", "signer")
+    list_filter = ("authority",)
+    list_select_related = ("event",)
+
+
 @admin.register(Honour)
 class HonourAdmin(admin.ModelAdmin):
-    list_display = ("exemplar", "award_type", "event", "decision_number", "decision_date")
-    list_select_related = ("exemplar", "award_type", "event")
+    list_display = ("exemplar", "award_type", "event", "decision")
+    list_select_related = ("exemplar", "award_type", "event", "decision")
 
 
 @admin.register(Presenter)

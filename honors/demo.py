@@ -5,7 +5,9 @@ from datetime import date
 
 from PIL import Image, ImageDraw
 
+from congresses import rules
 from congresses.models import Event
+from congresses.rules import Publication
 from congresses.selectors import campaign_active
 from units.models import Unit, User
 
@@ -428,7 +430,8 @@ def seed(*, rng, scale: str, stdout) -> None:
         exemplar = Exemplar(
             unit=unit, kind=kind, name=name, representative=rep, gender=gender, birth_year=birth_year,
             ethnic_group=ethnic, position=position, field=field, achievements=achievements, story=story,
-            is_youth=youth, is_direct_worker=direct, is_new_model=new, is_published=index % 7 != 6,
+            is_youth=youth, is_direct_worker=direct, is_new_model=new,
+            publication=_demo_publication(index),
             phone=f"0912{rng.randint(100000, 999999)}" if kind == IND else "",
         )  # fmt: skip
         photo = _demo_photo(name, index * 37) if index % 3 != 2 else None
@@ -445,6 +448,15 @@ def seed(*, rng, scale: str, stdout) -> None:
     _seed_nominations(created, awards, rng)
     _seed_presenters(rng)
     stdout.write(f"  {Exemplar.objects.count()} điển hình, {Nomination.objects.count()} đề nghị khen thưởng")
+
+
+def _demo_publication(index: int) -> str:
+    """Most demo exemplars approved for the public page, some waiting for the level above, some not asked."""
+    if index % 7 == 6:
+        return Publication.DRAFT
+    if index % 11 == 3:
+        return Publication.REQUESTED
+    return Publication.APPROVED
 
 
 def _seed_awards(exemplar: Exemplar, awards: dict[str, AwardType], rng) -> None:
@@ -485,7 +497,8 @@ def _seed_bulk(rng, movements) -> list[Exemplar]:
                 unit=event.unit, kind=IND, name=name, gender=F if " Thị " in name else M,
                 birth_year=rng.randint(1960, 2000), ethnic_group=rng.choice(["Tày", "Nùng", "Dao", "Kinh", "Mông"]),
                 field=rng.choice(FIELDS), achievements="Hoàn thành xuất sắc nhiệm vụ giai đoạn 2020 - 2025.",
-                story="Gương điển hình tiêu biểu trong phong trào thi đua của đơn vị.", is_published=rng.random() < 0.5,
+                story="Gương điển hình tiêu biểu trong phong trào thi đua của đơn vị.",
+                publication=Publication.APPROVED if rng.random() < 0.5 else Publication.DRAFT,
                 is_direct_worker=rng.random() < 0.5,
             )  # fmt: skip
             services.exemplar_save(exemplar=exemplar, movements=rng.sample(movements, 2), by=None)
@@ -505,7 +518,7 @@ def _seed_nominations(exemplars: list[Exemplar], awards: dict[str, AwardType], r
     proposer = User.objects.filter(role=User.Role.STAFF).first()
     if proposer is None:
         return
-    decisions: dict[int, str] = {}
+    province = Unit.objects.filter(kind="province").first()
     for index, exemplar in enumerate(exemplars):
         event = events.get(exemplar.unit_id)
         if event is None:
@@ -513,24 +526,28 @@ def _seed_nominations(exemplars: list[Exemplar], awards: dict[str, AwardType], r
         reviewer = _reviewer_for(exemplar)
         if reviewer is None:
             continue
-        is_base = exemplar.unit.kind in ("commune", "ward", "town")
-        proposed = awards[
-            "Giấy khen của Chủ tịch UBND cấp xã" if is_base else "Giấy khen của Chủ tịch UBND cấp huyện"
-        ]
-        if exemplar.unit.kind == "department" or exemplar.unit.kind == "mass_org":
-            proposed = awards["Giấy khen của Thủ trưởng sở, ban, ngành"]
+        is_base = exemplar.unit.kind in rules.BASE_KINDS
+        proposed = awards[_DEMO_PROPOSAL.get(exemplar.unit.kind, "Giấy khen của Chủ tịch UBND cấp huyện")]
+        if exemplar.unit.kind in rules.ENTERPRISE_KINDS and exemplar.kind != IND:
+            proposed = awards["Tập thể lao động tiên tiến"]
         nomination = services.nomination_create(
             exemplar=exemplar, event=event, target="own", proposed_award=proposed, by=proposer
         )
         status = STATUS_PLAN[index % len(STATUS_PLAN)] if event.status != Event.Status.PLANNED else "pending"
         if status == "pending":
             continue
-        number = decisions.setdefault(event.pk, f"{rng.randint(20, 480)}/QĐ-UBND")
+        decided = awards["Bằng khen của Chủ tịch UBND tỉnh"] if status == "raised" else proposed
+        authority = rules.granting_authority(
+            form_authorities=decided.authorities, proposer_kind=exemplar.unit.kind
+        )
+        issuer, place = _demo_issuer(authority or "", event.unit, province)
         services.nomination_review(
             nomination=nomination, reviewer=reviewer, status=status,
             reason="Thành tích chưa nổi bật so với các điển hình khác của đơn vị." if status == "rejected" else "",
-            raised_award=awards["Bằng khen của Chủ tịch UBND tỉnh"] if status == "raised" else None,
-            decision_number=number, decision_date=event.date, signer="Chủ tịch UBND " + event.unit.name,
+            raised_award=decided if status == "raised" else None,
+            decision_authority=authority or "", decision_issuer=issuer, decision_place=place,
+            decision_number=_demo_number(event, authority or ""),
+            decision_date=event.date, signer=_DEMO_SIGNERS.get(authority, "Nguyễn Văn Bình"),
         )  # fmt: skip
         if is_base and exemplar.unit.parent_id in events and status == "accepted":
             upper = events[exemplar.unit.parent_id]
@@ -538,6 +555,52 @@ def _seed_nominations(exemplars: list[Exemplar], awards: dict[str, AwardType], r
                 exemplar=exemplar, event=upper, target="upper",
                 proposed_award=awards["Giấy khen của Chủ tịch UBND cấp huyện"], by=proposer,
             )  # fmt: skip
+
+
+_DEMO_PROPOSAL = {
+    "commune": "Giấy khen của Chủ tịch UBND cấp xã",
+    "ward": "Giấy khen của Chủ tịch UBND cấp xã",
+    "town": "Giấy khen của Chủ tịch UBND cấp xã",
+    "department": "Giấy khen của Thủ trưởng sở, ban, ngành",
+    "mass_org": "Giấy khen của Thủ trưởng sở, ban, ngành",
+    "enterprise": "Chiến sĩ thi đua cơ sở",
+    "province": "Bằng khen của Chủ tịch UBND tỉnh",
+}
+_DEMO_SUFFIX = {"department_head": "SNV", "enterprise_head": "DN"}
+_DEMO_SIGNERS = {
+    "province_chair": "Nguyễn Đăng Bình",
+    "district_chair": "Hà Văn Lâm",
+    "commune_chair": "Triệu Văn Tâm",
+    "department_head": "Nông Thị Hạnh",
+    "enterprise_head": "Lý Văn Khoa",
+}
+_PREFIXES = ("Thành phố ", "Thị trấn ", "Phường ", "Huyện ", "Tỉnh ", "Xã ")
+
+
+def _demo_number(event: Event, authority: str) -> str:
+    """One decision number per (event, authority): every honour of that authority at the event goes under it."""
+    offset = list(rules.AUTHORITY_LABELS).index(authority) if authority in rules.AUTHORITY_LABELS else 9
+    return f"{20 + event.pk * 10 % 400 + offset}/QĐ-{_DEMO_SUFFIX.get(authority, 'UBND')}"
+
+
+def _bare(name: str) -> str:
+    for prefix in _PREFIXES:
+        name = name.removeprefix(prefix)
+    return name
+
+
+def _demo_issuer(authority: str, unit: Unit, province: Unit | None) -> tuple[str, str]:
+    """The issuer line and the place of a demo decision, as a quyết định khen thưởng prints them."""
+    province_name = _bare(province.name) if province else "Bắc Kạn"
+    if authority == rules.Authority.PROVINCE_CHAIR:
+        return f"Chủ tịch Ủy ban nhân dân tỉnh {province_name}", province_name
+    if authority in (rules.Authority.DISTRICT_CHAIR, rules.Authority.COMMUNE_CHAIR):
+        return f"Chủ tịch Ủy ban nhân dân {unit.name[0].lower()}{unit.name[1:]}", _bare(unit.name)
+    if authority == rules.Authority.DEPARTMENT_HEAD and unit.kind == "department":
+        return f"Giám đốc {unit.name}", province_name
+    if authority in (rules.Authority.DEPARTMENT_HEAD, rules.Authority.ENTERPRISE_HEAD):
+        return f"Thủ trưởng {unit.name}", province_name
+    return rules.authority_label(authority), province_name
 
 
 def _seed_presenters(rng) -> None:

@@ -1,4 +1,4 @@
-"""Pure rules of exemplars, nominations and presenters. No ORM: values in, dataclass out."""
+"""Pure reference values and the presenters' spread of the honours app. No ORM: values in, dataclass out."""
 
 from collections import Counter
 from collections.abc import Iterable
@@ -29,112 +29,11 @@ LEVEL_CHOICES = [
     (5, "Nhà nước"),
 ]
 
-# Unit kinds whose proposals the district-level unit above reviews; every other
-# kind (district, city, department, mass organisation, enterprise, province) is
-# reviewed by Sở Nội vụ.
-BASE_KINDS = frozenset({"commune", "ward", "town"})
-DISTRICT_KINDS = frozenset({"district", "city"})
 # Bodies whose own event is about their own field (no field variety expected).
 SECTOR_KINDS = frozenset({"department", "mass_org", "enterprise"})
 MAJORITY_ETHNIC_GROUP = "Kinh"
 
-INDIVIDUAL = "individual"
-COLLECTIVE = "collective"
-BOTH = "both"
-
-
-@dataclass(frozen=True)
-class Decision:
-    allowed: bool
-    reason: str = ""
-
-
-OK = Decision(True)
-
-
-def reviewer_is_home_affairs(proposer_kind: str) -> bool:
-    """True when Sở Nội vụ reviews proposals of a unit of this kind."""
-    return proposer_kind not in BASE_KINDS
-
-
-def may_review(
-    *, reviewer_role: str, reviewer_unit_id: int | None, proposer_kind: str, proposer_parent_id: int | None
-) -> Decision:
-    """Who reviews whom: a district for its communes, Sở Nội vụ for every other unit."""
-    if reviewer_role == "leadership":
-        return Decision(False, "Tài khoản lãnh đạo chỉ được xem, không xét đề nghị.")
-    if reviewer_is_home_affairs(proposer_kind):
-        if reviewer_role == "staff":
-            return OK
-        return Decision(False, "Đề nghị của đơn vị này do Sở Nội vụ xét.")
-    if reviewer_role == "officer" and reviewer_unit_id is not None and reviewer_unit_id == proposer_parent_id:
-        return OK
-    return Decision(False, "Đề nghị của cấp xã do huyện, thành phố quản lý xét.")
-
-
-def check_nomination_target(
-    *,
-    target: str,
-    exemplar_unit_id: int,
-    exemplar_unit_kind: str,
-    exemplar_parent_id: int | None,
-    event_unit_id: int,
-    event_unit_kind: str,
-) -> Decision:
-    """A unit honours at its own event, or proposes to the event of the level above."""
-    if target == "own":
-        if event_unit_id == exemplar_unit_id:
-            return OK
-        return Decision(False, "Sự kiện được chọn không phải của đơn vị có điển hình.")
-    if exemplar_unit_kind in BASE_KINDS:
-        if event_unit_id == exemplar_parent_id:
-            return OK
-        return Decision(False, "Cấp xã chỉ đề nghị lên sự kiện của huyện, thành phố quản lý.")
-    if exemplar_unit_kind == "province":
-        return Decision(False, "Cấp tỉnh không có cấp trên trong chiến dịch này.")
-    if event_unit_kind == "province":
-        return OK
-    return Decision(False, "Huyện, sở, ngành chỉ đề nghị lên Đại hội Thi đua yêu nước cấp tỉnh.")
-
-
-def award_fits_recipient(*, award_recipient: str, exemplar_kind: str) -> Decision:
-    if award_recipient == BOTH or award_recipient == exemplar_kind:
-        return OK
-    if award_recipient == INDIVIDUAL:
-        return Decision(False, "Danh hiệu, hình thức này chỉ dành cho cá nhân.")
-    return Decision(False, "Danh hiệu, hình thức này chỉ dành cho tập thể.")
-
-
-def check_raise(*, proposed_level: int, new_level: int | None) -> Decision:
-    """Raising a proposal must choose a form of a strictly higher level."""
-    if new_level is None:
-        return Decision(False, "Hãy chọn hình thức khen thưởng mức cao hơn.")
-    if new_level <= proposed_level:
-        return Decision(False, "Hình thức nâng mức phải cao hơn hình thức đơn vị đề nghị.")
-    return OK
-
-
-def check_review(*, status: str, reason: str) -> Decision:
-    if status == "rejected" and not reason.strip():
-        return Decision(False, "Không đồng ý thì phải ghi rõ lý do.")
-    if status == "pending":
-        return Decision(False, "Hãy chọn kết quả xét.")
-    return OK
-
-
-def check_award_period(
-    *, decision_year: int, period_start: int, period_end: int, is_earlier_history: bool
-) -> Decision:
-    """An award counts for the campaign only inside its period, unless marked earlier history."""
-    if is_earlier_history:
-        return OK
-    if period_start <= decision_year <= period_end:
-        return OK
-    return Decision(
-        False,
-        f"Quyết định năm {decision_year} nằm ngoài giai đoạn {period_start} - {period_end}; "
-        "hãy đánh dấu “thành tích trước giai đoạn” nếu vẫn muốn ghi nhận.",
-    )
+# Who proposes, grants, reviews and publishes are campaign rules: congresses/rules.py, sections 6-7.
 
 
 # --- Presenters' spread -----------------------------------------------------

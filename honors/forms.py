@@ -3,6 +3,7 @@ from crispy_forms.layout import Column, Div, Field, Fieldset, Layout, Row, Submi
 from django import forms
 
 from congresses.models import Event
+from congresses.rules import AUTHORITY_CHOICES
 
 from .models import AwardReceived, AwardType, Exemplar, Nomination, Presenter
 from .services import PHOTO_MAX_BYTES
@@ -44,7 +45,7 @@ class ExemplarForm(forms.ModelForm):
         fields = [
             "unit", "kind", "name", "representative", "gender", "birth_year", "ethnic_group", "religion",
             "position", "phone", "field", "movements", "achievements", "story", "is_youth",
-            "is_direct_worker", "is_new_model", "is_published",
+            "is_direct_worker", "is_new_model",
         ]  # fmt: skip
         widgets = {
             "movements": forms.CheckboxSelectMultiple,
@@ -79,11 +80,10 @@ class ExemplarForm(forms.ModelForm):
                 Div("is_youth", "is_direct_worker", "is_new_model", css_class="d-flex flex-wrap gap-4"),
             ),
             Fieldset(
-                "Ảnh và công bố",
+                "Ảnh và câu chuyện công bố",
                 "photo_upload",
                 *(["remove_photo"] if "remove_photo" in self.fields else []),
                 "story",
-                "is_published",
             ),
             Submit("submit", "Lưu hồ sơ"),
         )
@@ -103,8 +103,6 @@ class ExemplarForm(forms.ModelForm):
                 self.add_error("ethnic_group", "Cá nhân cần ghi dân tộc.")
         if cleaned.get("kind") == Exemplar.Kind.COLLECTIVE and not cleaned.get("representative"):
             self.add_error("representative", "Tập thể cần ghi người đại diện.")
-        if cleaned.get("is_published") and not (cleaned.get("story") or "").strip():
-            self.add_error("story", "Muốn công bố thì cần viết đoạn giới thiệu ngắn.")
         return cleaned
 
 
@@ -154,9 +152,26 @@ class ReviewForm(forms.Form):
     raised_award = forms.ModelChoiceField(
         label="Hình thức nâng mức", queryset=AwardType.objects.none(), required=False
     )
+    decision_authority = forms.ChoiceField(
+        label="Cấp quyết định",
+        choices=[("", "---------"), *AUTHORITY_CHOICES],
+        required=False,
+        help_text="Phải là cấp có thẩm quyền tặng hình thức được duyệt (Luật Thi đua, khen thưởng 2022, Điều 77-80).",
+    )
+    decision_issuer = forms.CharField(
+        label="Người, cơ quan ban hành",
+        max_length=255,
+        required=False,
+        help_text="Ví dụ: Chủ tịch Ủy ban nhân dân huyện Ba Bể",
+    )
     decision_number = forms.CharField(label="Số quyết định", max_length=50, required=False)
     decision_date = forms.DateField(label="Ngày quyết định", required=False, widget=DATE)
+    decision_place = forms.CharField(label="Địa danh", max_length=100, required=False)
     signer = forms.CharField(label="Người ký", max_length=150, required=False)
+
+    DECISION_FIELDS = (
+        "decision_authority", "decision_issuer", "decision_number", "decision_date", "decision_place", "signer",
+    )  # fmt: skip
 
     def __init__(self, *args, higher_awards, **kwargs):
         super().__init__(*args, **kwargs)
@@ -169,9 +184,14 @@ class ReviewForm(forms.Form):
             Fieldset(
                 "Quyết định khen thưởng (khi đồng ý hoặc nâng mức)",
                 Row(
-                    Column("decision_number", css_class="col-md-4"),
-                    Column("decision_date", css_class="col-md-4"),
-                    Column("signer", css_class="col-md-4"),
+                    Column("decision_authority", css_class="col-md-5"),
+                    Column("decision_issuer", css_class="col-md-7"),
+                ),
+                Row(
+                    Column("decision_number", css_class="col-md-3"),
+                    Column("decision_date", css_class="col-md-3"),
+                    Column("decision_place", css_class="col-md-3"),
+                    Column("signer", css_class="col-md-3"),
                 ),
             ),
             Submit("submit", "Ghi kết quả xét"),
@@ -185,10 +205,24 @@ class ReviewForm(forms.Form):
         if status == Nomination.Status.RAISED and not cleaned.get("raised_award"):
             self.add_error("raised_award", "Hãy chọn hình thức khen thưởng mức cao hơn.")
         if status in (Nomination.Status.ACCEPTED, Nomination.Status.RAISED):
-            for name in ("decision_number", "decision_date", "signer"):
+            for name in self.DECISION_FIELDS:
                 if not cleaned.get(name):
                     self.add_error(name, "Cần nhập khi đồng ý hoặc nâng mức.")
         return cleaned
+
+
+class PublicationDecisionForm(forms.Form):
+    CHOICES = [("approve", "Duyệt công bố"), ("refuse", "Không duyệt")]
+    decision = forms.ChoiceField(label="Kết quả", choices=CHOICES, widget=forms.RadioSelect)
+    reason = forms.CharField(
+        label="Lý do (bắt buộc khi không duyệt)", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.layout = Layout("decision", "reason", Submit("submit", "Ghi kết quả duyệt"))
 
 
 class PresenterForm(forms.ModelForm):

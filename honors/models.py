@@ -1,7 +1,9 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
+from congresses.rules import AUTHORITY_CHOICES, AUTHORITY_LABELS, PUBLICATION_LABELS, UNIT_KINDS, Publication
 from units.choices import Gender
 from units.reference import ETHNIC_GROUP_CHOICES
 
@@ -30,6 +32,20 @@ class AwardType(models.Model):
         help_text="Càng lớn càng cao: 1 cấp xã, 2 cấp huyện / sở, 3 cấp tỉnh, 4 Chính phủ, 5 Nhà nước",
     )
     grantor = models.CharField("thẩm quyền quyết định", max_length=255)
+    authorities = models.JSONField(
+        "cấp có thẩm quyền tặng",
+        default=list,
+        blank=True,
+        help_text="Mã cấp quyết định tặng (congresses.rules.Authority), theo Luật Thi đua, khen thưởng "
+        "số 06/2022/QH15, Điều 77-80 và Nghị định 152/2025/NĐ-CP (thay Nghị định 98/2023/NĐ-CP từ 01/7/2025).",
+    )
+    proposer_kinds = models.JSONField(
+        "loại đơn vị được đề nghị",
+        default=list,
+        blank=True,
+        help_text="Mã loại đơn vị (units.UnitKind) được đề nghị hình thức này, theo thẩm quyền tại Luật Thi đua, "
+        "khen thưởng số 06/2022/QH15, Điều 77-80 và Nghị định 152/2025/NĐ-CP.",
+    )
     legal_basis = models.CharField("căn cứ", max_length=255, blank=True)
     is_certificate = models.BooleanField("in Giấy khen / Bằng khen", default=False)
     is_active = models.BooleanField("đang áp dụng", default=True)
@@ -45,6 +61,19 @@ class AwardType(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self) -> None:
+        errors = {}
+        if not isinstance(self.authorities, list) or any(a not in AUTHORITY_LABELS for a in self.authorities):
+            errors["authorities"] = "Cấp có thẩm quyền không hợp lệ."
+        if not isinstance(self.proposer_kinds, list) or any(k not in UNIT_KINDS for k in self.proposer_kinds):
+            errors["proposer_kinds"] = "Loại đơn vị không hợp lệ."
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def authority_labels(self) -> str:
+        return "; ".join(AUTHORITY_LABELS.get(a, a) for a in self.authorities)
 
 
 class Exemplar(models.Model):
@@ -80,7 +109,21 @@ class Exemplar(models.Model):
     is_direct_worker = models.BooleanField("người trực tiếp lao động, sản xuất", default=False)
     is_new_model = models.BooleanField("mô hình mới, nhân tố mới", default=False)
     photo = models.ImageField("ảnh", upload_to="exemplars/", blank=True)
-    is_published = models.BooleanField("công bố trên trang công khai", default=False)
+    publication = models.CharField(
+        "công bố trên trang công khai",
+        max_length=10,
+        choices=list(PUBLICATION_LABELS.items()),
+        default=Publication.DRAFT,
+        help_text="Đơn vị đề nghị, cấp trên (huyện với cấp xã, Sở Nội vụ với các đơn vị khác) duyệt.",
+    )
+    publication_reason = models.TextField("lý do không duyệt công bố", blank=True)
+    publication_requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    publication_decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    publication_changed_at = models.DateTimeField("cập nhật công bố lúc", null=True, blank=True)
     search_text = models.CharField(max_length=600, editable=False, default="")
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -91,7 +134,7 @@ class Exemplar(models.Model):
         verbose_name = "điển hình tiên tiến"
         verbose_name_plural = "điển hình tiên tiến"
         ordering = ["unit", "name"]
-        indexes = [models.Index(fields=["is_published", "field"])]
+        indexes = [models.Index(fields=["publication", "field"])]
         constraints = [
             models.CheckConstraint(
                 condition=Q(birth_year__isnull=True) | (Q(birth_year__gte=1900) & Q(birth_year__lte=2100)),
@@ -105,6 +148,10 @@ class Exemplar(models.Model):
     @property
     def is_woman(self) -> bool:
         return self.gender == Gender.FEMALE
+
+    @property
+    def is_published(self) -> bool:
+        return self.publication == Publication.APPROVED
 
 
 class AwardReceived(models.Model):
@@ -191,8 +238,42 @@ class Nomination(models.Model):
         return f"{self.exemplar} — {self.proposed_award}"
 
 
+class AwardDecision(models.Model):
+    """A quyết định khen thưởng: one authority's decision, honouring many exemplars at an event."""
+
+    event = models.ForeignKey(
+        "congresses.Event", verbose_name="sự kiện", on_delete=models.PROTECT, related_name="award_decisions"
+    )
+    authority = models.CharField(
+        "cấp quyết định",
+        max_length=20,
+        choices=AUTHORITY_CHOICES,
+        help_text="Chỉ ghi vào quyết định những hình thức mà cấp này có thẩm quyền tặng "
+        "(Luật Thi đua, khen thưởng số 06/2022/QH15, Điều 77-80; Nghị định 152/2025/NĐ-CP).",
+    )
+    issuer = models.CharField(
+        "người, cơ quan ban hành", max_length=255, help_text="Ví dụ: Chủ tịch Ủy ban nhân dân tỉnh Bắc Kạn"
+    )
+    number = models.CharField("số quyết định", max_length=50)
+    date = models.DateField("ngày quyết định")
+    place = models.CharField("địa danh", max_length=100, help_text="Ví dụ: Bắc Kạn, Chợ Rã")
+    signer = models.CharField("người ký", max_length=150)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "quyết định khen thưởng"
+        verbose_name_plural = "quyết định khen thưởng"
+        ordering = ["event", "date", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["event", "number"], name="one_decision_number_per_event"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Quyết định số {self.number} ngày {self.date:%d/%m/%Y} của {self.issuer}"
+
+
 class Honour(models.Model):
-    """An exemplar honoured at an event, with the form and the decision."""
+    """An exemplar honoured at an event under a decision of the authority that grants the form."""
 
     event = models.ForeignKey(
         "congresses.Event", verbose_name="sự kiện", on_delete=models.PROTECT, related_name="honours"
@@ -211,9 +292,9 @@ class Honour(models.Model):
         blank=True,
         related_name="honour",
     )
-    decision_number = models.CharField("số quyết định", max_length=50)
-    decision_date = models.DateField("ngày quyết định")
-    signer = models.CharField("người ký", max_length=150)
+    decision = models.ForeignKey(
+        AwardDecision, verbose_name="quyết định", on_delete=models.PROTECT, related_name="honours"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -223,7 +304,6 @@ class Honour(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["event", "exemplar"], name="one_honour_per_event"),
         ]
-        indexes = [models.Index(fields=["event", "decision_number"])]
 
     def __str__(self) -> str:
         return f"{self.exemplar} — {self.award_type}"

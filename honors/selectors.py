@@ -1,22 +1,62 @@
 """Reads of the honours app: every queryset a user sees goes through here, with constant query counts."""
 
-from dataclasses import dataclass
-
 from django.db.models import Count, Prefetch, Q, QuerySet
 
+from congresses import rules
 from congresses.models import Event, Movement
 from congresses.selectors import campaign_active
 from core.text import fold_for_search
-from units.models import Unit, UnitKind, User
-from units.permissions import filter_for_scope
+from units.models import Unit, UnitKind
+from units.permissions import filter_for_scope, is_leadership, is_staff_of_home_affairs, is_unit_officer
 
 from . import domain
-from .models import AwardReceived, AwardType, Exemplar, Honour, Nomination, Presenter
+from .models import AwardDecision, AwardReceived, AwardType, Exemplar, Honour, Nomination, Presenter
 
 
 def award_type_list(*, active_only: bool = False) -> QuerySet[AwardType]:
     qs = AwardType.objects.all()
     return qs.filter(is_active=True) if active_only else qs
+
+
+def _fits(qs: QuerySet[AwardType], exemplar_kind: str) -> QuerySet[AwardType]:
+    return qs.filter(is_active=True, recipient__in=[exemplar_kind, AwardType.Recipient.BOTH])
+
+
+def award_types_proposable(*, exemplar: Exemplar) -> QuerySet[AwardType]:
+    """The forms the exemplar's unit may propose (rules.may_propose), fitting the exemplar."""
+    kind = exemplar.unit.kind
+    allowed = [
+        a.pk
+        for a in _fits(AwardType.objects.all(), exemplar.kind)
+        if rules.may_propose(
+            unit_kind=kind, form_name=a.name, proposer_kinds=a.proposer_kinds, form_authorities=a.authorities
+        )
+    ]
+    return AwardType.objects.filter(pk__in=allowed)
+
+
+def nomination_granting_authority(*, nomination: Nomination) -> str:
+    """The authority that grants the proposed form to this unit (rules.granting_authority), "" if none."""
+    award = nomination.proposed_award
+    kind = nomination.exemplar.unit.kind
+    return rules.granting_authority(form_authorities=award.authorities, proposer_kind=kind) or ""
+
+
+def award_types_to_raise(*, nomination: Nomination) -> QuerySet[AwardType]:
+    """The higher forms the reviewer may raise a proposal to (rules.check_raise)."""
+    proposed = nomination.proposed_award
+    kind = nomination.exemplar.unit.kind
+    allowed = [
+        a.pk
+        for a in _fits(AwardType.objects.filter(level__gt=proposed.level), nomination.exemplar.kind)
+        if rules.check_raise(
+            proposed_level=proposed.level,
+            new_level=a.level,
+            proposer_kind=kind,
+            new_authorities=a.authorities,
+        )
+    ]
+    return AwardType.objects.filter(pk__in=allowed)
 
 
 def _search(qs: QuerySet[Exemplar], q: str) -> QuerySet[Exemplar]:
@@ -52,13 +92,16 @@ def exemplar_detail(*, exemplar: Exemplar) -> dict:
                 "event", "proposed_award", "decided_award"
             )
         ),
-        "honours": list(Honour.objects.filter(exemplar=exemplar).select_related("event", "award_type")),
+        "honours": list(
+            Honour.objects.filter(exemplar=exemplar).select_related("event", "award_type", "decision")
+        ),
+        "publication_label": rules.PUBLICATION_LABELS.get(exemplar.publication, ""),
     }
 
 
 def units_writable_for_user(*, user) -> QuerySet[Unit]:
     """Units in which the user may keep exemplar records (their unit and its direct children)."""
-    if user.role == User.Role.LEADERSHIP:
+    if is_leadership(user):
         return Unit.objects.none()
     return filter_for_scope(Unit.objects.all(), user).order_by("kind", "name")
 
@@ -85,17 +128,26 @@ def nomination_list_proposed(*, user, status: str = "") -> QuerySet[Nomination]:
     return qs.filter(status=status) if status else qs
 
 
+def _reviewed_by(qs: QuerySet, user, *, unit_path: str) -> QuerySet:
+    """Rows of units the user is the reviewing level for (see rules.may_review)."""
+    base_kinds = list(rules.BASE_KINDS)
+    if is_staff_of_home_affairs(user):
+        return qs.exclude(**{f"{unit_path}__kind__in": base_kinds})
+    if is_unit_officer(user) and user.unit_id:
+        return qs.filter(**{f"{unit_path}__parent_id": user.unit_id, f"{unit_path}__kind__in": base_kinds})
+    return qs.none()
+
+
 def nomination_list_to_review(*, user, status: str = "pending") -> QuerySet[Nomination]:
-    """Proposals the user is the reviewing level for (see domain.may_review)."""
-    qs = _nomination_qs()
-    base_kinds = list(domain.BASE_KINDS)
-    if user.role == User.Role.STAFF:
-        qs = qs.exclude(exemplar__unit__kind__in=base_kinds)
-    elif user.role == User.Role.OFFICER and user.unit_id:
-        qs = qs.filter(exemplar__unit__parent_id=user.unit_id, exemplar__unit__kind__in=base_kinds)
-    else:
-        return qs.none()
+    """Proposals the user is the reviewing level for (see rules.may_review)."""
+    qs = _reviewed_by(_nomination_qs(), user, unit_path="exemplar__unit")
     return qs.filter(status=status) if status else qs
+
+
+def exemplar_publication_requests(*, user) -> QuerySet[Exemplar]:
+    """Exemplars waiting for this user to approve their publication (rules.may_decide_publication)."""
+    qs = Exemplar.objects.filter(publication=rules.Publication.REQUESTED).select_related("unit")
+    return _reviewed_by(qs, user, unit_path="unit").order_by("publication_changed_at", "pk")
 
 
 def events_for_nomination(*, exemplar: Exemplar) -> QuerySet[Event]:
@@ -104,7 +156,7 @@ def events_for_nomination(*, exemplar: Exemplar) -> QuerySet[Event]:
     if campaign is None:
         return Event.objects.none()
     unit = exemplar.unit
-    if unit.kind in domain.BASE_KINDS:
+    if unit.kind in rules.BASE_KINDS:
         upper = Q(unit_id=unit.parent_id)
     elif unit.kind == UnitKind.PROVINCE:
         upper = Q(pk__in=[])
@@ -130,29 +182,20 @@ def event_list_for_user(*, user) -> QuerySet[Event]:
     ).order_by("date", "unit__name")
 
 
-@dataclass(frozen=True)
-class DecisionGroup:
-    number: str
-    date: object
-    signer: str
-    honours: list
-
-
-def event_decisions(*, event: Event) -> list[DecisionGroup]:
-    honours = (
-        Honour.objects.filter(event=event)
-        .select_related("exemplar__unit", "award_type")
-        .order_by("decision_number", "award_type__order", "exemplar__name")
+def event_decisions(*, event: Event) -> list[AwardDecision]:
+    """The event's decisions (quyết định khen thưởng), each with its honours."""
+    honours = Honour.objects.select_related("exemplar__unit", "award_type").order_by(
+        "award_type__order", "exemplar__name"
     )
-    groups: dict[str, DecisionGroup] = {}
-    for honour in honours:
-        group = groups.get(honour.decision_number)
-        if group is None:
-            group = groups[honour.decision_number] = DecisionGroup(
-                honour.decision_number, honour.decision_date, honour.signer, []
-            )
-        group.honours.append(honour)
-    return list(groups.values())
+    return list(
+        AwardDecision.objects.filter(event=event)
+        .prefetch_related(Prefetch("honours", queryset=honours, to_attr="honour_list"))
+        .order_by("date", "number")
+    )
+
+
+def event_decision(*, event: Event, number: str) -> AwardDecision | None:
+    return AwardDecision.objects.filter(event=event, number=number).first()
 
 
 def event_nominations(*, event: Event) -> list[Nomination]:
@@ -163,9 +206,9 @@ def event_nominations(*, event: Event) -> list[Nomination]:
     )
 
 
-def decision_honours(*, event: Event, decision_number: str) -> list[Honour]:
+def decision_honours(*, decision: AwardDecision) -> list[Honour]:
     return list(
-        Honour.objects.filter(event=event, decision_number=decision_number)
+        Honour.objects.filter(decision=decision)
         .select_related("exemplar__unit", "award_type")
         .order_by("award_type__order", "exemplar__name")
     )
@@ -206,7 +249,7 @@ def public_exemplars(
     *, q: str = "", district_id: int | None = None, field: str = "", movement_id: int | None = None
 ) -> QuerySet[Exemplar]:
     """Published exemplars only; the public template shows no private field."""
-    qs = Exemplar.objects.filter(is_published=True).select_related("unit__parent")
+    qs = Exemplar.objects.filter(publication=rules.Publication.APPROVED).select_related("unit__parent")
     qs = _search(qs, q)
     if district_id:
         qs = qs.filter(Q(unit_id=district_id) | Q(unit__parent_id=district_id))
@@ -220,12 +263,12 @@ def public_exemplars(
 
 
 def public_districts() -> QuerySet[Unit]:
-    return Unit.objects.filter(kind__in=list(domain.DISTRICT_KINDS)).order_by("kind", "name")
+    return Unit.objects.filter(kind__in=list(rules.DISTRICT_KINDS)).order_by("kind", "name")
 
 
 def public_exemplar_detail(*, pk: int) -> Exemplar | None:
     return (
-        Exemplar.objects.filter(pk=pk, is_published=True)
+        Exemplar.objects.filter(pk=pk, publication=rules.Publication.APPROVED)
         .select_related("unit__parent")
         .prefetch_related("movements")
         .first()
@@ -233,4 +276,4 @@ def public_exemplar_detail(*, pk: int) -> Exemplar | None:
 
 
 def public_honours(*, exemplar: Exemplar) -> list[Honour]:
-    return list(Honour.objects.filter(exemplar=exemplar).select_related("event", "award_type"))
+    return list(Honour.objects.filter(exemplar=exemplar).select_related("event", "award_type", "decision"))

@@ -13,14 +13,16 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from PIL import Image, UnidentifiedImageError
 
+from congresses import rules
 from congresses.models import Event, Movement
 from congresses.selectors import campaign_active
 from core.errors import DomainError
 from core.text import fold_for_search, normalise_text
+from units.domain import Access
 from units.models import User
+from units.permissions import is_leadership, is_staff_of_home_affairs, unit_access
 
-from . import domain
-from .models import AwardReceived, AwardType, Exemplar, Honour, Nomination, Presenter
+from .models import AwardDecision, AwardReceived, AwardType, Exemplar, Honour, Nomination, Presenter
 
 AWARD_TYPES_FILE = Path(__file__).resolve().parent / "data" / "award_types_2022.json"
 PHOTO_MAX_BYTES = 5 * 1024 * 1024
@@ -48,8 +50,14 @@ def award_types_load_from_file(*, path: Path = AWARD_TYPES_FILE) -> int:
     """Create or update the titles and forms of the 2022 Law from the committed data file (by name)."""
     seed = json.loads(path.read_text(encoding="utf-8"))
     for row in seed["award_types"]:
-        fields = {k: v for k, v in row.items() if k != "name"}
-        AwardType.objects.update_or_create(name=row["name"], defaults=fields)
+        award_type = AwardType.objects.filter(name=row["name"]).first() or AwardType(name=row["name"])
+        for key, value in row.items():
+            setattr(award_type, key, value)
+        try:
+            award_type.full_clean(validate_unique=False)
+        except ValidationError as exc:
+            raise HonoursError(f"{row['name']}: {_validation_message(exc)}") from exc
+        award_type.save()
     return len(seed["award_types"])
 
 
@@ -141,8 +149,8 @@ def award_received_add(
     if campaign is None:
         raise HonoursError("Chưa có chiến dịch đang triển khai để xác định giai đoạn thi đua.")
     for decision in (
-        domain.award_fits_recipient(award_recipient=award_type.recipient, exemplar_kind=exemplar.kind),
-        domain.check_award_period(
+        rules.award_fits_recipient(award_recipient=award_type.recipient, exemplar_kind=exemplar.kind),
+        rules.check_award_period(
             decision_year=decision_date.year,
             period_start=campaign.period_start_year,
             period_end=campaign.period_end_year,
@@ -174,12 +182,21 @@ def award_received_delete(*, award: AwardReceived) -> None:
 # --- Nominations and honours ------------------------------------------------
 
 
+def award_may_propose(*, award_type: AwardType, unit_kind: str) -> rules.Decision:
+    return rules.may_propose(
+        unit_kind=unit_kind,
+        form_name=award_type.name,
+        proposer_kinds=award_type.proposer_kinds,
+        form_authorities=award_type.authorities,
+    )
+
+
 def nomination_create(
     *, exemplar: Exemplar, event: Event, target: str, proposed_award: AwardType, by: User
 ) -> Nomination:
     unit = exemplar.unit
     for decision in (
-        domain.check_nomination_target(
+        rules.check_nomination_target(
             target=target,
             exemplar_unit_id=unit.pk,
             exemplar_unit_kind=unit.kind,
@@ -187,7 +204,8 @@ def nomination_create(
             event_unit_id=event.unit_id,
             event_unit_kind=event.unit.kind,
         ),
-        domain.award_fits_recipient(award_recipient=proposed_award.recipient, exemplar_kind=exemplar.kind),
+        rules.award_fits_recipient(award_recipient=proposed_award.recipient, exemplar_kind=exemplar.kind),
+        award_may_propose(award_type=proposed_award, unit_kind=unit.kind),
     ):
         if not decision.allowed:
             raise HonoursError(decision.reason)
@@ -205,6 +223,17 @@ def nomination_create(
     return nomination
 
 
+def nomination_may_review(*, nomination: Nomination, reviewer: User) -> rules.Decision:
+    unit = nomination.exemplar.unit
+    return rules.may_review(
+        is_leadership=is_leadership(reviewer),
+        is_home_affairs=is_staff_of_home_affairs(reviewer),
+        reviewer_unit_id=reviewer.unit_id,
+        proposer_kind=unit.kind,
+        proposer_parent_id=unit.parent_id,
+    )
+
+
 def nomination_review(
     *,
     nomination: Nomination,
@@ -212,39 +241,40 @@ def nomination_review(
     status: str,
     reason: str = "",
     raised_award: AwardType | None = None,
+    decision_authority: str = "",
+    decision_issuer: str = "",
     decision_number: str = "",
     decision_date: date | None = None,
+    decision_place: str = "",
     signer: str = "",
 ) -> Nomination:
-    """Accept, reject (with a reason) or raise a proposal; accepted ones are recorded as honours."""
+    """Accept, reject (with a reason) or raise a proposal; accepted ones are recorded as honours
+    under the decision (quyết định khen thưởng) of the authority that grants the decided form."""
     with transaction.atomic():
         locked = (
             Nomination.objects.select_for_update()
-            .select_related("exemplar__unit", "proposed_award", "event")
+            .select_related("exemplar__unit", "proposed_award", "event__unit")
             .get(pk=nomination.pk)
         )
-        unit = locked.exemplar.unit
-        right = domain.may_review(
-            reviewer_role=reviewer.role,
-            reviewer_unit_id=reviewer.unit_id,
-            proposer_kind=unit.kind,
-            proposer_parent_id=unit.parent_id,
-        )
+        right = nomination_may_review(nomination=locked, reviewer=reviewer)
         if not right.allowed:
             raise HonoursError(right.reason)
         if locked.status != Nomination.Status.PENDING:
             raise HonoursError("Đề nghị này đã được xét.")
-        checks = [domain.check_review(status=status, reason=reason)]
+        checks = [rules.check_review(status=status, reason=reason)]
         award = locked.proposed_award
         if status == Nomination.Status.RAISED:
             checks.append(
-                domain.check_raise(
-                    proposed_level=award.level, new_level=raised_award.level if raised_award else None
+                rules.check_raise(
+                    proposed_level=award.level,
+                    new_level=raised_award.level if raised_award else None,
+                    proposer_kind=locked.exemplar.unit.kind,
+                    new_authorities=raised_award.authorities if raised_award else [],
                 )
             )
             if raised_award is not None:
                 checks.append(
-                    domain.award_fits_recipient(
+                    rules.award_fits_recipient(
                         award_recipient=raised_award.recipient, exemplar_kind=locked.exemplar.kind
                     )
                 )
@@ -260,16 +290,60 @@ def nomination_review(
         locked.full_clean()
         locked.save(update_fields=["status", "reason", "decided_award", "reviewed_by", "reviewed_at"])
         if status in (Nomination.Status.ACCEPTED, Nomination.Status.RAISED):
+            award_decision = award_decision_get_or_create(
+                event=locked.event,
+                authority=decision_authority,
+                issuer=decision_issuer,
+                number=decision_number,
+                date=decision_date,
+                place=decision_place,
+                signer=signer,
+            )
             honour_record(
                 event=locked.event,
                 exemplar=locked.exemplar,
                 award_type=award,
-                decision_number=decision_number,
-                decision_date=decision_date,
-                signer=signer,
+                decision=award_decision,
                 nomination=locked,
             )
     return locked
+
+
+def award_decision_get_or_create(
+    *, event: Event, authority: str, issuer: str, number: str, date: date | None, place: str, signer: str
+) -> AwardDecision:
+    """The event's decision of this number, or a new one; one decision honours many exemplars."""
+    number = normalise_text(number)
+    if not number or date is None or not signer.strip() or not issuer.strip() or not place.strip():
+        raise HonoursError(
+            "Hãy nhập đủ cấp quyết định, người/cơ quan ban hành, số, ngày, địa danh và người ký của quyết định."
+        )
+    existing = AwardDecision.objects.filter(event=event, number=number).first()
+    if existing is not None:
+        if existing.authority != authority or existing.date != date:
+            raise HonoursError(
+                f"Quyết định số {number} đã được ghi là của {rules.authority_label(existing.authority)} "
+                f"ngày {existing.date:%d/%m/%Y}; hãy kiểm tra lại cấp quyết định và ngày."
+            )
+        return existing
+    decision = AwardDecision(
+        event=event,
+        authority=authority,
+        issuer=normalise_text(issuer),
+        number=number,
+        date=date,
+        place=normalise_text(place),
+        signer=normalise_text(signer),
+    )
+    try:
+        decision.full_clean()
+        with transaction.atomic():
+            decision.save()
+    except ValidationError as exc:
+        raise HonoursError(_validation_message(exc)) from exc
+    except IntegrityError as exc:
+        raise HonoursError(f"Quyết định số {number} đã có tại {event.name}.") from exc
+    return decision
 
 
 def honour_record(
@@ -277,24 +351,24 @@ def honour_record(
     event: Event,
     exemplar: Exemplar,
     award_type: AwardType,
-    decision_number: str,
-    decision_date: date | None,
-    signer: str,
+    decision: AwardDecision,
     nomination: Nomination | None = None,
 ) -> Honour:
-    if not decision_number.strip() or decision_date is None or not signer.strip():
-        raise HonoursError("Hãy nhập số quyết định, ngày quyết định và người ký.")
+    """Record an honour under a decision of the authority that grants its form; anything else is refused."""
+    if decision.event_id != event.pk:
+        raise HonoursError(f"Quyết định số {decision.number} không thuộc {event.name}.")
+    lawful = rules.may_grant(
+        issuer_authority=decision.authority,
+        form_name=award_type.name,
+        form_authorities=award_type.authorities,
+    )
+    if not lawful.allowed:
+        raise HonoursError(lawful.reason)
     already = f"“{exemplar.name}” đã được khen thưởng tại {event.name}; mỗi điển hình chỉ được khen một lần."
     if Honour.objects.filter(event=event, exemplar=exemplar).exists():
         raise HonoursError(already)
     honour = Honour(
-        event=event,
-        exemplar=exemplar,
-        award_type=award_type,
-        nomination=nomination,
-        decision_number=normalise_text(decision_number),
-        decision_date=decision_date,
-        signer=normalise_text(signer),
+        event=event, exemplar=exemplar, award_type=award_type, nomination=nomination, decision=decision
     )
     try:
         honour.full_clean(validate_constraints=False)
@@ -305,6 +379,118 @@ def honour_record(
     except IntegrityError as exc:
         raise HonoursError(already) from exc
     return honour
+
+
+# --- Publishing on the public page ------------------------------------------------
+
+
+def _is_unit_writer(user: User, exemplar: Exemplar) -> bool:
+    return unit_access(user, exemplar.unit) == Access.WRITE and not is_staff_of_home_affairs(user)
+
+
+def exemplar_may_decide_publication(*, exemplar: Exemplar, user: User) -> rules.Decision:
+    unit = exemplar.unit
+    return rules.may_decide_publication(
+        status=exemplar.publication,
+        is_leadership=is_leadership(user),
+        is_home_affairs=is_staff_of_home_affairs(user),
+        reviewer_unit_id=user.unit_id,
+        unit_kind=unit.kind,
+        unit_parent_id=unit.parent_id,
+    )
+
+
+def _is_publication_reviewer(user: User, exemplar: Exemplar) -> bool:
+    unit = exemplar.unit
+    return rules.may_review(
+        is_leadership=is_leadership(user),
+        is_home_affairs=is_staff_of_home_affairs(user),
+        reviewer_unit_id=user.unit_id,
+        proposer_kind=unit.kind,
+        proposer_parent_id=unit.parent_id,
+    ).allowed
+
+
+def _publication_set(exemplar: Exemplar, *, status: str, by: User, reason: str = "", requested: bool = False):
+    exemplar.publication = status
+    exemplar.publication_reason = reason
+    exemplar.publication_changed_at = timezone.now()
+    fields = ["publication", "publication_reason", "publication_changed_at"]
+    if requested:
+        exemplar.publication_requested_by = by
+        fields.append("publication_requested_by")
+    else:
+        exemplar.publication_decided_by = by
+        fields.append("publication_decided_by")
+    try:
+        exemplar.full_clean(exclude=["photo"])
+    except ValidationError as exc:
+        raise HonoursError(_validation_message(exc)) from exc
+    exemplar.save(update_fields=fields)
+    return exemplar
+
+
+def _lock(exemplar: Exemplar) -> Exemplar:
+    return Exemplar.objects.select_for_update().select_related("unit").get(pk=exemplar.pk)
+
+
+def exemplar_publication_rights(*, exemplar: Exemplar, user: User) -> dict[str, rules.Decision]:
+    """What this user may do about the exemplar's publication now: the same rules the writes enforce."""
+    return {
+        "request": rules.may_request_publication(
+            status=exemplar.publication,
+            has_story=bool(exemplar.story.strip()),
+            is_unit_writer=_is_unit_writer(user, exemplar),
+        ),
+        "decide": exemplar_may_decide_publication(exemplar=exemplar, user=user),
+        "withdraw": rules.may_withdraw_publication(
+            status=exemplar.publication,
+            is_unit_writer=_is_unit_writer(user, exemplar),
+            is_reviewer=_is_publication_reviewer(user, exemplar),
+        ),
+    }
+
+
+@transaction.atomic
+def exemplar_publication_request(*, exemplar: Exemplar, by: User) -> Exemplar:
+    """The exemplar's unit asks the level above to publish it on /dien-hinh/."""
+    locked = _lock(exemplar)
+    decision = rules.may_request_publication(
+        status=locked.publication,
+        has_story=bool(locked.story.strip()),
+        is_unit_writer=_is_unit_writer(by, locked),
+    )
+    if not decision.allowed:
+        raise HonoursError(decision.reason)
+    return _publication_set(locked, status=rules.Publication.REQUESTED, by=by, requested=True)
+
+
+@transaction.atomic
+def exemplar_publication_decide(*, exemplar: Exemplar, by: User, approve: bool, reason: str = "") -> Exemplar:
+    """The reviewer above the unit approves publication, or refuses it with a reason."""
+    locked = _lock(exemplar)
+    for decision in (
+        exemplar_may_decide_publication(exemplar=locked, user=by),
+        rules.Decision(True) if approve else rules.check_publication_refusal(reason=reason),
+    ):
+        if not decision.allowed:
+            raise HonoursError(decision.reason)
+    status = rules.Publication.APPROVED if approve else rules.Publication.REFUSED
+    return _publication_set(locked, status=status, by=by, reason="" if approve else reason.strip())
+
+
+@transaction.atomic
+def exemplar_publication_withdraw(*, exemplar: Exemplar, by: User) -> Exemplar:
+    """The unit or its reviewer takes the exemplar off the public page (or takes a request back), at once."""
+    locked = _lock(exemplar)
+    decision = rules.may_withdraw_publication(
+        status=locked.publication,
+        is_unit_writer=_is_unit_writer(by, locked),
+        is_reviewer=_is_publication_reviewer(by, locked),
+    )
+    if not decision.allowed:
+        raise HonoursError(decision.reason)
+    return _publication_set(locked, status=rules.Publication.DRAFT, by=by)
 
 
 # --- Presenters -----------------------------------------------------------------

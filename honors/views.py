@@ -9,11 +9,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from congresses import rules
 from core.errors import DomainError
 from units.domain import Access
-from units.models import UnitKind, User
+from units.models import UnitKind
 from units.permissions import (
     can_change_anything,
+    is_leadership,
+    is_staff_of_home_affairs,
     require_unit_access,
     staff_required,
     unit_access,
@@ -22,7 +25,15 @@ from units.permissions import (
 
 from . import domain, selectors, services
 from .exporters import decision_list_xlsx, decision_rows
-from .forms import AwardReceivedForm, AwardTypeForm, ExemplarForm, NominationForm, PresenterForm, ReviewForm
+from .forms import (
+    AwardReceivedForm,
+    AwardTypeForm,
+    ExemplarForm,
+    NominationForm,
+    PresenterForm,
+    PublicationDecisionForm,
+    ReviewForm,
+)
 from .models import AwardReceived, AwardType, Exemplar, Nomination
 from .permissions import (
     get_event_for_user,
@@ -39,7 +50,7 @@ def award_type_list(request):
     return render(
         request,
         "honors/awardtype_list.html",
-        {"award_types": selectors.award_type_list(), "can_edit": request.user.role == User.Role.STAFF},
+        {"award_types": selectors.award_type_list(), "can_edit": is_staff_of_home_affairs(request.user)},
     )
 
 
@@ -78,7 +89,7 @@ def exemplar_list(request):
         "honors/exemplar_list.html",
         {
             "page": page, "q": q, "field": field, "kind": kind, "fields": domain.FIELDS, "unit_id": unit_id,
-            "kinds": Exemplar.Kind.choices, "can_create": request.user.role != User.Role.LEADERSHIP,
+            "kinds": Exemplar.Kind.choices, "can_create": not is_leadership(request.user),
         },
     )  # fmt: skip
 
@@ -127,15 +138,81 @@ def _exemplar_form(request, exemplar: Exemplar):
 def exemplar_detail(request, pk: int):
     exemplar = get_exemplar_for_user(request.user, pk)
     can_change = unit_access(request.user, exemplar.unit) == Access.WRITE
+    return render(request, "honors/exemplar_detail.html", _exemplar_context(request, exemplar, can_change))
+
+
+def _exemplar_context(request, exemplar: Exemplar, can_change: bool, award_form=None) -> dict:
+    rights = services.exemplar_publication_rights(exemplar=exemplar, user=request.user)
+    return {
+        "exemplar": exemplar,
+        "can_change": can_change,
+        "award_form": award_form or (AwardReceivedForm() if can_change else None),
+        "can_request_publication": rights["request"].allowed,
+        "publication_hint": rights["request"].reason
+        if can_change and exemplar.publication in (rules.Publication.DRAFT, rules.Publication.REFUSED)
+        else "",
+        "publication_form": PublicationDecisionForm() if rights["decide"].allowed else None,
+        "can_withdraw_publication": rights["withdraw"].allowed,
+        **selectors.exemplar_detail(exemplar=exemplar),
+    }
+
+
+# --- Publishing on the public page (the unit asks, the level above approves) ----------
+
+
+@require_POST
+@login_required
+def exemplar_publication_request(request, pk: int):
+    exemplar = get_exemplar_for_user(request.user, pk, write=True)
+    try:
+        services.exemplar_publication_request(exemplar=exemplar, by=request.user)
+    except DomainError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, f"Đã gửi đề nghị công bố “{exemplar.name}” lên cấp trên duyệt.")
+    return redirect("honors:exemplar_detail", pk=exemplar.pk)
+
+
+@require_POST
+@login_required
+def exemplar_publication_decide(request, pk: int):
+    exemplar = get_exemplar_for_user(request.user, pk, write=True)
+    form = PublicationDecisionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Hãy chọn duyệt hoặc không duyệt công bố.")
+        return redirect("honors:exemplar_detail", pk=exemplar.pk)
+    approve = form.cleaned_data["decision"] == "approve"
+    try:
+        services.exemplar_publication_decide(
+            exemplar=exemplar, by=request.user, approve=approve, reason=form.cleaned_data["reason"]
+        )
+    except DomainError as exc:
+        messages.error(request, str(exc))
+    else:
+        done = "Đã duyệt công bố" if approve else "Đã ghi không duyệt công bố"
+        messages.success(request, f"{done} “{exemplar.name}”.")
+    return redirect("honors:exemplar_detail", pk=exemplar.pk)
+
+
+@require_POST
+@login_required
+def exemplar_publication_withdraw(request, pk: int):
+    exemplar = get_exemplar_for_user(request.user, pk, write=True)
+    try:
+        services.exemplar_publication_withdraw(exemplar=exemplar, by=request.user)
+    except DomainError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, f"Đã rút “{exemplar.name}” khỏi trang công khai.")
+    return redirect("honors:exemplar_detail", pk=exemplar.pk)
+
+
+@login_required
+def publication_requests(request):
     return render(
         request,
-        "honors/exemplar_detail.html",
-        {
-            "exemplar": exemplar,
-            "can_change": can_change,
-            "award_form": AwardReceivedForm() if can_change else None,
-            **selectors.exemplar_detail(exemplar=exemplar),
-        },
+        "honors/publication_requests.html",
+        {"exemplars": selectors.exemplar_publication_requests(user=request.user)},
     )
 
 
@@ -172,8 +249,7 @@ def award_received_add(request, pk: int):
             label = form.fields[field].label if field in form.fields else ""
             text = " ".join(str(e) for e in errors)
             messages.error(request, f"{label}: {text}" if label else text)
-    ctx = {"exemplar": exemplar, "can_change": True, "award_form": form}
-    ctx.update(selectors.exemplar_detail(exemplar=exemplar))
+    ctx = _exemplar_context(request, exemplar, True, award_form=form)
     return render(request, "honors/exemplar_detail.html", ctx, status=400)
 
 
@@ -196,9 +272,7 @@ def nomination_create(request, pk: int):
     form = NominationForm(
         request.POST or None,
         events=selectors.events_for_nomination(exemplar=exemplar),
-        awards=selectors.award_type_list(active_only=True).filter(
-            recipient__in=[exemplar.kind, AwardType.Recipient.BOTH]
-        ),
+        awards=selectors.award_types_proposable(exemplar=exemplar),
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -222,7 +296,7 @@ def nomination_list(request):
             "proposed": selectors.nomination_list_proposed(user=request.user, status=status)[:200],
             "status": status,
             "statuses": Nomination.Status.choices,
-            "is_reviewer": request.user.role in (User.Role.STAFF, User.Role.OFFICER),
+            "is_reviewer": not is_leadership(request.user),
         },
     )
 
@@ -230,21 +304,13 @@ def nomination_list(request):
 @login_required
 def nomination_review(request, pk: int):
     nomination = get_nomination_for_user(request.user, pk, write=True)
-    unit = nomination.exemplar.unit
-    right = domain.may_review(
-        reviewer_role=request.user.role,
-        reviewer_unit_id=request.user.unit_id,
-        proposer_kind=unit.kind,
-        proposer_parent_id=unit.parent_id,
-    )
+    right = services.nomination_may_review(nomination=nomination, reviewer=request.user)
     if not right.allowed:
         raise PermissionDenied(right.reason)
     form = ReviewForm(
         request.POST or None,
-        higher_awards=selectors.award_type_list(active_only=True).filter(
-            level__gt=nomination.proposed_award.level,
-            recipient__in=[nomination.exemplar.kind, AwardType.Recipient.BOTH],
-        ),
+        higher_awards=selectors.award_types_to_raise(nomination=nomination),
+        initial={"decision_authority": selectors.nomination_granting_authority(nomination=nomination)},
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -304,14 +370,14 @@ def _event_page(request, event, can_change: bool, presenter_form, status: int = 
 def decision_export(request, pk: int):
     event = get_event_for_user(request.user, pk)
     number = request.GET.get("so", "")
-    honours = selectors.decision_honours(event=event, decision_number=number)
+    decision = selectors.event_decision(event=event, number=number)
+    honours = selectors.decision_honours(decision=decision) if decision is not None else []
     if not honours:
         raise Http404("Không có quyết định này.")
-    first = honours[0]
     title = [
-        f"DANH SÁCH KÈM THEO QUYẾT ĐỊNH SỐ {number} NGÀY {first.decision_date:%d/%m/%Y}",
+        f"DANH SÁCH KÈM THEO QUYẾT ĐỊNH SỐ {decision.number} NGÀY {decision.date:%d/%m/%Y} CỦA {decision.issuer.upper()}",
         f"Khen thưởng tại {event.name}",
-        f"Người ký: {first.signer}",
+        f"Người ký: {decision.signer}",
     ]
     content = decision_list_xlsx(title_lines=title, rows=decision_rows(honours))
     response = HttpResponse(

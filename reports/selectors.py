@@ -37,7 +37,7 @@ def event_delegates(*, event: Event) -> QuerySet[Delegate]:
 def event_certificate_honours(*, event: Event) -> QuerySet[Honour]:
     return (
         Honour.objects.filter(event=event, award_type__is_certificate=True)
-        .select_related("exemplar", "award_type")
+        .select_related("exemplar", "award_type", "decision")
         .order_by("award_type__order", "exemplar__name", "pk")
     )
 

@@ -132,7 +132,7 @@ def presenter_pks(w, unit):
 
 
 def decision_number(w, unit):
-    return {"so": w.honour(unit).decision_number}
+    return {"so": w.honour(unit).decision.number}
 
 
 def event_pk_as_event_pk(w, unit):
@@ -217,6 +217,12 @@ RULES: dict[str, Rule] = {
     "honors:award_received_delete": Rule(get=NOBODY, post=WRITERS, kwargs=award_received_pks, scoped=True),
     "honors:nomination_create": Rule(get=WRITERS, post=WRITERS, kwargs=exemplar_pk, scoped=True),
     "honors:nomination_list": Rule(get=LOGGED_IN),
+    # Publishing on /dien-hinh/: any writer in scope may POST; who may request, approve (the level
+    # above the unit) or withdraw is rules.may_*_publication, refused with a message, changing nothing.
+    "honors:exemplar_publication_request": Rule(get=NOBODY, post=WRITERS, kwargs=exemplar_pk, scoped=True),
+    "honors:exemplar_publication_decide": Rule(get=NOBODY, post=WRITERS, kwargs=exemplar_pk, scoped=True),
+    "honors:exemplar_publication_withdraw": Rule(get=NOBODY, post=WRITERS, kwargs=exemplar_pk, scoped=True),
+    "honors:publication_requests": Rule(get=LOGGED_IN),
     # Reviewed by the district for its communes, by Sở Nội vụ for the others (staff's home is a
     # department); a unit never reviews its own nomination.
     "honors:nomination_review": Rule(get=STAFF_ONLY, post=STAFF_ONLY, kwargs=nomination_pk, scoped=True),

@@ -197,7 +197,8 @@ class World:
             exemplar = Exemplar(
                 unit=unit, kind="individual", name=f"Hoàng Thị Hoa {unit.pk}", gender="female",
                 ethnic_group="Tày", field="Nông nghiệp, nông thôn", achievements="Thành tích tiêu biểu.",
-                story="Câu chuyện." if published else "", is_published=published, birth_year=1986,
+                story="Câu chuyện." if published else "", birth_year=1986,
+                publication="approved" if published else "draft",
             )  # fmt: skip
             return exemplar_save(exemplar=exemplar, movements=[], by=None, photo_data=photo.getvalue())
 
@@ -220,12 +221,21 @@ class World:
         ))  # fmt: skip
 
     def honour(self, unit):
-        from honors.models import Honour
+        from honors.models import AwardDecision, Honour
 
-        return self._once(("honour", unit.pk), lambda: Honour.objects.create(
-            event=self.event(unit), exemplar=self.exemplar(unit), award_type=self.award_type,
-            decision_number="15/QĐ-UBND", decision_date=datetime.date(2025, 3, 20), signer="Nguyễn Văn An",
-        ))  # fmt: skip
+        def make():
+            decision = AwardDecision.objects.create(
+                event=self.event(unit), authority=self.award_type.authorities[0], issuer="Chủ tịch UBND",
+                number="15/QĐ-UBND", date=datetime.date(2025, 3, 20), place="Bắc Kạn", signer="Nguyễn Văn An",
+            )  # fmt: skip
+            return Honour.objects.create(
+                event=self.event(unit),
+                exemplar=self.exemplar(unit),
+                award_type=self.award_type,
+                decision=decision,
+            )
+
+        return self._once(("honour", unit.pk), make)
 
     def presenter(self, unit):
         from honors.models import Presenter

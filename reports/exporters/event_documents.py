@@ -101,22 +101,21 @@ class CertificatesExporter(BaseExporter):
         pages = []
         for honour in selectors.event_certificate_honours(event=event):
             exemplar = honour.exemplar
+            decision = honour.decision
             individual = exemplar.kind == "individual"
             pages.append(
                 {
                     "award": domain.certificate_heading(honour.award_type.name),
-                    "grantor": honour.award_type.grantor,
+                    "grantor": decision.issuer,
                     "recipient": (
                         f"{domain.honorific(exemplar.gender)} {exemplar.name}"
                         if individual
                         else exemplar.name
                     ),  # fmt: skip
                     "position": exemplar.position if individual else "",
-                    "decision_number": honour.decision_number,
-                    "date_line": domain.place_date_line(
-                        selectors.event_heading(event)["place"], honour.decision_date
-                    ),  # fmt: skip
-                    "signer": honour.signer,
+                    "decision_number": decision.number,
+                    "date_line": domain.place_date_line(decision.place, decision.date),
+                    "signer": decision.signer,
                 }
             )
         context = {

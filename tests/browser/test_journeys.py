@@ -148,6 +148,10 @@ def test_home_affairs_staff_approve_a_plan_and_review_a_nomination(
     _shot(page, screenshot_dir, "staff-04-nominations")
     page.click("a:has-text('Xét')")
     page.check("input[name=status][value=accepted]")
+    # The decision's authority is preselected: the district chair grants Lao động tiên tiến to a district.
+    assert page.input_value("select[name=decision_authority]") == "district_chair"
+    page.fill("input[name=decision_issuer]", "Chủ tịch Ủy ban nhân dân huyện Ba Bể")
+    page.fill("input[name=decision_place]", "Ba Bể")
     page.fill("input[name=decision_number]", "123/QĐ-UBND")
     page.fill("input[name=decision_date]", "2025-05-10")
     page.fill("input[name=signer]", "Nguyễn Văn Ký")

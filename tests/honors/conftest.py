@@ -35,7 +35,7 @@ def make_exemplar(unit, name="Hoàng Thị Hoa", *, kind="individual", published
         unit=unit, kind=kind, name=name, gender="female" if kind == "individual" else "",
         ethnic_group="Tày" if kind == "individual" else "", field="Nông nghiệp, nông thôn",
         achievements="Thành tích tiêu biểu.", story="Câu chuyện ngắn." if published else "",
-        is_published=published, birth_year=1986 if kind == "individual" else None,
+        publication="approved" if published else "draft", birth_year=1986 if kind == "individual" else None,
         representative="" if kind == "individual" else "Nông Văn Thành",
     )  # fmt: skip
     fields.update(extra)
@@ -54,3 +54,30 @@ def png_bytes(size=(1600, 1200), fmt="PNG") -> bytes:
 
 
 TODAY = date(2025, 3, 1)
+
+
+ISSUERS = {
+    "commune_chair": ("Chủ tịch Ủy ban nhân dân thị trấn Chợ Rã", "Chợ Rã"),
+    "district_chair": ("Chủ tịch Ủy ban nhân dân huyện Ba Bể", "Ba Bể"),
+    "province_chair": ("Chủ tịch Ủy ban nhân dân tỉnh Bắc Kạn", "Bắc Kạn"),
+    "department_head": ("Giám đốc Sở Y tế", "Bắc Kạn"),
+}
+
+
+def review_decision(authority: str, number: str = "25/QĐ-UBND", signer: str = "Hà Văn Lâm") -> dict:
+    """The decision fields of a review (nomination_review / the review form) for a decision of `authority`."""
+    issuer, place = ISSUERS[authority]
+    return dict(
+        decision_authority=authority, decision_issuer=issuer, decision_number=number,
+        decision_date=date(2025, 3, 1), decision_place=place, signer=signer,
+    )  # fmt: skip
+
+
+def make_decision(event, authority: str, number: str = "25/QĐ-UBND"):
+    from honors.services import award_decision_get_or_create
+
+    fields = review_decision(authority, number)
+    return award_decision_get_or_create(
+        event=event, authority=authority, issuer=fields["decision_issuer"], number=number,
+        date=fields["decision_date"], place=fields["decision_place"], signer=fields["signer"],
+    )  # fmt: skip

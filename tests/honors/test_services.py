@@ -8,7 +8,7 @@ from honors import services
 from honors.models import AwardType, Honour, Nomination, Presenter
 from honors.services import HonoursError, PhotoRejected
 
-from .conftest import make_exemplar, png_bytes
+from .conftest import make_decision, make_exemplar, png_bytes, review_decision
 
 pytestmark = pytest.mark.django_db
 
@@ -115,9 +115,7 @@ def _nominate(exemplar, event, awards, user, target="own", award="Giấy khen c�
     )
 
 
-DECISION = dict(
-    decision_number="25/QĐ-UBND", decision_date=date(2025, 3, 1), signer="Chủ tịch UBND huyện Ba Bể"
-)
+DECISION = review_decision("commune_chair")
 
 
 def test_a_district_accepts_its_commune_proposal_and_the_honour_is_recorded(
@@ -130,16 +128,19 @@ def test_a_district_accepts_its_commune_proposal_and_the_honour_is_recorded(
     assert reviewed.status == "accepted" and reviewed.reviewed_by == district_officer and reviewed.reviewed_at
     honour = Honour.objects.get(event=events["chora"], exemplar=exemplar)
     assert honour.award_type.name == "Giấy khen của Chủ tịch UBND cấp xã"
-    assert honour.decision_number == "25/QĐ-UBND" and honour.nomination == reviewed
+    assert honour.decision.number == "25/QĐ-UBND" and honour.nomination == reviewed
+    assert honour.decision.issuer == "Chủ tịch Ủy ban nhân dân thị trấn Chợ Rã"
 
 
 def test_a_raise_records_the_higher_form(exemplar, events, awards, unit_manager, district_officer):
     nomination = _nominate(exemplar, events["chora"], awards, unit_manager)
     services.nomination_review(
         nomination=nomination, reviewer=district_officer, status="raised",
-        raised_award=awards["Giấy khen của Chủ tịch UBND cấp huyện"], **DECISION,
+        raised_award=awards["Giấy khen của Chủ tịch UBND cấp huyện"], **review_decision("district_chair"),
     )  # fmt: skip
-    assert Honour.objects.get(exemplar=exemplar).award_type.name == "Giấy khen của Chủ tịch UBND cấp huyện"
+    honour = Honour.objects.get(exemplar=exemplar)
+    assert honour.award_type.name == "Giấy khen của Chủ tịch UBND cấp huyện"
+    assert honour.decision.authority == "district_chair"
 
 
 def test_a_raise_to_a_lower_or_equal_form_is_refused(
@@ -191,9 +192,14 @@ def test_home_affairs_reviews_a_district_proposal_to_the_province(
     )  # fmt: skip
     with pytest.raises(HonoursError, match="Sở Nội vụ"):
         services.nomination_review(
-            nomination=nomination, reviewer=district_officer, status="accepted", **DECISION
+            nomination=nomination,
+            reviewer=district_officer,
+            status="accepted",
+            **review_decision("province_chair"),
         )
-    services.nomination_review(nomination=nomination, reviewer=admin, status="accepted", **DECISION)
+    services.nomination_review(
+        nomination=nomination, reviewer=admin, status="accepted", **review_decision("province_chair")
+    )
     assert Honour.objects.filter(event=events["province"]).count() == 1
 
 
@@ -210,11 +216,12 @@ def test_an_exemplar_is_proposed_once_per_event(exemplar, events, awards, unit_m
 
 def test_an_exemplar_cannot_be_honoured_twice_at_the_same_event(exemplar, events, awards):
     kwargs = dict(
-        event=events["chora"], exemplar=exemplar, award_type=awards["Giấy khen của Chủ tịch UBND cấp xã"]
-    )
-    services.honour_record(**kwargs, **DECISION)
+        event=events["chora"], exemplar=exemplar, award_type=awards["Giấy khen của Chủ tịch UBND cấp xã"],
+        decision=make_decision(events["chora"], "commune_chair"),
+    )  # fmt: skip
+    services.honour_record(**kwargs)
     with pytest.raises(HonoursError, match="mỗi điển hình chỉ được khen một lần"):
-        services.honour_record(**kwargs, **DECISION)
+        services.honour_record(**kwargs)
     assert Honour.objects.count() == 1
 
 
@@ -222,11 +229,12 @@ def test_the_database_also_refuses_a_second_honour(exemplar, events, awards):
     from django.db import IntegrityError, transaction
 
     kwargs = dict(
-        event=events["chora"], exemplar=exemplar, award_type=awards["Giấy khen của Chủ tịch UBND cấp xã"]
-    )
-    Honour.objects.create(**kwargs, **DECISION)
+        event=events["chora"], exemplar=exemplar, award_type=awards["Giấy khen của Chủ tịch UBND cấp xã"],
+        decision=make_decision(events["chora"], "commune_chair"),
+    )  # fmt: skip
+    Honour.objects.create(**kwargs)
     with pytest.raises(IntegrityError), transaction.atomic():
-        Honour.objects.create(**kwargs, **DECISION)
+        Honour.objects.create(**kwargs)
 
 
 def test_presenters_are_numbered_and_unique(exemplar, events, units):
@@ -255,7 +263,10 @@ def test_the_demo_seed_runs_twice_without_duplicates(db):
     for module in (unit_demo, congress_demo, demo, demo):
         module.seed(rng=random.Random(1), scale="demo", stdout=io.StringIO())
     assert Exemplar.objects.count() >= 20
-    assert Exemplar.objects.filter(is_published=True).count() >= 12
+    assert Exemplar.objects.filter(publication="approved").count() >= 12
+    assert Exemplar.objects.filter(publication="requested").exists()
+    for honour in Honour.objects.select_related("decision", "award_type"):  # every demo honour is lawful
+        assert honour.decision.authority in honour.award_type.authorities, honour
     statuses = set(Nomination.objects.values_list("status", flat=True))
     assert {"pending", "accepted", "rejected", "raised"} <= statuses
     assert Honour.objects.exists() and Presenter.objects.exists()

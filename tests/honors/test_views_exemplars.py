@@ -64,10 +64,13 @@ def test_it_refuses_a_unit_outside_scope(client, unit_manager, units):
     assert response.status_code == 200 and not Exemplar.objects.exists()
 
 
-def test_it_requires_a_story_to_publish(client, unit_manager, units):
+def test_it_requires_a_story_to_request_publication(client, unit_manager, exemplar):
     client.force_login(unit_manager)
-    response = client.post(reverse("honors:exemplar_create"), _payload(units["chora"], is_published="on"))
-    assert "Muốn công bố thì cần viết đoạn giới thiệu ngắn." in response.content.decode()
+    url = reverse("honors:exemplar_publication_request", args=[exemplar.pk])
+    response = client.post(url, follow=True)
+    assert "Muốn đề nghị công bố thì cần viết đoạn giới thiệu ngắn." in response.content.decode()
+    exemplar.refresh_from_db()
+    assert exemplar.publication == "draft"
 
 
 def test_it_forbids_leadership_to_create(client, leadership, units):

@@ -1,5 +1,4 @@
 import io
-from datetime import date
 
 import openpyxl
 import pytest
@@ -8,7 +7,7 @@ from django.urls import reverse
 from honors import services
 from honors.models import Honour, Nomination, Presenter
 
-from .conftest import make_exemplar
+from .conftest import make_decision, make_exemplar, review_decision
 
 pytestmark = pytest.mark.django_db
 
@@ -63,7 +62,7 @@ def test_it_lists_proposals_to_review_for_the_district(
     assert list(response.context["to_review"]) == [] and list(response.context["proposed"]) == []
 
 
-REVIEW = {"decision_number": "31/QĐ-UBND", "decision_date": "2025-03-01", "signer": "Chủ tịch UBND huyện"}
+REVIEW = {**review_decision("commune_chair", "31/QĐ-UBND"), "decision_date": "2025-03-01"}
 
 
 def test_it_lets_the_district_accept_and_records_the_honour(client, district_officer, nomination):
@@ -72,7 +71,8 @@ def test_it_lets_the_district_accept_and_records_the_honour(client, district_off
     assert client.get(url).status_code == 200
     response = client.post(url, {"status": "accepted", **REVIEW})
     assert response.status_code == 302
-    assert Honour.objects.get().decision_number == "31/QĐ-UBND"
+    honour = Honour.objects.select_related("decision").get()
+    assert honour.decision.number == "31/QĐ-UBND" and honour.decision.authority == "commune_chair"
 
 
 def test_it_requires_a_reason_to_reject(client, district_officer, nomination):
@@ -105,9 +105,9 @@ def test_it_forbids_the_wrong_reviewers(
     assert not Honour.objects.exists()
 
 
-def _honour(event, exemplar, award, number="12/QĐ-UBND"):
-    return services.honour_record(event=event, exemplar=exemplar, award_type=award, decision_number=number,
-                                  decision_date=date(2025, 3, 1), signer="Hà Văn Lâm")  # fmt: skip
+def _honour(event, exemplar, award, number="12/QĐ-UBND", authority="commune_chair"):
+    decision = make_decision(event, authority, number)
+    return services.honour_record(event=event, exemplar=exemplar, award_type=award, decision=decision)
 
 
 def test_it_shows_an_event_with_its_decisions_and_presenter_warnings(

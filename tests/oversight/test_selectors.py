@@ -4,7 +4,7 @@ import pytest
 from freezegun import freeze_time
 
 from congresses.models import AgendaItem, Event
-from honors.models import AwardType, Exemplar, Honour, Presenter
+from honors.models import AwardDecision, AwardType, Exemplar, Honour, Presenter
 from oversight import selectors
 from units.models import Unit
 
@@ -22,8 +22,10 @@ def _populate(campaign, units_qs, *, delegates_each: int):
                                            achievements="Tốt")  # fmt: skip
         award = AwardType.objects.get_or_create(name="Giấy khen", defaults={"kind": "form", "recipient": "both",
                                                 "level": 1, "grantor": "UBND"})[0]  # fmt: skip
-        Honour.objects.create(event=event, exemplar=exemplar, award_type=award, decision_number="1/QĐ",
-                              decision_date=date(2025, 1, 1), signer="Chủ tịch")  # fmt: skip
+        decision = AwardDecision.objects.create(event=event, authority="commune_chair", issuer="Chủ tịch UBND",
+                                                number="1/QĐ", date=date(2025, 1, 1), place="Bắc Kạn",
+                                                signer="Chủ tịch")  # fmt: skip
+        Honour.objects.create(event=event, exemplar=exemplar, award_type=award, decision=decision)
 
 
 @freeze_time("2025-05-01")

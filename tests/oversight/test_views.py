@@ -8,7 +8,7 @@ from freezegun import freeze_time
 from openpyxl import load_workbook
 
 from congresses.models import AgendaItem, Event
-from honors.models import AwardType, Exemplar, Honour
+from honors.models import AwardDecision, AwardType, Exemplar, Honour
 from oversight.models import BudgetLine, PilotLesson, ResultAttachment, ResultReport
 
 from .conftest import add_delegates, make_event
@@ -75,8 +75,10 @@ def test_it_exports_every_dashboard_table(client, leadership, campaign, units, t
     award = AwardType.objects.create(name="Giấy khen", kind="form", recipient="both", level=1, grantor="UBND")
     exemplar = Exemplar.objects.create(unit=units["chora"], kind="individual", name="Hà Văn A", field="Y tế",
                                        achievements="Tốt")  # fmt: skip
-    Honour.objects.create(event=event, exemplar=exemplar, award_type=award, decision_number="1/QĐ",
-                          decision_date=date(2025, 1, 1), signer="Chủ tịch")  # fmt: skip
+    decision = AwardDecision.objects.create(event=event, authority="commune_chair", issuer="Chủ tịch UBND",
+                                            number="1/QĐ", date=date(2025, 1, 1), place="Chợ Rã",
+                                            signer="Chủ tịch")  # fmt: skip
+    Honour.objects.create(event=event, exemplar=exemplar, award_type=award, decision=decision)
     ResultReport.objects.create(event=event, held_on=date(2025, 2, 3), attended_guests=5, achievements="Tốt.")
     response = login(client, leadership).get(reverse("oversight:dashboard") + f"?export={table}")
     rows = sheet_rows(response)

@@ -5,7 +5,7 @@ import pytest
 from congresses.models import Event
 from core.text import fold_for_search, vietnamese_sort_key
 from delegates.models import Delegate
-from honors.models import AwardType, Exemplar, Honour
+from honors.models import AwardDecision, AwardType, Exemplar, Honour
 from reports.services import agenda_template_load
 
 # Names with every kind of Vietnamese mark, as an officer would type them.
@@ -84,21 +84,28 @@ def babe_delegates(babe_event):
 @pytest.fixture
 def babe_honours(babe_event, units):
     certificate = AwardType.objects.create(
-        name="Bằng khen của Chủ tịch UBND tỉnh", kind="form", recipient="both", level=2,
-        grantor="Chủ tịch Ủy ban nhân dân tỉnh Bắc Kạn", is_certificate=True, order=1,
+        name="Bằng khen của Chủ tịch UBND tỉnh", kind="form", recipient="both", level=3,
+        grantor="Chủ tịch UBND tỉnh", is_certificate=True, order=1, authorities=["province_chair"],
     )  # fmt: skip
     title = AwardType.objects.create(
-        name="Chiến sĩ thi đua cơ sở", kind="title", recipient="individual", level=1,
-        grantor="Chủ tịch UBND huyện", is_certificate=False, order=2,
+        name="Chiến sĩ thi đua cơ sở", kind="title", recipient="individual", level=2,
+        grantor="Chủ tịch UBND huyện", is_certificate=False, order=2, authorities=["district_chair"],
+    )  # fmt: skip
+    # One decision of the province's chair for the Bằng khen, one of the district's chair for the title.
+    by_province = AwardDecision.objects.create(
+        event=babe_event, authority="province_chair", issuer="Chủ tịch Ủy ban nhân dân tỉnh Bắc Kạn",
+        number="100/QĐ-UBND", date=date(2025, 6, 10), place="Bắc Kạn", signer="Nguyễn Đăng Bình",
+    )  # fmt: skip
+    by_district = AwardDecision.objects.create(
+        event=babe_event, authority="district_chair", issuer="Chủ tịch Ủy ban nhân dân huyện Ba Bể",
+        number="102/QĐ-UBND", date=date(2025, 4, 15), place="Ba Bể", signer="Hà Văn Lâm",
     )  # fmt: skip
     honours = []
-    for index, (name, gender, award) in enumerate(
-        [
-            ("Hà Thị Lụa", "female", certificate),
-            ("Thôn Nà Làng", "", certificate),
-            ("Lý Văn Sáng", "male", title),
-        ]  # fmt: skip
-    ):
+    for name, gender, award in [
+        ("Hà Thị Lụa", "female", certificate),
+        ("Thôn Nà Làng", "", certificate),
+        ("Lý Văn Sáng", "male", title),
+    ]:
         exemplar = Exemplar.objects.create(
             unit=units["babe"], kind="collective" if not gender else "individual", name=name,
             gender=gender, field="Nông nghiệp", achievements="Sản xuất giỏi",
@@ -108,9 +115,7 @@ def babe_honours(babe_event, units):
                 event=babe_event,
                 exemplar=exemplar,
                 award_type=award,
-                decision_number=f"{100 + index}/QĐ-UBND",
-                decision_date=date(2025, 6, 10),
-                signer="Nguyễn Đăng Bình",
+                decision=by_province if award == certificate else by_district,
             )  # fmt: skip
         )
     return honours

@@ -193,6 +193,18 @@ def test_certificates_are_landscape_one_page_per_certificate(babe_event, babe_ho
     assert "100/QĐ-UBND" in texts[0] and "ngày 10 tháng 6 năm 2025" in texts[0]
 
 
+def test_a_certificate_takes_issuer_number_place_and_signer_from_its_decision(
+    babe_event, babe_honours, admin, request_report
+):
+    """A provincial Bằng khen at a district's event prints the province's decision, not the district's."""
+    report = request_report(kind="certificates", event=babe_event, requested_by=admin)
+    text = pdf_text.page_texts(pdf_text.read(report.file.read()))[0]
+    assert "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH BẮC KẠN" in text.upper()
+    assert "Bắc Kạn, ngày 10 tháng 6 năm 2025" in text
+    assert "Ba Bể, ngày" not in text
+    assert "Nguyễn Đăng Bình" in text and "Hà Văn Lâm" not in text
+
+
 def test_running_a_job_twice_keeps_one_file_and_it_stays_done(
     babe_event, babe_delegates, admin, request_report
 ):
