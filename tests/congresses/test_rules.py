@@ -293,3 +293,17 @@ def test_a_delegate_sent_upward_cannot_vanish_from_below():
     refused = rules.delegate_removal(copied_to=["Đại hội thi đua yêu nước huyện Ba Bể"])
     assert not refused and "Đại hội thi đua yêu nước huyện Ba Bể" in refused.reason
     assert rules.delegate_removal(copied_to=[])
+
+
+@given(
+    cap=st.one_of(st.none(), st.integers(min_value=0, max_value=600)),
+    headcount=st.integers(min_value=0, max_value=700),
+    requested=st.integers(min_value=1, max_value=700),
+)
+def test_an_allowed_request_never_passes_the_cap(cap, headcount, requested):
+    decision = rules.seats_left(cap=cap, headcount=headcount, requested=requested)
+    if cap is None:
+        assert decision.allowed and decision.value is None
+    else:
+        assert decision.allowed == (headcount + requested <= cap)
+        assert decision.value is not None and decision.value >= 0
