@@ -398,8 +398,7 @@ def event_set_cap(*, event: Event, cap: int | None, by) -> Event:
     """Set the event's own delegate cap (None: the tier's), where and by whom the tier allows."""
     Unit.objects.select_for_update().get(pk=event.unit_id)  # quotas handed down are set under this lock
     locked = Event.objects.select_for_update().select_related("tier", "unit").get(pk=event.pk)
-    _apply_cap(event=locked, requested=cap, by=by)
-    locked.full_clean()
+    _apply_cap(event=locked, requested=cap, by=by)  # the rule has validated the one field written
     locked.save(update_fields=["delegate_cap"])
     return locked
 

@@ -268,7 +268,7 @@ def test_it_imports_through_a_preview(client, unit_manager, commune_event):
     assert not commune_event.delegates.exists()  # nothing saved before confirmation
     preview = client.get(response["Location"])
     assert preview.status_code == 200 and "Nguyễn Văn Người0000" in preview.content.decode()
-    assert preview.context["outlook"].total_after == 3 and preview.context["outlook"].share_after.ok
+    assert preview.context["outlook"].total_after == 3 and preview.context["outlook"].share_after.allowed
     assert client.post(url("import_confirm", commune_event, staged.token)).status_code == 302
     assert commune_event.delegates.count() == 3
 
