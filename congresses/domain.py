@@ -246,67 +246,6 @@ def check_plan_review(*, current_status: str, action: str, comment: str) -> Revi
 # --- Events ---------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class DateDecision:
-    allowed: bool
-    reason: str = ""
-
-
-def check_event_date(
-    *, day: date | None, window_start: date, window_end: date, window_label: str
-) -> DateDecision:
-    """The event must be held inside its tier's window (both ends included)."""
-    allowed_window = f"{window_label} (từ {window_start:%d/%m/%Y} đến {window_end:%d/%m/%Y})"
-    if day is None:
-        return DateDecision(False, f"Vui lòng chọn ngày tổ chức trong {allowed_window}.")
-    if window_start <= day <= window_end:
-        return DateDecision(True)
-    return DateDecision(False, f"Ngày tổ chức phải trong {allowed_window}.")
-
-
-class CapSetter:
-    """Who may set an event's own delegate number (TierRule.cap_setter)."""
-
-    NOBODY = ""  # the tier's cap applies as it is
-    UNIT = "unit"  # the unit may set a lower number for itself
-    STAFF = "staff"  # Sở Nội vụ sets the number within the tier's cap
-
-
-@dataclass(frozen=True)
-class CapChoice:
-    allowed: bool
-    effective_cap: int
-    reason: str = ""
-
-
-def check_event_cap(
-    *, tier_cap: int, requested: int | None, setter: str, by_staff: bool, current_delegates: int = 0
-) -> CapChoice:
-    """May this event's own delegate number be `requested` (None = the tier's cap)?"""
-    if requested is None:
-        return CapChoice(True, tier_cap)
-    if setter == CapSetter.NOBODY:
-        return CapChoice(
-            False,
-            tier_cap,
-            f"Số đại biểu của cấp này theo kế hoạch là tối đa {tier_cap}; đơn vị không tự đặt.",
-        )
-    if setter == CapSetter.STAFF and not by_staff:
-        return CapChoice(False, tier_cap, "Số đại biểu của sự kiện này do Sở Nội vụ quyết định.")
-    if requested < 1:
-        return CapChoice(False, tier_cap, "Số đại biểu tối đa phải từ 1 trở lên.")
-    if requested > tier_cap:
-        return CapChoice(False, tier_cap, f"Số đại biểu tối đa không được vượt quá {tier_cap} theo kế hoạch.")
-    if requested < current_delegates:
-        return CapChoice(
-            False,
-            tier_cap,
-            f"Danh sách đã có {current_delegates} đại biểu; không đặt mức tối đa thấp hơn "
-            f"({requested}) được. Hãy bớt đại biểu trước.",
-        )
-    return CapChoice(True, requested)
-
-
 def vietnamese_date_line(day: date) -> str:
     """ "ngày 05 tháng 02 năm 2025": days below 10 and months 1, 2 get a leading zero
     (Nghị định 30/2020/NĐ-CP, phụ lục I)."""

@@ -7,18 +7,19 @@ from typing import IO
 
 from django.core.files.base import File
 from django.db import transaction
+from django.db.models import Sum
 from django.utils import timezone
 
 from core.errors import DomainError
 from units.models import Unit
+from units.permissions import is_staff_of_home_affairs
 
+from . import rules
 from .domain import (
     OLE_MAGIC,
     PLAN_MAX_BYTES,
     ZIP_MAGIC,
     DocumentFacts,
-    check_event_cap,
-    check_event_date,
     check_event_transition,
     check_plan_file,
     check_plan_review,
@@ -314,27 +315,44 @@ def _event_delegate_count(event: Event) -> int:
     return event.delegates.count()
 
 
+def _handed_down_seats(event: Event) -> int:
+    """Seats the event's unit has handed down to its lower units as delegation quotas."""
+    if event.pk is None:
+        return 0
+    seats = event.unit.quotas_given.filter(campaign_id=event.campaign_id).aggregate(n=Sum("seats"))["n"]
+    return seats or 0
+
+
+def _apply_cap(*, event: Event, requested: int | None, by) -> None:
+    """The one path that changes an event's own cap (event form and roster page alike)."""
+    if requested == event.delegate_cap:
+        return
+    tier = event.tier
+    decision = rules.cap_change(
+        tier_cap=tier.delegate_cap,
+        setter=tier.cap_setter,
+        by_staff=is_staff_of_home_affairs(by),
+        requested=requested,
+        headcount=_event_delegate_count(event),
+        handed_down=_handed_down_seats(event),
+    )
+    if not decision:
+        raise EventError(decision.reason)
+    event.delegate_cap = requested
+
+
 def _apply_event_data(*, event: Event, data: dict, by) -> None:
     tier = event.tier
-    date_decision = check_event_date(
+    date_decision = rules.date_in_window(
         day=data.get("date"),
         window_start=tier.window_start,
         window_end=tier.window_end,
         window_label=tier.window_label,
     )
-    if not date_decision.allowed:
+    if not date_decision:
         raise EventError(date_decision.reason)
     if "delegate_cap" in data:
-        cap = check_event_cap(
-            tier_cap=tier.delegate_cap,
-            requested=data["delegate_cap"],
-            setter=tier.cap_setter,
-            by_staff=getattr(by, "role", "") == "staff",
-            current_delegates=_event_delegate_count(event),
-        )
-        if not cap.allowed:
-            raise EventError(cap.reason)
-        event.delegate_cap = data["delegate_cap"]
+        _apply_cap(event=event, requested=data["delegate_cap"], by=by)
     event.ordinal = normalise_ordinal(data["ordinal"])
     event.venue = " ".join(data["venue"].split())
     event.date = data["date"]
@@ -365,6 +383,7 @@ def event_register(*, campaign: Campaign, unit: Unit, data: dict, by) -> Event:
 
 @transaction.atomic
 def event_update(*, event: Event, data: dict, by) -> Event:
+    Unit.objects.select_for_update().get(pk=event.unit_id)  # quotas handed down are set under this lock
     event = Event.objects.select_for_update().select_related("tier", "unit").get(pk=event.pk)
     if not event_is_editable(event.status):
         raise EventError("Sự kiện đã tổ chức; không sửa thông tin đăng ký được nữa.")
@@ -372,6 +391,16 @@ def event_update(*, event: Event, data: dict, by) -> Event:
     event.full_clean()
     event.save(update_fields=["ordinal", "venue", "date", "session", "delegate_cap"])
     return event
+
+
+@transaction.atomic
+def event_set_cap(*, event: Event, cap: int | None, by) -> Event:
+    """Set the event's own delegate cap (None: the tier's), where and by whom the tier allows."""
+    Unit.objects.select_for_update().get(pk=event.unit_id)  # quotas handed down are set under this lock
+    locked = Event.objects.select_for_update().select_related("tier", "unit").get(pk=event.pk)
+    _apply_cap(event=locked, requested=cap, by=by)  # the rule has validated the one field written
+    locked.save(update_fields=["delegate_cap"])
+    return locked
 
 
 @transaction.atomic

@@ -10,10 +10,9 @@ from units.domain import Access
 from units.models import UnitKind
 from units.permissions import get_unit_for_user, staff_required, unit_access, unit_scope, writer_required
 
-from . import services
+from . import rules, services
 from .domain import (
     NEXT_STATUS_BUTTONS,
-    CapSetter,
     PlanState,
     event_is_editable,
     event_title_block,
@@ -30,7 +29,7 @@ from .forms import (
     TierRuleForm,
 )
 from .models import Campaign, Event, Movement, TierRule, UnitPlan
-from .permissions import get_event_for_user, get_plan_for_user, get_plan_version_for_user
+from .permissions import cap_setting, get_event_for_user, get_plan_for_user, get_plan_version_for_user
 from .selectors import (
     campaign_active,
     campaign_tiers,
@@ -326,12 +325,6 @@ def event_list(request):
     )
 
 
-def _may_set_cap(user, tier: TierRule) -> bool:
-    if tier.cap_setter == CapSetter.UNIT:
-        return True
-    return tier.cap_setter == CapSetter.STAFF and user.role == "staff"
-
-
 def _event_data(form: EventForm) -> dict:
     return {name: form.cleaned_data[name] for name in form.fields}
 
@@ -350,7 +343,7 @@ def event_register(request, unit_pk: int):
     # A congress carries the campaign's ordinal ("Đại hội ... lần thứ VI"); a conference is numbered by the unit.
     initial = {"ordinal": campaign.ordinal} if tier.is_congress else {}
     form = EventForm(
-        request.POST or None, initial=initial, tier=tier, may_set_cap=_may_set_cap(request.user, tier)
+        request.POST or None, initial=initial, tier=tier, may_set_cap=cap_setting(request.user, tier).allowed
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -372,6 +365,7 @@ def event_detail(request, pk: int):
     event = get_event_for_user(request.user, pk)
     can_change = unit_access(request.user, event.unit) == Access.WRITE
     next_status = next_event_status(event.status)
+    cap = rules.effective_cap(own_cap=event.delegate_cap, tier_cap=event.tier.delegate_cap)
     return render(
         request,
         "congresses/event_detail.html",
@@ -380,7 +374,8 @@ def event_detail(request, pk: int):
             "title": event_title_block(
                 name=event.name, ordinal=event.ordinal, venue=event.venue, day=event.date
             ),
-            "effective_cap": event.delegate_cap or event.tier.delegate_cap,
+            "effective_cap": cap.value,
+            "cap_reason": cap.reason,
             "can_change": can_change,
             "can_edit": can_change and event_is_editable(event.status),
             "next_status": next_status,
@@ -399,7 +394,7 @@ def event_edit(request, pk: int):
         request.POST or None,
         instance=event,
         tier=event.tier,
-        may_set_cap=_may_set_cap(request.user, event.tier),
+        may_set_cap=cap_setting(request.user, event.tier).allowed,
     )
     if request.method == "POST" and form.is_valid():
         try:

@@ -1,11 +1,13 @@
 """Demo rosters with realistic names, genders and the ethnic mix of Bắc Kạn."""
 
+from congresses import rules
 from congresses.models import Event
 from congresses.selectors import campaign_active
 from core.text import fold_for_search, vietnamese_sort_key
 from units.models import Unit
 
 from .models import Delegate
+from .selectors import event_cap
 
 FAMILY_NAMES = ("Nguyễn", "Hoàng", "Nông", "Lường", "Triệu", "Hà", "Lý", "Ma", "Đàm", "Lộc",
                 "Dương", "Bàn", "Giàng", "Lục", "Hứa", "Vi", "Lăng", "Phùng", "Đinh", "Trần",
@@ -64,7 +66,7 @@ def seed(*, rng, scale: str, stdout) -> None:
     events = Event.objects.select_related("unit", "tier").filter(delegates__isnull=True)
     batch: list[Delegate] = []
     for event in events:
-        cap = event.delegate_cap or event.tier.delegate_cap
+        cap = event_cap(event) or 0
         size = rng.randint(cap - 8, cap) if scale == "province" else rng.randint(24, 60)
         if event.status == Event.Status.PLANNED and scale != "province":
             size = rng.randint(5, 15)
@@ -86,7 +88,6 @@ def seed(*, rng, scale: str, stdout) -> None:
 
 def seed_delegations(*, rng, stdout) -> None:
     """Quotas from Sở Nội vụ and the districts, and a few approved delegations."""
-    from .domain import check_quota_allocation
     from .models import DelegationQuota
     from .services import delegation_approve, quota_set_many
 
@@ -97,7 +98,7 @@ def seed_delegations(*, rng, stdout) -> None:
     if province is not None:
         children = list(Unit.objects.filter(parent=province).order_by("pk"))
         seats = {u.pk: (30 if u.kind in ("district", "city") else 4) for u in children}
-        while not check_quota_allocation(upper_cap=500, allocations=seats).allowed:
+        while not rules.quota_change(cap=500, before={}, after=seats, approved={}):
             seats = {k: max(v - 1, 1) for k, v in seats.items()}
         quota_set_many(campaign=campaign, upper_unit=province, seats=seats, by=None)
     for district in Unit.objects.filter(kind__in=("district", "city"), events__campaign=campaign):

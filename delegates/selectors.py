@@ -6,6 +6,7 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
+from congresses import rules
 from congresses.models import Campaign, Event
 from congresses.permissions import get_event_for_user
 from congresses.selectors import tier_for_unit
@@ -15,14 +16,7 @@ from units.models import Unit
 from units.permissions import filter_for_scope
 from units.reference import MAJORITY_ETHNIC_GROUP, NO_RELIGION
 
-from .domain import (
-    YOUTH_MAX_AGE,
-    CapDecision,
-    ShareDecision,
-    check_delegate_cap,
-    check_exemplar_share,
-    effective_cap,
-)
+from .domain import YOUTH_MAX_AGE
 from .models import Delegate, DelegationApproval, DelegationQuota, RosterImport
 
 ROSTER_PAGE_SIZE = 100
@@ -34,7 +28,8 @@ def event_for_user(*, user, pk: int, write: bool = False) -> Event:
 
 
 def event_cap(event: Event) -> int | None:
-    return effective_cap(event.delegate_cap, event.tier.delegate_cap)
+    """The cap that applies to the event's roster (the rule's value)."""
+    return rules.effective_cap(own_cap=event.delegate_cap, tier_cap=event.tier.delegate_cap).value
 
 
 def roster_count(*, event: Event) -> int:
@@ -56,10 +51,11 @@ class Share:
 class RosterFigures:
     total: int
     cap: int | None
-    cap_decision: CapDecision
+    cap_rule: rules.Decision  # which cap applies and why (the event's own or the tier's)
+    cap_decision: rules.Decision
     exemplars: int
     min_percent: int
-    share: ShareDecision
+    share: rules.Decision
     women: Share
     minorities: Share
     youth: Share
@@ -100,15 +96,17 @@ def roster_figures(*, event: Event) -> RosterFigures:
         religious=Count("id", filter=~Q(religion=NO_RELIGION)),
     )
     total = agg["total"]
-    cap = event_cap(event)
+    cap_rule = rules.effective_cap(own_cap=event.delegate_cap, tier_cap=event.tier.delegate_cap)
+    cap = cap_rule.value
     min_percent = event.tier.min_exemplar_share_percent
     return RosterFigures(
         total=total,
         cap=cap,
-        cap_decision=check_delegate_cap(cap, total, 1),
+        cap_rule=cap_rule,
+        cap_decision=rules.seats_left(cap=cap, headcount=total),
         exemplars=agg["exemplars"],
         min_percent=min_percent,
-        share=check_exemplar_share(agg["exemplars"], total, min_percent),
+        share=rules.exemplar_share(exemplars=agg["exemplars"], total=total, min_percent=min_percent, cap=cap),
         women=_share("Nữ", agg["women"], total),
         minorities=_share("Dân tộc thiểu số", agg["minorities"], total),
         youth=_share("Trẻ tuổi", agg["youth"], total),
@@ -259,8 +257,8 @@ def congress_cap(*, campaign: Campaign, unit: Unit) -> int | None:
 class ImportOutlook:
     """What the roster would look like once the staged rows are saved."""
 
-    cap: CapDecision
-    share_after: ShareDecision
+    cap: rules.Decision
+    share_after: rules.Decision
     total_after: int
 
 
@@ -270,10 +268,14 @@ def import_outlook(*, event: Event, rows: list[dict]) -> ImportOutlook:
     )
     new_exemplars = sum(1 for row in rows if row["category"] in Delegate.EXEMPLAR_CATEGORIES)
     total_after = counts["total"] + len(rows)
+    cap = event_cap(event)
     return ImportOutlook(
-        cap=check_delegate_cap(event_cap(event), counts["total"], len(rows)),
-        share_after=check_exemplar_share(
-            counts["exemplars"] + new_exemplars, total_after, event.tier.min_exemplar_share_percent
+        cap=rules.seats_left(cap=cap, headcount=counts["total"], requested=len(rows)),
+        share_after=rules.exemplar_share(
+            exemplars=counts["exemplars"] + new_exemplars,
+            total=total_after,
+            min_percent=event.tier.min_exemplar_share_percent,
+            cap=cap,
         ),
         total_after=total_after,
     )

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
 
+from congresses import rules
 from congresses.models import Campaign, Event
 from core.errors import DomainError
 from core.text import fold_for_search, normalise_text, vietnamese_sort_key
@@ -14,15 +15,8 @@ from units.choices import Gender
 from units.models import Unit
 from units.reference import ETHNIC_GROUPS
 
-from .domain import (
-    check_delegate_cap,
-    check_delegation_size,
-    check_event_cap_change,
-    check_exemplar_share,
-    check_quota_allocation,
-    effective_cap,
-)
 from .models import Delegate, DelegationApproval, DelegationQuota, RosterImport
+from .selectors import congress_cap, delegation_candidates, event_cap
 
 # The fields an officer fills in (form, Excel, copy from a lower roster).
 DELEGATE_FIELDS = (
@@ -73,10 +67,8 @@ def _ensure_open(event: Event) -> None:
 
 def _ensure_room(event: Event, requested: int) -> None:
     current = Delegate.objects.filter(event=event).count()
-    decision = check_delegate_cap(
-        effective_cap(event.delegate_cap, event.tier.delegate_cap), current, requested
-    )
-    if not decision.allowed:
+    decision = rules.seats_left(cap=event_cap(event), headcount=current, requested=requested)
+    if not decision:
         raise DelegateCapExceeded(decision.reason)
 
 
@@ -174,8 +166,13 @@ def delegate_update(*, delegate: Delegate, data: dict) -> Delegate:
 
 @transaction.atomic
 def delegate_delete(*, delegate: Delegate) -> None:
+    """Remove a delegate, unless an upper congress already holds its copy (the quota would leak)."""
     locked = _lock_event(delegate.event)
     _ensure_open(locked)
+    copied_to = Delegate.objects.filter(source_delegate=delegate).values_list("event__name", flat=True)
+    decision = rules.delegate_removal(copied_to=sorted(set(copied_to)))
+    if not decision:
+        raise QuotaError(decision.reason)
     delegate.delete()
     if DelegationApproval.objects.filter(event=locked).exists():  # keep the approved delegation's size true
         size = Delegate.objects.filter(event=locked, in_delegation=True).count()
@@ -202,10 +199,8 @@ def roster_import_stage(*, event: Event, file_name: str, rows: list[dict], by) -
     if event.roster_finalised_at is not None:
         raise RosterFinalised("Danh sách đại biểu đã được chốt. Hãy mở lại danh sách trước khi nhập.")
     current = Delegate.objects.filter(event=event).count()
-    decision = check_delegate_cap(
-        effective_cap(event.delegate_cap, event.tier.delegate_cap), current, len(rows)
-    )
-    if not decision.allowed:
+    decision = rules.seats_left(cap=event_cap(event), headcount=current, requested=len(rows))
+    if not decision:
         raise DelegateCapExceeded(f"Không nhập tệp: {decision.reason}")
     # One pending import per officer and event; abandoned previews go after a day.
     RosterImport.objects.filter(event=event, created_by=by).delete()
@@ -234,8 +229,13 @@ def roster_finalise(*, event: Event) -> Event:
     qs = Delegate.objects.filter(event=locked)
     total = qs.count()
     exemplars = qs.filter(category__in=Delegate.EXEMPLAR_CATEGORIES).count()
-    share = check_exemplar_share(exemplars, total, locked.tier.min_exemplar_share_percent)
-    if not share.ok:
+    share = rules.exemplar_share(
+        exemplars=exemplars,
+        total=total,
+        min_percent=locked.tier.min_exemplar_share_percent,
+        cap=event_cap(locked),
+    )
+    if not share:
         raise ExemplarShareTooLow(f"Chưa thể chốt danh sách. {share.reason}")
     locked.roster_finalised_at = timezone.now()
     locked.save(update_fields=["roster_finalised_at"])
@@ -247,19 +247,6 @@ def roster_reopen(*, event: Event) -> Event:
     locked = _lock_event(event)
     locked.roster_finalised_at = None
     locked.save(update_fields=["roster_finalised_at"])
-    return locked
-
-
-@transaction.atomic
-def event_set_delegate_cap(*, event: Event, cap: int | None) -> Event:
-    """A unit lowers its own cap (a department, or Sở Nội vụ for the province congress)."""
-    locked = _lock_event(event)
-    current = Delegate.objects.filter(event=locked).count()
-    decision = check_event_cap_change(tier_cap=locked.tier.delegate_cap, new_cap=cap, current=current)
-    if not decision.allowed:
-        raise RosterError(decision.reason)
-    locked.delegate_cap = cap
-    locked.save(update_fields=["delegate_cap"])
     return locked
 
 
@@ -282,23 +269,16 @@ def quota_set_many(*, campaign: Campaign, upper_unit: Unit, seats: Mapping[int, 
     for unit_id, value in seats.items():
         if value is None:
             wanted.pop(unit_id, None)
-    from .selectors import congress_cap
-
-    upper_cap = congress_cap(campaign=campaign, unit=upper_unit)
-    decision = check_quota_allocation(upper_cap=upper_cap, allocations=wanted)
-    if not decision.allowed:
-        raise QuotaError(decision.reason)
     approved = dict(
         DelegationApproval.objects.filter(
-            event__campaign=campaign, event__unit_id__in=list(seats)
+            event__campaign=campaign, event__unit_id__in=list(children)
         ).values_list("event__unit_id", "size")
     )
-    for unit_id, size in approved.items():
-        if unit_id not in wanted or wanted[unit_id] < size:
-            raise QuotaError(
-                "Không thể giảm số phân bổ xuống dưới số đại biểu của đoàn đã được thông qua "
-                f"({size} đại biểu): hãy để đơn vị hủy thông qua đoàn trước."
-            )
+    decision = rules.quota_change(
+        cap=congress_cap(campaign=campaign, unit=upper_unit), before=current, after=wanted, approved=approved
+    )
+    if not decision:
+        raise QuotaError(decision.reason)
     DelegationQuota.objects.filter(
         campaign=campaign, upper_unit=upper_unit, unit_id__in=[k for k, v in seats.items() if v is None]
     ).delete()
@@ -332,8 +312,12 @@ def delegation_approve(*, event: Event, delegate_ids: Iterable[int], by) -> Dele
             "Cấp trên đã đưa một số đại biểu của đoàn vào danh sách Đại hội; không thể bỏ họ khỏi đoàn."
         )
     quota = DelegationQuota.objects.filter(campaign_id=locked.campaign_id, unit_id=locked.unit_id).first()
-    decision = check_delegation_size(quota=quota.seats if quota else None, chosen=len(ids))
-    if not decision.allowed:
+    decision = rules.delegation_size(
+        quota=quota.seats if quota else None,
+        chosen=len(ids),
+        roster_finalised=locked.roster_finalised_at is not None,
+    )
+    if not decision:
         raise QuotaError(decision.reason)
     Delegate.objects.filter(event=locked).exclude(pk__in=ids).update(in_delegation=False)
     chosen.update(in_delegation=True)
@@ -358,8 +342,6 @@ def delegation_withdraw(*, event: Event) -> None:
 @transaction.atomic
 def delegates_add_from_candidates(*, event: Event, source_ids: Iterable[int]) -> list[Delegate]:
     """Copy approved delegates of lower units onto the upper congress's roster, within its cap."""
-    from .selectors import delegation_candidates
-
     locked = _lock_event(event)
     _ensure_open(locked)
     ids = set(source_ids)

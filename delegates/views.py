@@ -4,7 +4,9 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from congresses.permissions import cap_setting, require_cap_setting
 from congresses.selectors import campaign_active
+from congresses.services import event_set_cap
 from core.errors import DomainError
 from units.domain import Access
 from units.permissions import get_unit_for_user, unit_access
@@ -43,6 +45,9 @@ def roster(request, event_pk: int):
         "categories": Delegate.Category.choices,
         "can_write": can_write,
         "can_edit": can_write and event.roster_finalised_at is None,
+        "can_set_cap": can_write
+        and event.roster_finalised_at is None
+        and cap_setting(request.user, event.tier).allowed,
         "candidates": list(selectors.delegation_candidates(event=event)),
         "quota": quota,
         "approval": selectors.delegation_approval(event=event),
@@ -142,12 +147,13 @@ def roster_reopen(request, event_pk: int):
 @login_required
 def roster_set_cap(request, event_pk: int):
     event = _event(request, event_pk)
+    require_cap_setting(request.user, event.tier)
     form = CapForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "Số đại biểu tối đa phải là số nguyên không âm.")
+        messages.error(request, "Số đại biểu tối đa phải là số nguyên từ 1 trở lên, hoặc để trống.")
         return _back(event.pk)
     try:
-        services.event_set_delegate_cap(event=event, cap=form.cleaned_data["cap"])
+        event_set_cap(event=event, cap=form.cleaned_data["cap"], by=request.user)
     except DomainError as exc:
         messages.error(request, str(exc))
     else:

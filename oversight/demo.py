@@ -1,5 +1,6 @@
 """Demo data of oversight: results reports, pilot lessons, the budget estimate."""
 
+from congresses import rules
 from congresses.models import Event
 from congresses.selectors import campaign_active
 
@@ -30,7 +31,7 @@ def seed(*, rng, scale: str, stdout) -> None:
     for event in Event.objects.filter(
         campaign=campaign, status=Event.Status.REPORTED, result_report__isnull=True
     ):
-        cap = event.delegate_cap or event.tier.delegate_cap
+        cap = rules.effective_cap(own_cap=event.delegate_cap, tier_cap=event.tier.delegate_cap).value or 0
         exemplars = rng.randint(cap * 6 // 10, cap * 3 // 4)
         reports.append(
             ResultReport(

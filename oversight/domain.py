@@ -56,55 +56,6 @@ def check_plan(*, deadline: date, submitted_on: date | None, today: date) -> Rul
     return RuleResult(RULE_PLAN, False)
 
 
-def check_event_window(*, event_date: date, window_start: date, window_end: date, label: str) -> RuleResult:
-    if window_start <= event_date <= window_end:
-        return RuleResult(RULE_WINDOW, False)
-    return RuleResult(
-        RULE_WINDOW,
-        True,
-        f"Tổ chức ngày {_d(event_date)}, ngoài thời gian của cấp ({label}: {_d(window_start)} – {_d(window_end)})",
-    )
-
-
-def sessions_used(*, session: str, agenda_hours: Iterable[int]) -> int:
-    """Half-days an event takes: its own session plus any half-day its programme runs into."""
-    halves = {session}
-    for hour in agenda_hours:
-        halves.add("morning" if hour < 12 else "afternoon")
-    return len(halves)
-
-
-def check_sessions(*, allowed: int, used: int) -> RuleResult:
-    if used <= allowed:
-        return RuleResult(RULE_SESSIONS, False)
-    return RuleResult(RULE_SESSIONS, True, f"Tổ chức {used} buổi, quá số buổi cho phép ({allowed} buổi)")
-
-
-def check_roster_cap(*, cap: int | None, total: int) -> RuleResult:
-    if cap is None or total <= cap:
-        return RuleResult(RULE_CAP, False)
-    return RuleResult(RULE_CAP, True, f"Danh sách đại biểu {total} người, vượt mức tối đa {cap} người")
-
-
-def check_exemplar_share(*, min_percent: int, exemplars: int, total: int) -> RuleResult:
-    """Exact integer arithmetic: broken when exemplars / total < min_percent / 100."""
-    if total == 0 or exemplars * 100 >= min_percent * total:
-        return RuleResult(RULE_SHARE, False)
-    return RuleResult(
-        RULE_SHARE,
-        True,
-        f"Đại biểu điển hình tiên tiến {exemplars}/{total} người, dưới tỷ lệ tối thiểu {min_percent}%",
-    )
-
-
-def check_delegation_quota(*, quota: int | None, sent: int) -> RuleResult:
-    if quota is None or sent <= quota:
-        return RuleResult(RULE_QUOTA, False)
-    return RuleResult(
-        RULE_QUOTA, True, f"Đoàn đại biểu dự Đại hội cấp trên {sent} người, vượt chỉ tiêu {quota}"
-    )
-
-
 def check_presenters(*, presenters: int | None) -> RuleResult:
     """An event must give the floor to at least one exemplar (None: not known yet)."""
     if presenters is None or presenters > 0:

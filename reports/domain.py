@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Protocol
 
+from congresses import rules
+
 NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 NATIONAL_MOTTO = "Độc lập - Tự do - Hạnh phúc"
 
@@ -147,12 +149,15 @@ class Timeliness:
 def event_timeliness(
     *, held: bool, event_date: date | None, window_start: date, window_end: date
 ) -> Timeliness:
-    """Whether a unit held its event inside its tier's window."""
+    """Whether a unit held its event inside its tier's window (the rulebook's window rule)."""
     if not held or event_date is None:
         return Timeliness("not_held", "Chưa tổ chức")
-    if event_date > window_end:
+    outside = rules.date_in_window(
+        day=event_date, window_start=window_start, window_end=window_end, window_label=""
+    ).value
+    if outside is not None and outside > 0:
         return Timeliness("late", "Muộn so với kế hoạch")
-    if event_date < window_start:
+    if outside is not None and outside < 0:
         return Timeliness("early", "Sớm hơn kế hoạch")
     return Timeliness("on_time", "Đúng thời gian")
 

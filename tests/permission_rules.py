@@ -253,7 +253,11 @@ RULES: dict[str, Rule] = {
     "delegates:delete": Rule(get=NOBODY, post=WRITERS, kwargs=delegate_pks, scoped=True),
     "delegates:finalise": Rule(get=NOBODY, post=WRITERS, kwargs=event_pk_as_event_pk, scoped=True),
     "delegates:reopen": Rule(get=NOBODY, post=WRITERS, kwargs=event_pk_as_event_pk, scoped=True),
-    "delegates:set_cap": Rule(get=NOBODY, post=WRITERS, kwargs=event_pk_as_event_pk, scoped=True),
+    # Only where the tier lets a unit (department) or Sở Nội vụ (province) set its own number:
+    # the commune and district tiers keep the plan's cap, so their officers get 403.
+    "delegates:set_cap": Rule(
+        get=NOBODY, post=frozenset({DEPARTMENT, STAFF}), kwargs=event_pk_as_event_pk, scoped=True
+    ),
     "delegates:template": Rule(get=LOGGED_IN, kwargs=event_pk_as_event_pk, scoped=True),
     "delegates:export": Rule(get=LOGGED_IN, kwargs=event_pk_as_event_pk, scoped=True),
     "delegates:import": Rule(get=WRITERS, post=WRITERS, kwargs=event_pk_as_event_pk, scoped=True),

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db.models import Count, Q
 from django.utils import timezone
 
+from congresses import rules
 from congresses.domain import tier_for_kind
 from congresses.models import AgendaItem, Campaign, Event, TierRule, UnitPlan
 from congresses.selectors import campaign_tiers
@@ -23,19 +24,18 @@ from units.reference import MAJORITY_ETHNIC_GROUP
 
 from ..domain import (
     OVERDUE_LABELS,
+    RULE_CAP,
+    RULE_QUOTA,
+    RULE_SESSIONS,
+    RULE_SHARE,
+    RULE_WINDOW,
     UnitDeadlines,
-    check_delegation_quota,
-    check_event_window,
-    check_exemplar_share,
     check_plan,
     check_presenters,
-    check_roster_cap,
-    check_sessions,
     column_chart,
     hbar_chart,
     month_counts,
     overdue_stages,
-    sessions_used,
     week_counts,
 )
 from .records import results_summary
@@ -65,8 +65,9 @@ def unit_plan_facts(*, campaign: Campaign) -> dict[int, PlanFacts] | None:
     }
 
 
-def delegation_quota_facts(*, campaign: Campaign) -> dict[int, tuple[int | None, int]]:
-    """Unit id -> (seats allocated for the upper congress, delegates sent in its approved delegation).
+def delegation_quota_facts(*, campaign: Campaign) -> dict[int, tuple[int, int]]:
+    """Unit id -> (seats allocated for the upper congress, delegates sent in its approved delegation),
+    for the units that approved one.
 
     Two aggregate queries whatever the number of units.
     """
@@ -75,10 +76,11 @@ def delegation_quota_facts(*, campaign: Campaign) -> dict[int, tuple[int | None,
         DelegationApproval.objects.filter(event__campaign=campaign).values_list("event__unit_id", "size")
     )
     return {
-        unit_id: (seats, sent_by_unit.get(unit_id, 0))
+        unit_id: (seats, sent_by_unit[unit_id])
         for unit_id, seats in DelegationQuota.objects.filter(campaign=campaign).values_list(
             "unit_id", "seats"
         )
+        if unit_id in sent_by_unit
     }
 
 
@@ -351,31 +353,35 @@ def compliance_violations(
     out: list[Violation] = []
     for row in rows:
         tier = row.tier
-        checks = []
+        checks: list[tuple[str, rules.Decision]] = []
         if row.plan is not None:
-            checks.append(
-                check_plan(deadline=campaign.plan_deadline, submitted_on=row.plan.submitted_on, today=today)
+            plan = check_plan(
+                deadline=campaign.plan_deadline, submitted_on=row.plan.submitted_on, today=today
             )
+            checks.append((plan.rule, rules.Decision(not plan.broken, plan.reason)))
         if row.unit_id in quotas:
             quota, sent = quotas[row.unit_id]
-            checks.append(check_delegation_quota(quota=quota, sent=sent))
+            # Approval already required a finalised roster; here only the size sent is judged.
+            checks.append(
+                (RULE_QUOTA, rules.delegation_size(quota=quota, chosen=sent, roster_finalised=True))
+            )
         if row.event_id is not None and row.event_date is not None:
-            used = sessions_used(session=row.event_session, agenda_hours=hours.get(row.event_id, ()))
+            cap = rules.effective_cap(own_cap=row.event_cap, tier_cap=tier.delegate_cap).value
             checks += [
-                check_event_window(event_date=row.event_date, window_start=tier.window_start,
-                                   window_end=tier.window_end, label=tier.window_label),
-                check_sessions(allowed=tier.sessions, used=used),
-                check_roster_cap(cap=row.event_cap or tier.delegate_cap, total=row.delegates),
-                check_exemplar_share(min_percent=tier.min_exemplar_share_percent, exemplars=row.exemplars,
-                                     total=row.delegates),
+                (RULE_WINDOW, rules.date_in_window(day=row.event_date, window_start=tier.window_start,
+                                                   window_end=tier.window_end, window_label=tier.window_label)),
+                (RULE_SESSIONS, rules.sessions_within(allowed=tier.sessions, session=row.event_session,
+                                                      agenda_hours=hours.get(row.event_id, ()))),
+                (RULE_CAP, rules.seats_left(cap=cap, headcount=row.delegates, requested=0)),
+                (RULE_SHARE, rules.exemplar_share(exemplars=row.exemplars, total=row.delegates,
+                                                  min_percent=tier.min_exemplar_share_percent, cap=cap)),
             ]  # fmt: skip
-            checks.append(check_presenters(presenters=presenters.get(row.event_id, 0)))
-        for result in checks:
-            if result.broken:
+            presenting = check_presenters(presenters=presenters.get(row.event_id, 0))
+            checks.append((presenting.rule, rules.Decision(not presenting.broken, presenting.reason)))
+        for rule, decision in checks:
+            if not decision:
                 out.append(
-                    Violation(
-                        row.unit_id, row.name, row.parent_name, row.event_id, result.rule, result.reason
-                    )
+                    Violation(row.unit_id, row.name, row.parent_name, row.event_id, rule, decision.reason)
                 )
     return out
 

@@ -33,7 +33,10 @@ def test_a_date_outside_the_tier_window_is_refused_naming_the_window(campaign, u
         event_register(
             campaign=campaign, unit=units["chora"], data=_data(date=date(2025, 4, 1)), by=unit_manager
         )
-    assert str(caught.value) == "Ngày tổ chức phải trong Quý I năm 2025 (từ 01/01/2025 đến 31/03/2025)."
+    assert str(caught.value).startswith(
+        "Ngày tổ chức phải trong Quý I năm 2025 (từ 01/01/2025 đến 31/03/2025)."
+    )
+    assert "01/04/2025 ngoài thời gian của cấp (muộn 1 ngày)" in str(caught.value)
     assert not Event.objects.exists()
 
 

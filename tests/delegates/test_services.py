@@ -4,6 +4,8 @@ import threading
 import pytest
 from django.db import connection, connections
 
+from congresses.models import Event
+from congresses.services import EventError, event_set_cap
 from core.text import vietnamese_sort_key
 from delegates import services
 from delegates.models import Delegate, DelegationApproval, DelegationQuota, RosterImport
@@ -100,13 +102,14 @@ def test_an_exemplar_record_of_another_unit_is_refused(commune_event, units):
     )
 
 
-def test_lowering_the_cap_stays_within_the_tier_and_the_headcount(department_event):
+def test_lowering_the_cap_stays_within_the_tier_and_the_headcount(department_event, department_officer):
     make_delegates(department_event, 50)
-    assert services.event_set_delegate_cap(event=department_event, cap=120).delegate_cap == 120
-    with pytest.raises(services.RosterError, match="không được vượt"):
-        services.event_set_delegate_cap(event=department_event, cap=301)
-    with pytest.raises(services.RosterError, match="đang có 50"):
-        services.event_set_delegate_cap(event=department_event, cap=49)
+    by = department_officer
+    assert event_set_cap(event=department_event, cap=120, by=by).delegate_cap == 120
+    with pytest.raises(EventError, match="không được vượt"):
+        event_set_cap(event=department_event, cap=301, by=by)
+    with pytest.raises(EventError, match="đã có 50"):
+        event_set_cap(event=department_event, cap=49, by=by)
 
 
 def test_a_staged_import_saves_only_when_confirmed(commune_event, unit_manager):
@@ -175,6 +178,7 @@ def test_a_delegation_goes_up_within_its_quota_and_becomes_candidates(
     campaign, units, commune_event, district_event, district_officer
 ):
     exemplars = make_delegates(commune_event, 5)
+    services.roster_finalise(event=commune_event)
     with pytest.raises(services.QuotaError, match="chưa phân bổ"):
         services.delegation_approve(event=commune_event, delegate_ids=[exemplars[0].pk], by=None)
     services.quota_set_many(
@@ -206,10 +210,11 @@ def test_a_delegation_goes_up_within_its_quota_and_becomes_candidates(
 def test_candidates_respect_the_upper_cap(campaign, units, commune_event, district_event, district_officer):
     make_delegates(district_event, 1)
     exemplars = make_delegates(commune_event, 3)
+    services.roster_finalise(event=commune_event)
     services.quota_set_many(
         campaign=campaign, upper_unit=units["babe"], seats={units["chora"].pk: 3}, by=district_officer
     )
-    services.event_set_delegate_cap(event=district_event, cap=2)
+    Event.objects.filter(pk=district_event.pk).update(delegate_cap=2)  # a cap set before the rulebook
     services.delegation_approve(event=commune_event, delegate_ids=[d.pk for d in exemplars], by=None)
     with pytest.raises(services.DelegateCapExceeded):
         services.delegates_add_from_candidates(event=district_event, source_ids=[d.pk for d in exemplars[:2]])
@@ -224,6 +229,7 @@ def test_a_withdrawn_delegation_is_no_longer_a_candidate(
     from delegates.selectors import delegation_candidates
 
     exemplars = make_delegates(commune_event, 2)
+    services.roster_finalise(event=commune_event)
     services.quota_set_many(
         campaign=campaign, upper_unit=units["babe"], seats={units["chora"].pk: 2}, by=district_officer
     )
@@ -311,7 +317,9 @@ def test_removing_a_delegate_of_the_delegation_keeps_its_size_true(
     services.quota_set_many(
         campaign=campaign, upper_unit=units["babe"], seats={units["chora"].pk: 2}, by=district_officer
     )
+    services.roster_finalise(event=commune_event)
     services.delegation_approve(event=commune_event, delegate_ids=[d.pk for d in chosen], by=None)
+    services.roster_reopen(event=commune_event)  # delegates are removed from an open roster
     services.delegate_delete(delegate=chosen[0])
     assert DelegationApproval.objects.get(event=commune_event).size == 1
     services.delegate_delete(delegate=chosen[1])

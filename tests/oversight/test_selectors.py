@@ -192,4 +192,6 @@ def test_a_delegation_over_its_quota_is_listed(campaign, units):
         v for v in selectors.compliance_violations(campaign=campaign, today=date(2025, 5, 1))
         if v.unit_id == units["chora"].pk and v.rule == "quota"
     ]  # fmt: skip
-    assert [v.reason for v in found] == ["Đoàn đại biểu dự Đại hội cấp trên 7 người, vượt chỉ tiêu 5"]
+    assert [v.reason for v in found] == [
+        "Đoàn đại biểu dự Đại hội cấp trên 7 người, vượt số được phân bổ (5): cần bớt 2."
+    ]
