@@ -547,7 +547,7 @@ def _seed_nominations(exemplars: list[Exemplar], awards: dict[str, AwardType], r
             raised_award=decided if status == "raised" else None,
             decision_authority=authority or "", decision_issuer=issuer, decision_place=place,
             decision_number=_demo_number(event, authority or ""),
-            decision_date=event.date, signer=_DEMO_SIGNERS.get(authority, "Nguyễn Văn Bình"),
+            decision_date=event.date, signer=_DEMO_SIGNERS.get(authority or "", "Nguyễn Văn Bình"),
         )  # fmt: skip
         if is_base and exemplar.unit.parent_id in events and status == "accepted":
             upper = events[exemplar.unit.parent_id]

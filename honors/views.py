@@ -372,7 +372,7 @@ def decision_export(request, pk: int):
     number = request.GET.get("so", "")
     decision = selectors.event_decision(event=event, number=number)
     honours = selectors.decision_honours(decision=decision) if decision is not None else []
-    if not honours:
+    if decision is None or not honours:
         raise Http404("Không có quyết định này.")
     title = [
         f"DANH SÁCH KÈM THEO QUYẾT ĐỊNH SỐ {decision.number} NGÀY {decision.date:%d/%m/%Y} CỦA {decision.issuer.upper()}",

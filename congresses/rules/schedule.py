@@ -1,0 +1,48 @@
+"""Rules of time: the tier's window and the sessions an event takes."""
+
+from collections.abc import Iterable
+from datetime import date
+
+from .decision import Decision
+
+# --- 4. Window and sessions ---------------------------------------------------------
+
+
+def date_in_window(*, day: date | None, window_start: date, window_end: date, window_label: str) -> Decision:
+    """The event is held inside its tier's window, both ends included.
+
+    `value` is how far outside: days before the window (negative), after it
+    (positive), 0 inside; None when no day is given.
+    """
+    window = f"{window_label} (từ {window_start:%d/%m/%Y} đến {window_end:%d/%m/%Y})"
+    if day is None:
+        return Decision(False, f"Vui lòng chọn ngày tổ chức trong {window}.")
+    if day < window_start:
+        days = (window_start - day).days
+        return Decision(
+            False,
+            f"Ngày tổ chức phải trong {window}. Ngày {day:%d/%m/%Y} ngoài thời gian của cấp (sớm {days} ngày).",
+            -days,
+        )
+    if day > window_end:
+        days = (day - window_end).days
+        return Decision(
+            False,
+            f"Ngày tổ chức phải trong {window}. Ngày {day:%d/%m/%Y} ngoài thời gian của cấp (muộn {days} ngày).",
+            days,
+        )
+    return Decision(True, f"Tổ chức ngày {day:%d/%m/%Y}, trong {window}.", 0)
+
+
+def sessions_within(*, allowed: int, session: str, agenda_hours: Iterable[int]) -> Decision:
+    """An event takes its own half-day plus any half-day its programme runs into; at most `allowed`.
+
+    `value` is the number of half-days used.
+    """
+    halves = {session}
+    for hour in agenda_hours:
+        halves.add("morning" if hour < 12 else "afternoon")
+    used = len(halves)
+    if used <= allowed:
+        return Decision(True, f"Tổ chức {used} buổi, trong số buổi cho phép ({allowed} buổi).", used)
+    return Decision(False, f"Tổ chức {used} buổi, quá số buổi cho phép ({allowed} buổi)", used)
