@@ -68,7 +68,7 @@ def test_it_drills_down_to_a_district_and_links_units(client, admin, campaign, u
 @pytest.mark.parametrize("table, header", [("tiers", "Đơn vị / nhóm"), ("areas", "Đơn vị / nhóm"),
                                            ("overdue", "Đơn vị"), ("weeks", "Tuần bắt đầu"),
                                            ("composition", "Thành phần"), ("honours", "Hình thức khen thưởng"),
-                                           ("results", "Cấp")])  # fmt: skip
+                                           ("results", "Cấp"), ("figures", "Số liệu")])  # fmt: skip
 def test_it_exports_every_dashboard_table(client, leadership, campaign, units, table, header):
     event = make_event(campaign, units["chora"], status=Event.Status.HELD, when=date(2025, 2, 3))
     add_delegates(event, exemplars=3, others=1, women=2)
@@ -86,7 +86,7 @@ def test_it_exports_every_dashboard_table(client, leadership, campaign, units, t
     if table == "results":
         assert rows[-1] == ["Toàn tỉnh", 1, 5, 0, 0, 0]
     if table == "composition":
-        assert ["Nữ", 2] in rows and ["Tổng số đại biểu", 4] in rows
+        assert ["Nữ", 2] in rows and ["Đại biểu trong danh sách đăng ký", 4] in rows
 
 
 def test_it_rejects_an_unknown_export(client, admin, campaign):
