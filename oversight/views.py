@@ -208,7 +208,11 @@ def unreported(request):
                 for e, days, _ in rows]  # fmt: skip
         return xlsx_response(filename="chua-bao-cao.xlsx", title="Chưa báo cáo kết quả",
                              header=["Đơn vị", "Trực thuộc", "Sự kiện", "Ngày tổ chức", "Số ngày đã qua"], rows=data)  # fmt: skip
-    return render(request, "oversight/unreported.html", {"rows": rows, "due_days": due_days})
+    figures = selectors.campaign_figures(campaign=campaign, tiers=campaign_tiers(campaign=campaign))
+    awaiting = figures.total.by_code["events_awaiting_report"]
+    return render(
+        request, "oversight/unreported.html", {"rows": rows, "due_days": due_days, "awaiting": awaiting}
+    )
 
 
 @writer_required

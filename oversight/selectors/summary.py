@@ -39,6 +39,7 @@ class Table:
     rows: list[tuple[Any, ...]]
     note: str = ""
     has_total: bool = True
+    wide: bool = False  # many columns: the PDF sets it in a smaller type
 
 
 def summary_figures_table(*, total: FigureSet) -> Table:
@@ -150,6 +151,7 @@ def summary_delegates_table(*, campaign: Campaign, tiers: list[TierRule], figure
         rows,
         "Cơ cấu theo danh sách đại biểu của các sự kiện đã tổ chức; số người thực tế dự xem bảng "
         "“Kết quả theo báo cáo đơn vị”.",
+        wide=True,
     )
 
 

@@ -213,6 +213,11 @@ def test_it_shows_the_province_who_has_not_reported(client, admin, held_event, c
     assert marked_only.name in response.content.decode()  # marked reported on the event page, no report yet
     body = response.content.decode()
     assert "Thị trấn Chợ Rã" in body and "Phường Sông Cầu" not in body and "quá hạn" in body
+    # the count is the figure of that name, the same as on the dashboard: Chợ Rã and Nà Rì's commune
+    assert (
+        'Sự kiện đã tổ chức, chưa báo cáo kết quả <span class="badge bg-secondary" data-figure="events_awaiting_report">2</span>'
+        in body
+    )
     rows = sheet_rows(client.get(reverse("oversight:unreported") + "?export=xlsx"))
     chora = next(r for r in rows if r[0] == "Thị trấn Chợ Rã")
     assert chora[3] == "03/02/2025" and chora[4] == 26
