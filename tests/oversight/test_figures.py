@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 
 from congresses.models import Event
 from congresses.selectors import campaign_tiers
-from honors.models import AwardType, Exemplar, Honour
+from honors.models import AwardDecision, AwardType, Exemplar, Honour
 from oversight import selectors
 from oversight.models import ResultReport
 from tests.reports import pdf_text
@@ -26,8 +26,12 @@ pytestmark = pytest.mark.django_db
 def _honour(event, award, name: str) -> None:
     exemplar = Exemplar.objects.create(unit=event.unit, kind="individual", name=name, field="Y tế",
                                        achievements="Tốt")  # fmt: skip
-    Honour.objects.create(event=event, exemplar=exemplar, award_type=award, decision_number=f"{name}/QĐ",
-                          decision_date=date(2025, 1, 1), signer="Chủ tịch")  # fmt: skip
+    decision = AwardDecision.objects.get_or_create(
+        event=event, number="1/QĐ",
+        defaults={"authority": "commune_chair", "issuer": "Chủ tịch UBND", "date": date(2025, 1, 1),
+                  "place": "Bắc Kạn", "signer": "Chủ tịch"},
+    )[0]  # fmt: skip
+    Honour.objects.create(event=event, exemplar=exemplar, award_type=award, decision=decision)
 
 
 def _report(event, **numbers) -> None:
