@@ -4,3 +4,11 @@ from django.apps import AppConfig
 class OversightConfig(AppConfig):
     name = "oversight"
     verbose_name = "Theo dõi, kiểm tra và báo cáo"
+
+    def ready(self) -> None:
+        from reports.exporters import register_exporter
+
+        from .exporters import SUMMARY_EXPORTERS
+
+        for exporter in SUMMARY_EXPORTERS:
+            register_exporter(exporter)

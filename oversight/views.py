@@ -75,7 +75,15 @@ def dashboard(request):
     )
 
 
+FIGURES_HEADER = ["Số liệu", "Giá trị", "Cách tính"]
+
+
 def _dashboard_export(table: str, data: dict):
+    if table == "figures":
+        rows = [[f.label, f.value, f.counts] for f in data["figures"]]
+        return xlsx_response(
+            filename="so-lieu-chinh.xlsx", title="Số liệu chính", header=FIGURES_HEADER, rows=rows
+        )
     if table == "tiers":
         rows = _progress_rows(data["tier_progress"])
         return xlsx_response(
@@ -98,8 +106,9 @@ def _dashboard_export(table: str, data: dict):
         return xlsx_response(filename="tien-do-theo-tuan.xlsx", title="Theo tuần", header=header, rows=rows)
     if table == "composition":
         comp = data["composition"]
+        registered = data["figure"]["delegates_registered"]
         rows = [[label, n] for label, n in comp["groups"] + comp["categories"]] + [
-            ["Tổng số đại biểu", comp["total"]]
+            [registered.label, registered.value]
         ]
         return xlsx_response(
             filename="co-cau-dai-bieu.xlsx",
@@ -108,14 +117,13 @@ def _dashboard_export(table: str, data: dict):
             rows=rows,
         )
     if table == "honours":
-        rows = [[label, n] for label, n in data["honours"]]
+        recorded = data["figure"]["honours_recorded"]
+        rows = [[label, n] for label, n in data["honours"]] + [[recorded.label, recorded.value]]
         header = ["Hình thức khen thưởng", "Số lượt"]
         return xlsx_response(filename="khen-thuong.xlsx", title="Khen thưởng", header=header, rows=rows)
     if table == "results":
-        rows = [[r.label, r.reports, r.attended, r.exemplars_attended, r.exemplars_honoured, r.delegation_approved]
-                for r in data["results_summary"]]  # fmt: skip
-        header = ["Cấp", "Số báo cáo", "Đại biểu dự", "Trong đó điển hình", "Điển hình được khen thưởng",
-                  "Đại biểu dự Đại hội cấp trên"]  # fmt: skip
+        rows = [[label, *(f.value for f in line)] for label, line in data["results_rows"]]
+        header = ["Cấp", *data["results_header"]]
         return xlsx_response(
             filename="tong-hop-ket-qua.xlsx", title="Tổng hợp kết quả", header=header, rows=rows
         )
@@ -200,7 +208,11 @@ def unreported(request):
                 for e, days, _ in rows]  # fmt: skip
         return xlsx_response(filename="chua-bao-cao.xlsx", title="Chưa báo cáo kết quả",
                              header=["Đơn vị", "Trực thuộc", "Sự kiện", "Ngày tổ chức", "Số ngày đã qua"], rows=data)  # fmt: skip
-    return render(request, "oversight/unreported.html", {"rows": rows, "due_days": due_days})
+    figures = selectors.campaign_figures(campaign=campaign, tiers=campaign_tiers(campaign=campaign))
+    awaiting = figures.total.by_code["events_awaiting_report"]
+    return render(
+        request, "oversight/unreported.html", {"rows": rows, "due_days": due_days, "awaiting": awaiting}
+    )
 
 
 @writer_required

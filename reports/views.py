@@ -15,7 +15,7 @@ from units.domain import Access
 from units.permissions import staff_required, unit_access
 
 from . import selectors, services
-from .exporters import CAMPAIGN_KINDS, EVENT_KINDS, EXPORTERS
+from .exporters import EXPORTERS, campaign_kinds, event_kinds
 from .forms import AgendaItemForm, ReportRequestForm, new_request_key
 from .models import GeneratedReport
 from .permissions import get_event_for_user, get_report_for_user
@@ -49,7 +49,7 @@ def event_documents(request, pk: int):
     delegates = list(selectors.event_delegates(event=event).values("pk", "full_name", "position"))
     agenda_count = len(selectors.agenda_items(event=event))
     certificate_count = selectors.event_certificate_honours(event=event).count()
-    buttons = _buttons(EVENT_KINDS, {
+    buttons = _buttons(event_kinds(), {
         "agenda": "" if agenda_count else "Chưa có chương trình.",
         "invitations": "" if delegates else "Chưa có đại biểu.",
         "certificates": "" if certificate_count else "Chưa có điển hình được khen thưởng.",
@@ -76,7 +76,7 @@ def event_documents(request, pk: int):
 def event_report_start(request, pk: int):
     event = get_event_for_user(request.user, pk, write=True)
     form = ReportRequestForm(request.POST)
-    if not form.is_valid() or form.cleaned_data["kind"] not in EVENT_KINDS:
+    if not form.is_valid() or form.cleaned_data["kind"] not in event_kinds():
         messages.error(request, "Yêu cầu tạo văn bản không hợp lệ. Hãy tải lại trang và thử lại.")
         return redirect("reports:event_documents", pk=event.pk)
     data = form.cleaned_data
@@ -233,7 +233,7 @@ def province_reports(request):
         "campaign": campaign,
         "jobs": _job_rows(selectors.report_list_for_campaign(campaign=campaign)) if campaign else [],
         "can_write": request.user.role == "staff",
-        "buttons": list(_buttons(CAMPAIGN_KINDS).values()),
+        "buttons": list(_buttons(campaign_kinds()).values()),
         "start_url": reverse("reports:province_start"),
     }
     return render(request, "reports/province_reports.html", context)
@@ -244,7 +244,7 @@ def province_reports(request):
 def province_report_start(request):
     campaign = campaign_active()
     form = ReportRequestForm(request.POST)
-    if campaign is None or not form.is_valid() or form.cleaned_data["kind"] not in CAMPAIGN_KINDS:
+    if campaign is None or not form.is_valid() or form.cleaned_data["kind"] not in campaign_kinds():
         messages.error(request, "Yêu cầu tạo báo cáo không hợp lệ. Hãy tải lại trang và thử lại.")
         return redirect("reports:province")
     try:

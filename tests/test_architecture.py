@@ -6,7 +6,17 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-APPS = ("units", "congresses", "delegates", "honors", "reports", "audit", "bac_kan_emulation")
+APPS = (
+    "core",
+    "units",
+    "congresses",
+    "delegates",
+    "honors",
+    "reports",
+    "oversight",
+    "audit",
+    "bac_kan_emulation",
+)
 
 
 def _sources():

@@ -1,12 +1,20 @@
 """Oversight reads, split by sub-domain; callers import `oversight.selectors`."""
 
+from .figures import (
+    FIGURES,
+    RESULT_FIGURES,
+    CampaignFigures,
+    Figure,
+    FigureDefinition,
+    FigureSet,
+    campaign_figures,
+)
 from .progress import (
     PlanFacts,
     ProgressCounts,
     UnitRow,
     Violation,
     agenda_hours_by_event,
-    area_filter,
     compliance_violations,
     delegate_composition,
     delegation_quota_facts,
@@ -21,7 +29,6 @@ from .progress import (
     unit_plan_facts,
 )
 from .records import (
-    ResultsSummaryRow,
     budget_lines,
     budget_summary,
     events_awaiting_report,
@@ -32,10 +39,20 @@ from .records import (
     reminders_sent,
     result_report_for_event,
     result_report_initial,
-    results_summary,
 )
+from .scope import area_filter
+from .summary import summary_figures_table, summary_tables
 
 __all__ = [
+    "FIGURES",
+    "RESULT_FIGURES",
+    "CampaignFigures",
+    "Figure",
+    "FigureDefinition",
+    "FigureSet",
+    "campaign_figures",
+    "summary_figures_table",
+    "summary_tables",
     "PlanFacts",
     "unit_plan_facts",
     "delegation_quota_facts",
@@ -63,7 +80,5 @@ __all__ = [
     "budget_lines",
     "budget_summary",
     "result_report_initial",
-    "ResultsSummaryRow",
-    "results_summary",
     "reminders_sent",
 ]

@@ -38,7 +38,8 @@ from ..domain import (
     overdue_stages,
     week_counts,
 )
-from .records import results_summary
+from .figures import DELEGATES_REGISTERED, RESULT_FIGURES, campaign_figures
+from .scope import BODY_KINDS, GROUP_BODIES, area_filter
 
 
 @dataclass(frozen=True)
@@ -108,6 +109,7 @@ class UnitRow:
     event_status: str = ""
     event_session: str = ""
     event_cap: int | None = None
+    event_has_report: bool = False
     delegates: int = 0
     exemplars: int = 0
     overdue: tuple[str, ...] = ()
@@ -122,7 +124,8 @@ class UnitRow:
 
     @property
     def reported(self) -> bool:
-        return self.event_status == Event.Status.REPORTED
+        """Has a results report: the figure "events reported" (figures.py), not the event's status."""
+        return self.event_has_report
 
     @property
     def overdue_labels(self) -> list[str]:
@@ -138,7 +141,7 @@ def oversight_unit_rows(
     events = {
         e["unit_id"]: e
         for e in Event.objects.filter(campaign=campaign).values(
-            "id", "unit_id", "name", "date", "status", "session", "delegate_cap"
+            "id", "unit_id", "name", "date", "status", "session", "delegate_cap", "result_report"
         )
     }
 
@@ -166,6 +169,7 @@ def oversight_unit_rows(
             row.event_id, row.event_name, row.event_date = event["id"], event["name"], event["date"]
             row.event_status, row.event_session = event["status"], event["session"]
             row.event_cap = event["delegate_cap"]
+            row.event_has_report = event["result_report"] is not None
             row.delegates, row.exemplars = c.get("total", 0), c.get("exemplars", 0)
         row.overdue = overdue_stages(_deadlines(row, campaign, due_days), today=today)
         rows.append(row)
@@ -230,12 +234,6 @@ class ProgressCounts:
         return self.percent(self.held)
 
 
-BODY_KINDS = ("department", "mass_org", "enterprise")
-
-
-GROUP_BODIES = "bodies"
-
-
 def progress_by_tier(*, rows: list[UnitRow], tiers: list[TierRule]) -> list[ProgressCounts]:
     groups = {t.pk: ProgressCounts(label=t.label, tier=t) for t in tiers}
     for row in rows:
@@ -279,27 +277,19 @@ def progress_by_area(*, rows: list[UnitRow], area_id: int | None, group: str = "
     return ([province] if province else []) + ordered + [bodies]
 
 
-def area_filter(*, area_id: int | None, group: str = "", unit_path: str = "unit") -> Q:
-    """Rows of one drill-down area: a district with its communes, or the provincial bodies."""
-    if area_id is not None:
-        return Q(**{f"{unit_path}_id": area_id}) | Q(**{f"{unit_path}__parent_id": area_id})
-    if group == GROUP_BODIES:
-        return Q(**{f"{unit_path}__kind__in": BODY_KINDS})
-    return Q()
-
-
 def delegate_composition(*, campaign: Campaign, where: Q | None = None) -> dict:
-    """Women, minorities, direct workers and categories of the delegates (one query)."""
+    """Women, minorities, direct workers and categories of the delegates on the rosters (one query).
+
+    How many delegates there are is the figure "delegates registered" (figures.py), not counted here.
+    """
     cat = Delegate.Category
     agg = Delegate.objects.filter(where or Q(), event__campaign=campaign).aggregate(
-        total=Count("pk"),
         women=Count("pk", filter=Q(gender=Gender.FEMALE)),
         minorities=Count("pk", filter=~Q(ethnic_group=MAJORITY_ETHNIC_GROUP)),
         direct=Count("pk", filter=Q(is_direct_worker=True)),
         **{f"cat_{c.value}": Count("pk", filter=Q(category=c.value)) for c in cat},
     )
     return {
-        "total": agg["total"],
         "groups": [
             ("Nữ", agg["women"]),
             ("Dân tộc thiểu số", agg["minorities"]),
@@ -406,7 +396,13 @@ def oversight_dashboard(
     where = area_filter(area_id=area_id, group=group, unit_path="event__unit")
     composition = delegate_composition(campaign=campaign, where=where)
     honours = honours_by_award(campaign=campaign, where=where)
+    figures = campaign_figures(campaign=campaign, tiers=tiers, area_id=area_id, group=group)
+    total = figures.total
     return {
+        "figures": total.figures,
+        "figure": total.by_code,
+        "results_header": [d.label for d in RESULT_FIGURES],
+        "results_rows": figures.table(RESULT_FIGURES),
         "tier_progress": progress_by_tier(rows=scoped, tiers=tiers),
         "area_progress": progress_by_area(rows=rows, area_id=area_id, group=group),
         "overdue_rows": [r for r in scoped if r.overdue],
@@ -414,15 +410,10 @@ def oversight_dashboard(
         "weeks": weeks,
         "week_bars": column_chart([(m.strftime("%d/%m"), n) for m, n in weeks]),
         "months": month_counts(held_dates),
-        "held_total": len(held_dates),
         "composition": composition,
         "composition_bars": hbar_chart(
-            composition["groups"] + composition["categories"], total=composition["total"]
+            composition["groups"] + composition["categories"], total=total.value(DELEGATES_REGISTERED)
         ),
         "honours": honours,
-        "honour_total": sum(n for _, n in honours),
         "honour_bars": hbar_chart(honours, width=420, row_height=42),
-        "results_summary": results_summary(
-            campaign=campaign, where=area_filter(area_id=area_id, group=group, unit_path="event__unit")
-        ),
     }

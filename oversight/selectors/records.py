@@ -1,7 +1,5 @@
 """Oversight reads: results reports, pilots and their lessons, the budget, reminders sent."""
 
-from dataclasses import dataclass
-
 from django.db.models import Case, Count, F, Q, QuerySet, Value, When
 
 from congresses.models import Campaign, Event, TierRule, UnitPlan
@@ -90,49 +88,6 @@ def result_report_initial(*, event: Event) -> dict:
         "attended_guests": agg[cat.GUEST.value],
         "exemplars_honoured": Honour.objects.filter(event=event).count(),
     }
-
-
-@dataclass(frozen=True)
-class ResultsSummaryRow:
-    label: str
-    reports: int
-    attended: int
-    exemplars_attended: int
-    exemplars_honoured: int
-    delegation_approved: int
-
-
-def results_summary(*, campaign: Campaign, where: Q | None = None) -> list[ResultsSummaryRow]:
-    """Totals of the results reports per tier (one query): the figures of the summary to the Central Council."""
-    from django.db.models import Sum
-
-    rows = (
-        ResultReport.objects.filter(where or Q(), event__campaign=campaign)
-        .values("event__tier__label", "event__tier__order")
-        .annotate(
-            n=Count("pk"),
-            ind=Sum("attended_exemplar_individuals"),
-            col=Sum("attended_exemplar_collectives"),
-            lead=Sum("attended_leaders"),
-            guest=Sum("attended_guests"),
-            honoured=Sum("exemplars_honoured"),
-            delegation=Sum("delegation_approved"),
-        )
-        .order_by("event__tier__order")
-    )
-    out = [
-        ResultsSummaryRow(
-            r["event__tier__label"], r["n"], r["ind"] + r["col"] + r["lead"] + r["guest"], r["ind"] + r["col"],
-            r["honoured"], r["delegation"],
-        )
-        for r in rows
-    ]  # fmt: skip
-    if out:
-        out.append(
-            ResultsSummaryRow("Toàn tỉnh", *(sum(getattr(r, f) for r in out) for f in
-                              ("reports", "attended", "exemplars_attended", "exemplars_honoured", "delegation_approved")))
-        )  # fmt: skip
-    return out
 
 
 def reminders_sent(*, campaign: Campaign) -> QuerySet[ReminderSent]:

@@ -15,3 +15,11 @@ def vnd(value) -> str:
 def thousands(value) -> str:
     """35027 -> 35.027"""
     return format_thousands(int(value)) if value not in (None, "") else ""
+
+
+@register.filter
+def doc_cell(value) -> str:
+    """A table cell of a document: counts with the thousands separator (as on the dashboard), text as is."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return format_thousands(value)
+    return "" if value is None else str(value)

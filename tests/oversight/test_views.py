@@ -68,7 +68,7 @@ def test_it_drills_down_to_a_district_and_links_units(client, admin, campaign, u
 @pytest.mark.parametrize("table, header", [("tiers", "Đơn vị / nhóm"), ("areas", "Đơn vị / nhóm"),
                                            ("overdue", "Đơn vị"), ("weeks", "Tuần bắt đầu"),
                                            ("composition", "Thành phần"), ("honours", "Hình thức khen thưởng"),
-                                           ("results", "Cấp")])  # fmt: skip
+                                           ("results", "Cấp"), ("figures", "Số liệu")])  # fmt: skip
 def test_it_exports_every_dashboard_table(client, leadership, campaign, units, table, header):
     event = make_event(campaign, units["chora"], status=Event.Status.HELD, when=date(2025, 2, 3))
     add_delegates(event, exemplars=3, others=1, women=2)
@@ -86,7 +86,7 @@ def test_it_exports_every_dashboard_table(client, leadership, campaign, units, t
     if table == "results":
         assert rows[-1] == ["Toàn tỉnh", 1, 5, 0, 0, 0]
     if table == "composition":
-        assert ["Nữ", 2] in rows and ["Tổng số đại biểu", 4] in rows
+        assert ["Nữ", 2] in rows and ["Đại biểu trong danh sách đăng ký", 4] in rows
 
 
 def test_it_rejects_an_unknown_export(client, admin, campaign):
@@ -213,6 +213,11 @@ def test_it_shows_the_province_who_has_not_reported(client, admin, held_event, c
     assert marked_only.name in response.content.decode()  # marked reported on the event page, no report yet
     body = response.content.decode()
     assert "Thị trấn Chợ Rã" in body and "Phường Sông Cầu" not in body and "quá hạn" in body
+    # the count is the figure of that name, the same as on the dashboard: Chợ Rã and Nà Rì's commune
+    assert (
+        'Sự kiện đã tổ chức, chưa báo cáo kết quả <span class="badge bg-secondary" data-figure="events_awaiting_report">2</span>'
+        in body
+    )
     rows = sheet_rows(client.get(reverse("oversight:unreported") + "?export=xlsx"))
     chora = next(r for r in rows if r[0] == "Thị trấn Chợ Rã")
     assert chora[3] == "03/02/2025" and chora[4] == 26

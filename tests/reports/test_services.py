@@ -280,6 +280,8 @@ def test_the_summary_counts_held_on_time_and_late_events_and_composition(
     assert report.status == "done" and report.file.name.endswith(".xlsx")
     book = load_workbook(BytesIO(report.file.read()), read_only=True)
     assert book.sheetnames == [
+        "Số liệu chính",
+        "Kết quả theo báo cáo đơn vị",
         "Tổ chức theo cấp",
         "Đại biểu và cơ cấu",
         "Khen thưởng điển hình",
@@ -291,8 +293,8 @@ def test_the_summary_counts_held_on_time_and_late_events_and_composition(
         "Cấp",
         "Thời gian theo kế hoạch",
         "Số đơn vị",
-        "Đã đăng ký",
-        "Đã tổ chức",
+        "Sự kiện đã đăng ký",
+        "Sự kiện đã tổ chức",
         "Đúng thời gian",
     )
     district = next(r for r in events if r[0] == "Cấp huyện, thành phố")

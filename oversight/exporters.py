@@ -1,14 +1,21 @@
-"""The province's summary report to the Central Emulation and Commendation Council."""
+"""The province's summary report to the Central Emulation and Commendation Council (PDF and Excel).
+
+It lives in oversight because it is built on the units' results reports; reports' registry
+receives it from OversightConfig.ready() (reports sits below oversight and never imports it).
+Rendering stays in the house renderers, reports/renderers/pdf.py and reports/renderers/xlsx.py.
+"""
 
 from django.utils import timezone
 
 from congresses.models import Campaign
+from reports.domain import place_date_line
+from reports.exporters.base import PDF, XLSX, BaseExporter, Output, Progress
+from reports.models import GeneratedReport
+from reports.renderers.pdf import render_pdf
+from reports.renderers.xlsx import render_xlsx
+from reports.selectors import province_issuer
 
-from .. import domain, selectors
-from ..models import GeneratedReport
-from ..renderers.pdf import render_pdf
-from ..renderers.xlsx import render_xlsx
-from .base import PDF, XLSX, BaseExporter, Output, Progress
+from .selectors import summary_figures_table, summary_tables
 
 
 def _campaign(report: GeneratedReport) -> Campaign:
@@ -29,14 +36,15 @@ class SummaryPdfExporter(BaseExporter):
 
     def render(self, report: GeneratedReport, progress: Progress) -> Output:
         campaign = _campaign(report)
-        tables = selectors.summary_tables(campaign=campaign)
+        summary = summary_tables(campaign=campaign)
         progress(1, 2)
-        issuer = selectors.province_issuer()
+        issuer = province_issuer()
         context = {
             "campaign": campaign,
             "issuer": issuer,
-            "date_line": domain.place_date_line(issuer["place"], timezone.localdate()),
-            "tables": tables,
+            "date_line": place_date_line(issuer["place"], timezone.localdate()),
+            "figures": summary.figures.total.figures,
+            "tables": summary.tables,
         }
         return Output(render_pdf(template_name="reports/pdf/summary.html", context=context), "pdf", PDF)
 
@@ -51,6 +59,10 @@ class SummaryXlsxExporter(BaseExporter):
         return f"Báo cáo kết quả {campaign} (Excel)" if campaign else self.verbose_name
 
     def render(self, report: GeneratedReport, progress: Progress) -> Output:
-        tables = selectors.summary_tables(campaign=_campaign(report))
+        summary = summary_tables(campaign=_campaign(report))
         progress(1, 2)
-        return Output(render_xlsx(tables), "xlsx", XLSX)
+        sheets = [summary_figures_table(total=summary.figures.total), *summary.tables]
+        return Output(render_xlsx(sheets), "xlsx", XLSX)
+
+
+SUMMARY_EXPORTERS = (SummaryPdfExporter, SummaryXlsxExporter)
