@@ -11,8 +11,7 @@ from openpyxl import load_workbook
 from delegates.exporter import render_roster
 from delegates.models import Delegate, DelegationApproval, DelegationQuota, RosterImport
 from delegates.services import delegation_approve, quota_set_many, roster_finalise
-
-from .conftest import make_delegates
+from tests.factories import DelegateFactory, EventFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -46,8 +45,10 @@ def xlsx_upload(delegates, name="ds.xlsx"):
 
 
 def test_it_shows_the_roster_with_figures(client, unit_manager, commune_event):
-    make_delegates(commune_event, 6)
-    make_delegates(commune_event, 4, category="guest", gender="female", ethnic_group="Kinh")
+    DelegateFactory.create_batch(6, event=commune_event)
+    DelegateFactory.create_batch(
+        4, event=commune_event, category="guest", gender="female", ethnic_group="Kinh"
+    )
     client.force_login(unit_manager)
     response = client.get(url("roster", commune_event))
     assert response.status_code == 200
@@ -59,8 +60,8 @@ def test_it_shows_the_roster_with_figures(client, unit_manager, commune_event):
 
 
 def test_it_searches_without_diacritics_and_filters_by_category(client, unit_manager, commune_event):
-    make_delegates(commune_event, 1, full_name="Nguyễn Văn Đức")
-    make_delegates(commune_event, 1, full_name="Hà Thị Lan", category="guest")
+    DelegateFactory.create_batch(1, event=commune_event, full_name="Nguyễn Văn Đức")
+    DelegateFactory.create_batch(1, event=commune_event, full_name="Hà Thị Lan", category="guest")
     client.force_login(unit_manager)
     names = lambda r: [d.full_name for d in r.context["page"]]  # noqa: E731
     assert names(client.get(url("roster", commune_event), {"q": "nguyen van duc"})) == ["Nguyễn Văn Đức"]
@@ -70,7 +71,7 @@ def test_it_searches_without_diacritics_and_filters_by_category(client, unit_man
 
 def test_it_sorts_the_vietnamese_way(client, unit_manager, commune_event):
     for name in ("Nguyễn Văn Bình", "Trần Thị An", "Lê Văn Ánh"):
-        make_delegates(commune_event, 1, full_name=name)
+        DelegateFactory.create_batch(1, event=commune_event, full_name=name)
     client.force_login(unit_manager)
     page = client.get(url("roster", commune_event)).context["page"]
     assert [d.full_name for d in page] == ["Trần Thị An", "Lê Văn Ánh", "Nguyễn Văn Bình"]
@@ -78,11 +79,11 @@ def test_it_sorts_the_vietnamese_way(client, unit_manager, commune_event):
 
 def test_it_keeps_the_same_query_count_for_10_and_300(client, admin, department_event, units, campaign):
     client.force_login(admin)
-    make_delegates(department_event, 10)
+    DelegateFactory.create_batch(10, event=department_event)
     client.get(url("roster", department_event))  # warm caches (sessions, content types)
     with CaptureQueriesContext(connection) as small:
         assert client.get(url("roster", department_event)).status_code == 200
-    make_delegates(department_event, 290, category="guest")
+    DelegateFactory.create_batch(290, event=department_event, category="guest")
     with CaptureQueriesContext(connection) as large:
         assert client.get(url("roster", department_event)).status_code == 200
     assert len(small) == len(large), [q["sql"] for q in large]
@@ -123,7 +124,7 @@ def test_it_lets_the_district_add_to_its_communes(client, district_officer, comm
 
 
 def test_it_refuses_to_add_over_the_cap_with_a_message(client, unit_manager, commune_event):
-    make_delegates(commune_event, 200)
+    DelegateFactory.create_batch(200, event=commune_event)
     client.force_login(unit_manager)
     response = client.post(url("add", commune_event), FORM)
     assert response.status_code == 200
@@ -144,7 +145,7 @@ def test_it_refuses_adds_outside_the_scope(client, other_unit_manager, commune_e
 
 
 def test_it_edits_a_delegate(client, unit_manager, commune_event):
-    delegate = make_delegates(commune_event, 1)[0]
+    delegate = DelegateFactory.create_batch(1, event=commune_event)[0]
     client.force_login(unit_manager)
     assert client.get(url("edit", commune_event, delegate.pk)).status_code == 200
     assert (
@@ -158,7 +159,7 @@ def test_it_edits_a_delegate(client, unit_manager, commune_event):
 def test_it_refuses_edits_outside_the_scope_or_by_leadership(
     client, other_unit_manager, leadership, commune_event
 ):
-    delegate = make_delegates(commune_event, 1)[0]
+    delegate = DelegateFactory.create_batch(1, event=commune_event)[0]
     client.force_login(other_unit_manager)
     assert client.post(url("edit", commune_event, delegate.pk), FORM).status_code == 404
     client.force_login(leadership)
@@ -166,7 +167,7 @@ def test_it_refuses_edits_outside_the_scope_or_by_leadership(
 
 
 def test_it_deletes_a_delegate(client, unit_manager, commune_event):
-    delegate = make_delegates(commune_event, 1)[0]
+    delegate = DelegateFactory.create_batch(1, event=commune_event)[0]
     client.force_login(unit_manager)
     assert client.get(url("delete", commune_event, delegate.pk)).status_code == 405
     assert client.post(url("delete", commune_event, delegate.pk)).status_code == 302
@@ -174,7 +175,7 @@ def test_it_deletes_a_delegate(client, unit_manager, commune_event):
 
 
 def test_it_refuses_deletes_by_others(client, other_unit_manager, leadership, commune_event, district_event):
-    delegate = make_delegates(commune_event, 1)[0]
+    delegate = DelegateFactory.create_batch(1, event=commune_event)[0]
     client.force_login(other_unit_manager)
     assert client.post(url("delete", commune_event, delegate.pk)).status_code == 404
     client.force_login(leadership)
@@ -186,8 +187,8 @@ def test_it_refuses_deletes_by_others(client, other_unit_manager, leadership, co
 
 
 def test_it_finalises_and_reopens(client, unit_manager, commune_event):
-    make_delegates(commune_event, 7)
-    make_delegates(commune_event, 3, category="leader")
+    DelegateFactory.create_batch(7, event=commune_event)
+    DelegateFactory.create_batch(3, event=commune_event, category="leader")
     client.force_login(unit_manager)
     client.post(url("finalise", commune_event))
     commune_event.refresh_from_db()
@@ -200,8 +201,8 @@ def test_it_finalises_and_reopens(client, unit_manager, commune_event):
 
 
 def test_it_refuses_to_finalise_below_the_share(client, unit_manager, commune_event):
-    make_delegates(commune_event, 6)
-    make_delegates(commune_event, 4, category="guest")
+    DelegateFactory.create_batch(6, event=commune_event)
+    DelegateFactory.create_batch(4, event=commune_event, category="guest")
     client.force_login(unit_manager)
     response = client.post(url("finalise", commune_event), follow=True)
     assert "cần thêm 4 đại biểu điển hình tiên tiến hoặc bớt 2" in response.content.decode()
@@ -238,7 +239,7 @@ def test_it_refuses_cap_changes_by_others(client, leadership, unit_manager, depa
 
 
 def test_it_downloads_the_template_and_the_export(client, leadership, commune_event):
-    make_delegates(commune_event, 3)
+    DelegateFactory.create_batch(3, event=commune_event)
     client.force_login(leadership)
     template = client.get(url("template", commune_event))
     assert template["Content-Type"].startswith("application/vnd.openxmlformats")
@@ -257,7 +258,7 @@ def test_it_refuses_downloads_outside_the_scope(client, other_unit_manager, comm
 
 
 def test_it_imports_through_a_preview(client, unit_manager, commune_event):
-    source = make_delegates(commune_event, 3)
+    source = [DelegateFactory(event=commune_event, full_name=f"Nguyễn Văn Người{i:04d}") for i in range(3)]
     upload = xlsx_upload(source)
     Delegate.objects.all().delete()
     client.force_login(unit_manager)
@@ -274,7 +275,7 @@ def test_it_imports_through_a_preview(client, unit_manager, commune_event):
 
 
 def test_it_lists_bad_rows_and_saves_nothing(client, unit_manager, commune_event):
-    good = make_delegates(commune_event, 2)
+    good = DelegateFactory.create_batch(2, event=commune_event)
     good[1].birth_year = 1800
     upload = xlsx_upload(good)
     Delegate.objects.all().delete()
@@ -286,8 +287,8 @@ def test_it_lists_bad_rows_and_saves_nothing(client, unit_manager, commune_event
 
 
 def test_it_refuses_an_import_that_passes_the_cap(client, unit_manager, commune_event):
-    upload = xlsx_upload(make_delegates(commune_event, 3))
-    make_delegates(commune_event, 195)
+    upload = xlsx_upload(DelegateFactory.create_batch(3, event=commune_event))
+    DelegateFactory.create_batch(195, event=commune_event)
     client.force_login(unit_manager)
     response = client.post(url("import", commune_event), {"file": upload})
     assert "Không nhập tệp: Chỉ còn 2 chỗ" in response.content.decode()
@@ -305,7 +306,7 @@ def test_it_refuses_a_file_of_the_wrong_type(client, unit_manager, commune_event
 
 
 def test_it_discards_a_staged_import(client, unit_manager, commune_event):
-    upload = xlsx_upload(make_delegates(commune_event, 1))
+    upload = xlsx_upload(DelegateFactory.create_batch(1, event=commune_event))
     Delegate.objects.all().delete()
     client.force_login(unit_manager)
     client.post(url("import", commune_event), {"file": upload})
@@ -317,7 +318,7 @@ def test_it_discards_a_staged_import(client, unit_manager, commune_event):
 def test_it_keeps_staged_imports_private(
     client, unit_manager, district_officer, leadership, other_unit_manager, commune_event
 ):
-    upload = xlsx_upload(make_delegates(commune_event, 1))
+    upload = xlsx_upload(DelegateFactory.create_batch(1, event=commune_event))
     Delegate.objects.all().delete()
     client.force_login(unit_manager)
     client.post(url("import", commune_event), {"file": upload})
@@ -338,7 +339,7 @@ def test_it_keeps_staged_imports_private(
 
 @pytest.fixture
 def approved(campaign, units, commune_event, district_event, district_officer):
-    exemplars = make_delegates(commune_event, 4)
+    exemplars = DelegateFactory.create_batch(4, event=commune_event)
     roster_finalise(event=commune_event)
     quota_set_many(
         campaign=campaign, upper_unit=units["babe"], seats={units["chora"].pk: 3}, by=district_officer
@@ -382,7 +383,7 @@ def test_it_refuses_quotas_to_others(client, unit_manager, leadership, other_uni
 def test_it_approves_a_delegation_within_the_quota(
     client, unit_manager, campaign, units, commune_event, district_event, district_officer
 ):
-    chosen = make_delegates(commune_event, 3)
+    chosen = DelegateFactory.create_batch(3, event=commune_event)
     roster_finalise(event=commune_event)
     quota_set_many(
         campaign=campaign, upper_unit=units["babe"], seats={units["chora"].pk: 2}, by=district_officer
@@ -516,9 +517,7 @@ def test_an_exported_roster_imports_back_unchanged(
     exported = client.get(url("export", commune_event)).content
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from .conftest import make_event
-
-    other = make_event(units["babe"], campaign, tier_code="district", day=date(2025, 5, 15))
+    other = EventFactory(unit=units["babe"], campaign=campaign, tier_code="district", date=date(2025, 5, 15))
     response = client.post(url("import", other), {"file": SimpleUploadedFile("xuat.xlsx", exported)})
     token = RosterImport.objects.get().token
     client.post(url("import_confirm", other, token))
