@@ -165,9 +165,9 @@ def compliance(request):
     if rule:
         violations = [v for v in violations if v.rule == rule]
     if request.GET.get("export") == "xlsx":
-        rows = [[v.unit_name, v.parent_name, v.reason] for v in violations]
+        cells = [[v.unit_name, v.parent_name, v.reason] for v in violations]
         return xlsx_response(filename="kiem-tra-tuan-thu.xlsx", title="Vi phạm quy định",
-                             header=["Đơn vị", "Trực thuộc", "Quy định bị vi phạm"], rows=rows)  # fmt: skip
+                             header=["Đơn vị", "Trực thuộc", "Quy định bị vi phạm"], rows=cells)  # fmt: skip
     rows = [(v, fix_url(rule=v.rule, unit_id=v.unit_id, event_id=v.event_id)) for v in violations]
     rule_filters = [(code, label, counts[code]) for code, label in RULE_LABELS.items() if counts[code]]
     context = {
