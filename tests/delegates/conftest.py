@@ -1,6 +1,7 @@
 from datetime import date
 
 import pytest
+from django.urls import reverse
 
 from tests.factories import EventFactory
 
@@ -47,3 +48,24 @@ DELEGATE_DATA = {
     "field": "Nông nghiệp",
     "is_direct_worker": True,
 }
+
+
+# The roster form as a browser posts it.
+FORM = {
+    "category": "exemplar_individual",
+    "full_name": "Nguyễn Văn An",
+    "collective_name": "",
+    "gender": "male",
+    "birth_year": "1985",
+    "ethnic_group": "Tày",
+    "religion": "Không",
+    "position": "Trưởng thôn",
+    "workplace": "",
+    "field": "Nông nghiệp",
+    "is_direct_worker": "on",
+    "exemplar": "",
+}
+
+
+def url(name, event, *args):
+    return reverse(f"delegates:{name}", args=[event.pk, *args])
