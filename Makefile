@@ -6,17 +6,27 @@ PY := $(BIN)/python
 MANAGE := $(PY) manage.py
 PORT ?= 8000
 
-.PHONY: demo test venv lint typecheck migrations-check pytest worker beat messages bench demo-province prod-check clean
+.PHONY: demo test venv lock lint typecheck migrations-check pytest worker beat messages bench demo-province prod-check clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
 
-$(VENV)/.installed: requirements.lock | $(BIN)/activate
+# Production installs requirements.lock only; development adds requirements-dev.lock
+# (tests, lint, types, browser), which is constrained by it.
+$(VENV)/.installed: requirements.lock requirements-dev.lock | $(BIN)/activate
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -r requirements.lock
+	$(BIN)/pip install --quiet -r requirements.lock -r requirements-dev.lock
 	touch $@
 
 venv: $(VENV)/.installed
+
+# Re-lock after changing pyproject dependencies; existing pins are kept (no --upgrade).
+LOCK_FLAGS := --quiet --strip-extras --no-emit-index-url --no-emit-find-links
+lock: $(BIN)/activate
+	$(BIN)/pip install --quiet pip-tools
+	$(BIN)/pip-compile $(LOCK_FLAGS) -o requirements.lock pyproject.toml
+	$(BIN)/pip-compile $(LOCK_FLAGS) --extra=dev -c requirements.lock -o requirements-dev.lock pyproject.toml
+	sed -i '1i -c requirements.lock' requirements-dev.lock
 
 demo: venv
 	DEBUG=True $(MANAGE) migrate --noinput

@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib.contenttypes.models import ContentType
 
+from core.forms import model_choice_field
 from units.models import Unit, User
 from units.permissions import filter_for_scope
 
@@ -37,16 +38,16 @@ class LogFilterForm(forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         units = filter_for_scope(Unit.objects.order_by("kind", "name"), user)
-        self.fields["unit"].queryset = units
-        self.fields["unit"].empty_label = "Tất cả đơn vị"
-        self.fields["actor"].queryset = filter_for_scope(
+        model_choice_field(self, "unit").queryset = units
+        model_choice_field(self, "unit").empty_label = "Tất cả đơn vị"
+        model_choice_field(self, "actor").queryset = filter_for_scope(
             User.objects.order_by("username"), user, unit_path="unit"
         )
-        self.fields["actor"].empty_label = "Tất cả tài khoản"
-        self.fields["content_type"].queryset = ContentType.objects.filter(
+        model_choice_field(self, "actor").empty_label = "Tất cả tài khoản"
+        model_choice_field(self, "content_type").queryset = ContentType.objects.filter(
             pk__in=[ct.pk for ct in audited_content_types()]
         )
-        self.fields["content_type"].empty_label = "Tất cả loại dữ liệu"
+        model_choice_field(self, "content_type").empty_label = "Tất cả loại dữ liệu"
 
     # The filter bar is drawn by hand (templates/audit/log_list.html): a select of every
     # unit through Django's per-option widget templates cost more than the log itself.
@@ -60,13 +61,14 @@ class LogFilterForm(forms.Form):
         return self._options("unit", str)
 
     def actor_options(self):
-        return self._options("actor", self.fields["actor"].label_from_instance)
+        return self._options("actor", model_choice_field(self, "actor").label_from_instance)
 
     def type_options(self):
-        return self._options("content_type", self.fields["content_type"].label_from_instance)
+        return self._options("content_type", model_choice_field(self, "content_type").label_from_instance)
 
     def clean(self):
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if data.get("date_from") and data.get("date_to") and data["date_from"] > data["date_to"]:
             self.add_error("date_to", "“Đến ngày” phải sau hoặc bằng “Từ ngày”.")
         return data

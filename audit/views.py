@@ -16,7 +16,9 @@ def _rows(entries):
     return [
         {
             "entry": e,
-            "unit": units.get((e.additional_data or {}).get("unit_id")),
+            "unit": units.get(e.additional_data["unit_id"])
+            if (e.additional_data or {}).get("unit_id")
+            else None,
             "action": ACTION_LABELS.get(e.action, str(e.action)),
             "changes": changes[e.pk],
         }

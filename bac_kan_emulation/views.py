@@ -12,7 +12,7 @@ from units.selectors import unit_children, unit_kind_counts
 def home(request):
     user = request.user
     campaign = campaign_active()
-    context = {"campaign": campaign}
+    context: dict[str, object] = {"campaign": campaign}
     if sees_whole_province(user):
         counts = unit_kind_counts()
         tiers = campaign_tiers(campaign=campaign) if campaign else []

@@ -2,6 +2,7 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
 
+from core.forms import model_choice_field
 from units.models import UnitKind
 
 from .models import Campaign, Event, Movement, TierRule
@@ -47,14 +48,15 @@ class TierRuleForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["upper_tier"].queryset = TierRule.objects.filter(
+        model_choice_field(self, "upper_tier").queryset = TierRule.objects.filter(
             campaign_id=self.instance.campaign_id
         ).exclude(pk=self.instance.pk)
         self.helper = FormHelper()
         self.helper.add_input(Submit("submit", "Lưu quy định"))
 
     def clean(self):
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         start, end = cleaned.get("window_start"), cleaned.get("window_end")
         if start and end and end < start:
             self.add_error("window_end", "Ngày kết thúc phải sau ngày bắt đầu.")

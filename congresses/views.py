@@ -8,7 +8,15 @@ from django.views.decorators.http import require_POST
 from core.errors import DomainError
 from units.domain import Access
 from units.models import UnitKind
-from units.permissions import get_unit_for_user, staff_required, unit_access, unit_scope, writer_required
+from units.permissions import (
+    get_unit_for_user,
+    is_staff_of_home_affairs,
+    sees_whole_province,
+    staff_required,
+    unit_access,
+    unit_scope,
+    writer_required,
+)
 
 from . import rules, services
 from .domain import (
@@ -61,7 +69,7 @@ def campaign_detail(request, pk: int):
             "campaign": campaign,
             "tiers": campaign_tiers(campaign=campaign),
             "movements": campaign.movements.all(),
-            "can_edit": request.user.role == "staff",
+            "can_edit": is_staff_of_home_affairs(request.user),
         },
     )
 
@@ -210,7 +218,7 @@ def _unit_plans_context(request, unit, campaign, *, bound_form=None, bound_kind=
                 "plan": plan,
                 "form": form,
                 "can_submit": can_submit and (plan is None or plan.status != UnitPlan.Status.APPROVED),
-                "can_review": request.user.role == "staff"
+                "can_review": is_staff_of_home_affairs(request.user)
                 and plan is not None
                 and plan.status == "submitted",
             }
@@ -305,7 +313,7 @@ def event_list(request):
     missing = units_without_event(
         user=request.user, campaign=campaign, tier_id=tier_id, district_id=district_id
     )
-    sees_province = request.user.role in ("staff", "leadership")
+    sees_province = sees_whole_province(request.user)
     return render(
         request,
         "congresses/event_list.html",

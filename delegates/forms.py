@@ -58,7 +58,8 @@ class DelegateForm(forms.ModelForm):
         return year
 
     def clean(self):
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         category = data.get("category")
         if category == Delegate.Category.EXEMPLAR_COLLECTIVE and not normalise_text(
             data.get("collective_name") or ""

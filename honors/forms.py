@@ -4,6 +4,7 @@ from django import forms
 
 from congresses.models import Event
 from congresses.rules import AUTHORITY_CHOICES
+from core.forms import LabelledModelChoiceField, model_choice_field
 
 from .models import AwardReceived, AwardType, Exemplar, Nomination, Presenter
 from .services import PHOTO_MAX_BYTES
@@ -55,8 +56,8 @@ class ExemplarForm(forms.ModelForm):
 
     def __init__(self, *args, units, movements, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = units
-        self.fields["movements"].queryset = movements
+        model_choice_field(self, "unit").queryset = units
+        model_choice_field(self, "movements").queryset = movements
         self.fields["birth_year"].widget.attrs.update({"min": 1900, "max": 2100})
         if not self.instance.photo:
             del self.fields["remove_photo"]
@@ -95,7 +96,8 @@ class ExemplarForm(forms.ModelForm):
         return upload
 
     def clean(self):
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         if cleaned.get("kind") == Exemplar.Kind.INDIVIDUAL:
             if not cleaned.get("gender"):
                 self.add_error("gender", "Cá nhân cần ghi giới tính.")
@@ -114,7 +116,7 @@ class AwardReceivedForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["award_type"].queryset = AwardType.objects.filter(is_active=True)
+        model_choice_field(self, "award_type").queryset = AwardType.objects.filter(is_active=True)
         self.helper = FormHelper()
         self.helper.layout = Layout(
             "award_type",
@@ -128,15 +130,16 @@ class AwardReceivedForm(forms.ModelForm):
 
 
 class NominationForm(forms.Form):
-    event = forms.ModelChoiceField(label="Sự kiện", queryset=Event.objects.none())
+    event = LabelledModelChoiceField(
+        label="Sự kiện", queryset=Event.objects.none(), option_label=lambda e: f"{e.name} ({e.date:%d/%m/%Y})"
+    )
     target = forms.ChoiceField(label="Đề nghị", choices=Nomination.Target.choices)
     proposed_award = forms.ModelChoiceField(label="Hình thức đề nghị", queryset=AwardType.objects.none())
 
     def __init__(self, *args, events, awards, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["event"].queryset = events
-        self.fields["event"].label_from_instance = lambda e: f"{e.name} ({e.date:%d/%m/%Y})"
-        self.fields["proposed_award"].queryset = awards
+        model_choice_field(self, "event").queryset = events
+        model_choice_field(self, "proposed_award").queryset = awards
         self.helper = FormHelper()
         self.helper.add_input(Submit("submit", "Gửi đề nghị"))
 
@@ -175,7 +178,7 @@ class ReviewForm(forms.Form):
 
     def __init__(self, *args, higher_awards, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["raised_award"].queryset = higher_awards
+        model_choice_field(self, "raised_award").queryset = higher_awards
         self.helper = FormHelper()
         self.helper.layout = Layout(
             "status",
@@ -198,7 +201,8 @@ class ReviewForm(forms.Form):
         )
 
     def clean(self):
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         status = cleaned.get("status")
         if status == Nomination.Status.REJECTED and not (cleaned.get("reason") or "").strip():
             self.add_error("reason", "Không đồng ý thì phải ghi rõ lý do.")
@@ -230,10 +234,14 @@ class PresenterForm(forms.ModelForm):
         model = Presenter
         fields = ["exemplar", "topic", "order"]
 
+    exemplar = LabelledModelChoiceField(
+        label="Điển hình", queryset=Exemplar.objects.none(),
+        option_label=lambda e: f"{e.name} — {e.unit.name} ({e.field})",
+    )  # fmt: skip
+
     def __init__(self, *args, candidates, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["exemplar"].queryset = candidates
-        self.fields["exemplar"].label_from_instance = lambda e: f"{e.name} — {e.unit.name} ({e.field})"
+        model_choice_field(self, "exemplar").queryset = candidates
         self.fields["order"].required = False
         self.fields["order"].initial = None
         self.fields["order"].help_text = "Để trống để xếp cuối danh sách."

@@ -19,8 +19,15 @@ from congresses.models import Campaign, Event
 from congresses.selectors import campaign_active, campaign_tiers, tier_for_unit
 from core.errors import DomainError
 from units.domain import Access
-from units.models import Unit, User
-from units.permissions import require_unit_access, staff_required, unit_access, writer_required
+from units.models import Unit
+from units.permissions import (
+    is_staff_of_home_affairs,
+    is_unit_officer,
+    require_unit_access,
+    staff_required,
+    unit_access,
+    writer_required,
+)
 
 from . import selectors, services
 from .domain import RULE_LABELS
@@ -166,9 +173,9 @@ def compliance(request):
     if rule:
         violations = [v for v in violations if v.rule == rule]
     if request.GET.get("export") == "xlsx":
-        rows = [[v.unit_name, v.parent_name, v.reason] for v in violations]
+        cells = [[v.unit_name, v.parent_name, v.reason] for v in violations]
         return xlsx_response(filename="kiem-tra-tuan-thu.xlsx", title="Vi phạm quy định",
-                             header=["Đơn vị", "Trực thuộc", "Quy định bị vi phạm"], rows=rows)  # fmt: skip
+                             header=["Đơn vị", "Trực thuộc", "Quy định bị vi phạm"], rows=cells)  # fmt: skip
     rows = [(v, fix_url(rule=v.rule, unit_id=v.unit_id, event_id=v.event_id)) for v in violations]
     rule_filters = [(code, label, counts[code]) for code, label in RULE_LABELS.items() if counts[code]]
     context = {
@@ -189,7 +196,7 @@ def results_list(request):
     campaign = _campaign()
     events = selectors.events_for_results(campaign=campaign, user=request.user)
     tier = None
-    if request.user.role == User.Role.OFFICER:
+    if is_unit_officer(request.user):
         tier = tier_for_unit(campaign=campaign, unit=request.user.unit)
     lessons = selectors.pilot_lessons_for_tier(tier=tier) if tier is not None else []
     context = {"campaign": campaign, "events": events, "lessons": lessons}
@@ -298,7 +305,7 @@ def pilots(request):
         )
         for e in events
     ]
-    can_write = request.user.role == User.Role.STAFF
+    can_write = is_staff_of_home_affairs(request.user)
     return render(request, "oversight/pilots.html", {"rows": rows, "can_write": can_write})
 
 
@@ -321,7 +328,7 @@ def lessons(request):
     """Lessons learnt at the pilots: an officer sees its own tier's; the province sees all."""
     campaign = _campaign()
     tiers = campaign_tiers(campaign=campaign)
-    if request.user.role == User.Role.OFFICER:
+    if is_unit_officer(request.user):
         tier = tier_for_unit(campaign=campaign, unit=request.user.unit)
         tiers = [tier] if tier is not None else []
     groups = [(t, list(selectors.pilot_lessons_for_tier(tier=t))) for t in tiers]
@@ -353,7 +360,7 @@ def budget(request):
         "lines": lines,
         "totals": [(labels[c], amount) for c, amount in summary.by_category],
         "total": summary.total,
-        "can_write": request.user.role == User.Role.STAFF,
+        "can_write": is_staff_of_home_affairs(request.user),
     }
     return render(request, "oversight/budget.html", context)
 

@@ -4,8 +4,12 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from congresses.permissions import get_event_for_user
-from units.models import User
-from units.permissions import can_change_anything, require_unit_access
+from units.permissions import (
+    can_change_anything,
+    is_staff_of_home_affairs,
+    require_unit_access,
+    sees_whole_province,
+)
 
 from . import selectors
 from .exporters import EXPORTERS
@@ -15,7 +19,7 @@ __all__ = ["get_event_for_user", "get_report_for_user", "sees_province_reports"]
 
 
 def sees_province_reports(user) -> bool:
-    return getattr(user, "is_authenticated", False) and user.role in (User.Role.STAFF, User.Role.LEADERSHIP)
+    return sees_whole_province(user)
 
 
 def get_report_for_user(user, pk: int, *, write: bool = False) -> GeneratedReport:
@@ -29,6 +33,6 @@ def get_report_for_user(user, pk: int, *, write: bool = False) -> GeneratedRepor
         return report
     if not sees_province_reports(user):
         raise Http404("Không tìm thấy văn bản.")
-    if write and not (user.role == User.Role.STAFF and can_change_anything(user)):
+    if write and not (is_staff_of_home_affairs(user) and can_change_anything(user)):
         raise PermissionDenied("Tài khoản của bạn chỉ được xem, không được thay đổi.")
     return report

@@ -12,7 +12,7 @@ from congresses.selectors import campaign_active
 from core.errors import DomainError
 from core.text import fold_for_search
 from units.domain import Access
-from units.permissions import staff_required, unit_access
+from units.permissions import is_staff_of_home_affairs, staff_required, unit_access
 
 from . import selectors, services
 from .exporters import EXPORTERS, campaign_kinds, event_kinds
@@ -232,7 +232,7 @@ def province_reports(request):
     context = {
         "campaign": campaign,
         "jobs": _job_rows(selectors.report_list_for_campaign(campaign=campaign)) if campaign else [],
-        "can_write": request.user.role == "staff",
+        "can_write": is_staff_of_home_affairs(request.user),
         "buttons": list(_buttons(campaign_kinds()).values()),
         "start_url": reverse("reports:province_start"),
     }

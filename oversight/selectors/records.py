@@ -1,11 +1,17 @@
 """Oversight reads: results reports, pilots and their lessons, the budget, reminders sent."""
 
+from decimal import Decimal
+from typing import TYPE_CHECKING, TypedDict
+
 from django.db.models import Case, Count, F, Q, QuerySet, Value, When
 
 from congresses.models import Campaign, Event, TierRule, UnitPlan
 from delegates.models import Delegate
 from honors.models import Honour
 from units.permissions import filter_for_scope
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
 
 from ..domain import (
     BudgetTotals,
@@ -59,7 +65,12 @@ def pilot_lessons_for_tier(*, tier: TierRule) -> QuerySet[PilotLesson]:
     )
 
 
-def budget_lines(*, campaign: Campaign) -> QuerySet[BudgetLine]:
+class _BudgetLineAmounts(TypedDict):
+    total: Decimal
+    category_order: int
+
+
+def budget_lines(*, campaign: Campaign) -> "QuerySet[WithAnnotations[BudgetLine, _BudgetLineAmounts]]":
     """The estimate's lines in the order of the categories, with their amounts."""
     order = Case(*(When(category=c, then=Value(i)) for i, c in enumerate(BudgetLine.Category.values)))
     return (

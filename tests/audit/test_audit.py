@@ -1,5 +1,6 @@
 import datetime
 
+import factory
 import pytest
 from auditlog.models import LogEntry
 from auditlog.registry import auditlog
@@ -9,22 +10,16 @@ from django.urls import reverse
 
 from audit.registry import AUDITED, unit_id_of
 from congresses.models import AgendaItem, Event
+from tests.factories import EventFactory
 from units.models import Unit, User
 
 pytestmark = pytest.mark.django_db
 
 
-def make_event(campaign, unit) -> Event:
-    return Event.objects.create(
-        campaign=campaign,
-        unit=unit,
-        tier=campaign.tiers.order_by("order").first(),
-        name=f"Hội nghị điển hình tiên tiến {unit.name}",
-        ordinal="I",
-        venue="Hội trường",
-        date=datetime.date(2025, 3, 20),
-        session=Event.Session.MORNING,
-    )
+class LoggedEventFactory(EventFactory):
+    """Events named as the log assertions below spell them."""
+
+    name = factory.LazyAttribute(lambda e: f"Hội nghị điển hình tiên tiến {e.unit.name}")
 
 
 def entries_for(obj):
@@ -81,7 +76,7 @@ def test_it_never_records_a_password(units):
 
 
 def test_it_records_the_unit_of_an_event_and_of_its_agenda_item_even_when_deleted(campaign, units):
-    event = make_event(campaign, units["chora"])
+    event = LoggedEventFactory(unit=units["chora"], campaign=campaign)
     item = AgendaItem.objects.create(event=event, order=1, title="Khai mạc")
     item_pk = item.pk
     item.delete()
@@ -94,7 +89,7 @@ def test_it_records_the_unit_of_an_event_and_of_its_agenda_item_even_when_delete
 
 
 def test_unit_path_walks_relations_and_tolerates_missing_links(campaign, units):
-    event = make_event(campaign, units["nari"])
+    event = LoggedEventFactory(unit=units["nari"], campaign=campaign)
     item = AgendaItem(event=event, order=1, title="Báo cáo")
     assert unit_id_of(item, "event__unit") == units["nari"].pk
     assert unit_id_of(units["nari"], "") == units["nari"].pk
@@ -121,7 +116,7 @@ def test_it_shows_staff_the_whole_log_and_filters_it_by_unit_and_user(client, ad
 
 
 def test_it_filters_the_log_by_model_and_date(client, admin, campaign, units):
-    make_event(campaign, units["chora"])
+    LoggedEventFactory(unit=units["chora"], campaign=campaign)
     client.force_login(admin)
     ct = ContentType.objects.get_for_model(Event)
     response = client.get(reverse("audit:log"), {"content_type": ct.pk})
@@ -136,8 +131,8 @@ def test_it_filters_the_log_by_model_and_date(client, admin, campaign, units):
 
 
 def test_it_shows_an_officer_only_the_log_of_their_units(client, district_officer, campaign, units):
-    make_event(campaign, units["chora"])
-    make_event(campaign, units["nari"])
+    LoggedEventFactory(unit=units["chora"], campaign=campaign)
+    LoggedEventFactory(unit=units["nari"], campaign=campaign)
     client.force_login(district_officer)
     body = client.get(reverse("audit:log")).content.decode()
     assert "Hội nghị điển hình tiên tiến Thị trấn Chợ Rã" in body
@@ -162,7 +157,7 @@ def test_it_sends_anonymous_users_to_login(client, units):
 
 
 def test_it_shows_the_history_of_an_object_in_scope(client, unit_manager, campaign, units):
-    event = make_event(campaign, units["chora"])
+    event = LoggedEventFactory(unit=units["chora"], campaign=campaign)
     event.venue = "Nhà văn hóa thị trấn"
     event.save()
     client.force_login(unit_manager)
@@ -175,7 +170,7 @@ def test_it_shows_the_history_of_an_object_in_scope(client, unit_manager, campai
 def test_it_hides_the_history_of_an_object_outside_scope(
     client, unit_manager, other_unit_manager, campaign, units
 ):
-    event = make_event(campaign, units["nari"])
+    event = LoggedEventFactory(unit=units["nari"], campaign=campaign)
     client.force_login(unit_manager)
     assert client.get(history_url(event)).status_code == 404
     assert (
@@ -188,7 +183,9 @@ def test_it_hides_the_history_of_an_object_outside_scope(
 def test_it_keeps_the_history_of_a_deleted_object_within_its_unit(
     client, unit_manager, other_unit_manager, campaign, units
 ):
-    item = AgendaItem.objects.create(event=make_event(campaign, units["chora"]), order=1, title="Khai mạc")
+    item = AgendaItem.objects.create(
+        event=LoggedEventFactory(unit=units["chora"], campaign=campaign), order=1, title="Khai mạc"
+    )
     url = history_url(item)
     item.delete()
     client.force_login(unit_manager)
@@ -245,12 +242,14 @@ def test_the_log_page_reads_in_a_constant_number_of_queries(
     client.get(reverse("audit:log"))  # warm the content-type cache
     few = queries()
     for unit in Unit.objects.filter(parent=units["nari"])[:12]:
-        make_event(campaign, unit)  # entries with foreign keys (unit, campaign, tier) to resolve
+        LoggedEventFactory(
+            unit=unit, campaign=campaign
+        )  # entries with foreign keys (unit, campaign, tier) to resolve
     assert queries() == few
 
 
 def test_the_event_page_links_to_its_history(client, unit_manager, campaign, units):
-    event = make_event(campaign, units["chora"])
+    event = LoggedEventFactory(unit=units["chora"], campaign=campaign)
     client.force_login(unit_manager)
     body = client.get(reverse("congresses:event_detail", args=[event.pk])).content.decode()
     assert history_url(event) in body

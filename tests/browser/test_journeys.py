@@ -13,8 +13,7 @@ from honors.models import AwardType, Nomination
 from honors.services import award_types_load_from_file, nomination_create
 from reports.models import GeneratedReport
 from tests.congresses import plan_files
-from tests.honors.conftest import make_event as make_honors_event
-from tests.honors.conftest import make_exemplar
+from tests.factories import EventFactory, ExemplarFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -123,8 +122,8 @@ def test_home_affairs_staff_approve_a_plan_and_review_a_nomination(
         submitted_by=unit_manager,
     )
     award_types_load_from_file()
-    babe_event = make_honors_event(campaign, units["babe"])
-    exemplar = make_exemplar(units["babe"], "Lường Văn Tiến")
+    babe_event = EventFactory(unit=units["babe"], campaign=campaign, held=True)
+    exemplar = ExemplarFactory(unit=units["babe"], name="Lường Văn Tiến")
     nomination = nomination_create(
         exemplar=exemplar, event=babe_event, target="own",
         proposed_award=AwardType.objects.get(name="Lao động tiên tiến"), by=district_officer,

@@ -3,7 +3,8 @@ import os
 import pytest
 
 from honors.services import exemplar_save
-from tests.honors.conftest import make_exemplar, png_bytes
+from tests.factories import ExemplarFactory
+from tests.honors.conftest import png_bytes
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -13,11 +14,10 @@ NAMES = ("Hoàng Thị Hoa", "Thôn Nà Làng", "Bế Văn Quân", "Triệu Th�
 def _seed(units):
     for index, name in enumerate(NAMES):
         kind = "collective" if name.startswith("Thôn") else "individual"
-        exemplar = make_exemplar(units["chora"], name, kind=kind, published=True,
-                                 story="Gương sáng trong phong trào chung sức xây dựng nông thôn mới ở Ba Bể.")  # fmt: skip
+        exemplar = ExemplarFactory(unit=units["chora"], name=name, kind=kind, published=True, story="Gương sáng trong phong trào chung sức xây dựng nông thôn mới ở Ba Bể.")  # fmt: skip
         if index % 2 == 0:
             exemplar_save(exemplar=exemplar, movements=[], by=None, photo_data=png_bytes((900, 700)))
-    make_exemplar(units["chora"], "Hồ Sơ Nội Bộ", published=False)
+    ExemplarFactory(unit=units["chora"], name="Hồ Sơ Nội Bộ", published=False)
 
 
 @pytest.mark.parametrize(("label", "width", "height"), [("phone", 390, 844), ("desktop", 1280, 900)])

@@ -3,7 +3,7 @@ from datetime import date
 
 import pytest
 
-from tests.delegates.conftest import make_delegates, make_event
+from tests.factories import DelegateFactory, EventFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -11,9 +11,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def test_an_officer_fills_and_finalises_a_roster(
     browser_page, live_server, unit_manager, campaign, units, screenshot_dir
 ):
-    event = make_event(units["chora"], campaign, tier_code="commune", day=date(2025, 2, 20))
-    make_delegates(event, 6)
-    make_delegates(event, 3, category="guest")
+    event = EventFactory(unit=units["chora"], campaign=campaign, tier_code="commune", date=date(2025, 2, 20))
+    DelegateFactory.create_batch(6, event=event)
+    DelegateFactory.create_batch(3, event=event, category="guest")
     page = browser_page
     page.goto(live_server.url + "/accounts/login/")
     page.fill("input[name=username]", "chora")

@@ -10,8 +10,9 @@ from core.text import vietnamese_sort_key
 from delegates import services
 from delegates.models import Delegate, DelegationApproval, DelegationQuota, RosterImport
 from tests.conftest import IN_CI, require_service
+from tests.factories import DelegateFactory, EventFactory
 
-from .conftest import DELEGATE_DATA, make_delegates, make_event
+from .conftest import DELEGATE_DATA
 
 pytestmark = pytest.mark.django_db
 
@@ -26,7 +27,7 @@ def test_adding_a_delegate_normalises_and_indexes_the_name(commune_event):
 def test_the_last_seat_is_taken_and_then_refused(commune_event):
     commune_event.delegate_cap = 3
     commune_event.save()
-    make_delegates(commune_event, 2)
+    DelegateFactory.create_batch(2, event=commune_event)
     services.delegate_create(event=commune_event, data=DELEGATE_DATA)
     with pytest.raises(services.DelegateCapExceeded, match="đã đủ 3"):
         services.delegate_create(event=commune_event, data=DELEGATE_DATA)
@@ -34,13 +35,13 @@ def test_the_last_seat_is_taken_and_then_refused(commune_event):
 
 
 def test_the_tiers_cap_applies_when_the_event_has_none(commune_event):
-    make_delegates(commune_event, 200)  # the commune tier allows 200
+    DelegateFactory.create_batch(200, event=commune_event)  # the commune tier allows 200
     with pytest.raises(services.DelegateCapExceeded):
         services.delegate_create(event=commune_event, data=DELEGATE_DATA)
 
 
 def test_a_bulk_add_over_the_cap_is_refused_whole(commune_event):
-    make_delegates(commune_event, 195)
+    DelegateFactory.create_batch(195, event=commune_event)
     rows = [dict(DELEGATE_DATA, full_name=f"Hà Thị {i}") for i in range(6)]
     with pytest.raises(services.DelegateCapExceeded, match="Chỉ còn 5 chỗ"):
         services.delegates_bulk_create(event=commune_event, rows=rows)
@@ -49,18 +50,18 @@ def test_a_bulk_add_over_the_cap_is_refused_whole(commune_event):
 
 
 def test_finalising_needs_the_exemplar_share(commune_event):
-    make_delegates(commune_event, 6)
-    make_delegates(commune_event, 4, category="guest")
+    DelegateFactory.create_batch(6, event=commune_event)
+    DelegateFactory.create_batch(4, event=commune_event, category="guest")
     with pytest.raises(services.ExemplarShareTooLow, match="thêm 4 .* hoặc bớt 2"):
         services.roster_finalise(event=commune_event)
-    make_delegates(commune_event, 4)
+    DelegateFactory.create_batch(4, event=commune_event)
     event = services.roster_finalise(event=commune_event)
     assert event.roster_finalised_at is not None
 
 
 def test_a_finalised_roster_is_read_only_until_reopened(commune_event):
-    make_delegates(commune_event, 7)
-    make_delegates(commune_event, 3, category="leader")
+    DelegateFactory.create_batch(7, event=commune_event)
+    DelegateFactory.create_batch(3, event=commune_event, category="leader")
     services.roster_finalise(event=commune_event)
     delegate = commune_event.delegates.first()
     with pytest.raises(services.RosterFinalised):
@@ -103,7 +104,7 @@ def test_an_exemplar_record_of_another_unit_is_refused(commune_event, units):
 
 
 def test_lowering_the_cap_stays_within_the_tier_and_the_headcount(department_event, department_officer):
-    make_delegates(department_event, 50)
+    DelegateFactory.create_batch(50, event=department_event)
     by = department_officer
     assert event_set_cap(event=department_event, cap=120, by=by).delegate_cap == 120
     with pytest.raises(EventError, match="không được vượt"):
@@ -130,7 +131,7 @@ def test_a_staged_import_rechecks_the_cap_at_confirmation(commune_event, unit_ma
     staged = services.roster_import_stage(
         event=commune_event, file_name="ds.xlsx", rows=rows, by=unit_manager
     )
-    make_delegates(commune_event, 2)  # someone added meanwhile
+    DelegateFactory.create_batch(2, event=commune_event)  # someone added meanwhile
     with pytest.raises(services.DelegateCapExceeded):
         services.roster_import_confirm(staged=staged)
     assert commune_event.delegates.count() == 2
@@ -138,7 +139,7 @@ def test_a_staged_import_rechecks_the_cap_at_confirmation(commune_event, unit_ma
 
 
 def test_an_import_over_the_cap_is_refused_at_staging(commune_event, unit_manager):
-    make_delegates(commune_event, 199)
+    DelegateFactory.create_batch(199, event=commune_event)
     rows = [dict(DELEGATE_DATA, full_name=f"Lý Thị {i}") for i in range(2)]
     with pytest.raises(services.DelegateCapExceeded, match="Không nhập tệp"):
         services.roster_import_stage(event=commune_event, file_name="ds.xlsx", rows=rows, by=unit_manager)
@@ -177,7 +178,7 @@ def test_quotas_only_go_to_direct_subordinates(campaign, units, district_officer
 def test_a_delegation_goes_up_within_its_quota_and_becomes_candidates(
     campaign, units, commune_event, district_event, district_officer
 ):
-    exemplars = make_delegates(commune_event, 5)
+    exemplars = DelegateFactory.create_batch(5, event=commune_event)
     services.roster_finalise(event=commune_event)
     with pytest.raises(services.QuotaError, match="chưa phân bổ"):
         services.delegation_approve(event=commune_event, delegate_ids=[exemplars[0].pk], by=None)
@@ -208,8 +209,8 @@ def test_a_delegation_goes_up_within_its_quota_and_becomes_candidates(
 
 
 def test_candidates_respect_the_upper_cap(campaign, units, commune_event, district_event, district_officer):
-    make_delegates(district_event, 1)
-    exemplars = make_delegates(commune_event, 3)
+    DelegateFactory.create_batch(1, event=district_event)
+    exemplars = DelegateFactory.create_batch(3, event=commune_event)
     services.roster_finalise(event=commune_event)
     services.quota_set_many(
         campaign=campaign, upper_unit=units["babe"], seats={units["chora"].pk: 3}, by=district_officer
@@ -228,7 +229,7 @@ def test_a_withdrawn_delegation_is_no_longer_a_candidate(
 ):
     from delegates.selectors import delegation_candidates
 
-    exemplars = make_delegates(commune_event, 2)
+    exemplars = DelegateFactory.create_batch(2, event=commune_event)
     services.roster_finalise(event=commune_event)
     services.quota_set_many(
         campaign=campaign, upper_unit=units["babe"], seats={units["chora"].pk: 2}, by=district_officer
@@ -258,8 +259,10 @@ def test_twenty_concurrent_adds_never_pass_the_cap(units, campaign):
     assert connection.vendor == "postgresql"
     from datetime import date
 
-    event = make_event(units["chora"], campaign, tier_code="commune", day=date(2025, 2, 20), cap=25)
-    make_delegates(event, 20)  # 5 seats left, 20 officers click at once
+    event = EventFactory(
+        unit=units["chora"], campaign=campaign, tier_code="commune", date=date(2025, 2, 20), delegate_cap=25
+    )
+    DelegateFactory.create_batch(20, event=event)  # 5 seats left, 20 officers click at once
     barrier = threading.Barrier(20)
     outcomes: list[str] = []
     lock = threading.Lock()
@@ -313,7 +316,7 @@ def test_quotas_use_the_tier_cap_before_the_upper_event_is_registered(campaign, 
 def test_removing_a_delegate_of_the_delegation_keeps_its_size_true(
     campaign, units, commune_event, district_officer
 ):
-    chosen = make_delegates(commune_event, 2)
+    chosen = DelegateFactory.create_batch(2, event=commune_event)
     services.quota_set_many(
         campaign=campaign, upper_unit=units["babe"], seats={units["chora"].pk: 2}, by=district_officer
     )

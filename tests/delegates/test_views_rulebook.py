@@ -6,8 +6,7 @@ from django.utils import timezone
 
 from delegates import services
 from delegates.models import Delegate, DelegationApproval, DelegationQuota
-
-from .conftest import make_delegates
+from tests.factories import DelegateFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -48,7 +47,7 @@ def test_a_department_may_lower_its_own_cap_but_never_to_zero(client, department
 
 
 def test_a_cap_of_zero_reads_zero_on_the_event_and_compliance_pages(client, admin, commune_event):
-    make_delegates(commune_event, 5)
+    DelegateFactory.create_batch(5, event=commune_event)
     commune_event.delegate_cap = 0  # written by the old roster form
     commune_event.save(update_fields=["delegate_cap"])
     client.force_login(admin)
@@ -79,8 +78,8 @@ def test_the_province_congress_cap_never_drops_below_the_seats_handed_down(
 
 
 def test_a_full_roster_is_told_to_convert_or_remove_guests_not_to_add(unit_manager, commune_event):
-    make_delegates(commune_event, 136)
-    make_delegates(commune_event, 64, category="guest")  # 200 / 200: no seat left
+    DelegateFactory.create_batch(136, event=commune_event)
+    DelegateFactory.create_batch(64, event=commune_event, category="guest")  # 200 / 200: no seat left
     with pytest.raises(services.ExemplarShareTooLow) as refused:
         services.roster_finalise(event=commune_event)
     message = str(refused.value)
@@ -102,7 +101,7 @@ def test_an_empty_roster_has_not_reached_the_share_anywhere(client, admin, commu
 @pytest.fixture
 def sent_upward(campaign, units, commune_event, district_event, district_officer):
     """Chợ Rã approved 3 of 4 on a quota of 3; Ba Bể copied the first onto its congress roster."""
-    exemplars = make_delegates(commune_event, 4)
+    exemplars = DelegateFactory.create_batch(4, event=commune_event)
     services.quota_set_many(
         campaign=campaign, upper_unit=units["babe"], seats={units["chora"].pk: 3}, by=district_officer
     )
@@ -127,7 +126,7 @@ def test_a_delegate_sent_upward_cannot_vanish_from_below(
 def test_a_delegation_is_approved_only_from_a_finalised_roster(
     client, unit_manager, campaign, units, commune_event, district_officer
 ):
-    chosen = make_delegates(commune_event, 2)
+    chosen = DelegateFactory.create_batch(2, event=commune_event)
     services.quota_set_many(
         campaign=campaign, upper_unit=units["babe"], seats={units["chora"].pk: 3}, by=district_officer
     )

@@ -7,8 +7,9 @@ from PIL import Image
 from honors import services
 from honors.models import AwardType, Honour, Nomination, Presenter
 from honors.services import HonoursError, PhotoRejected
+from tests.factories import ExemplarFactory
 
-from .conftest import make_decision, make_exemplar, png_bytes, review_decision
+from .conftest import make_decision, png_bytes, review_decision
 
 pytestmark = pytest.mark.django_db
 
@@ -63,7 +64,7 @@ def test_a_photo_too_large_is_refused():
 
 
 def test_saving_an_exemplar_folds_its_search_text_and_stores_the_photo(units):
-    exemplar = make_exemplar(units["chora"], "Đàm Thị Ngọc")
+    exemplar = ExemplarFactory(unit=units["chora"], name="Đàm Thị Ngọc")
     assert "dam thi ngoc" in exemplar.search_text
     assert "thi tran cho ra" in exemplar.search_text
     saved = services.exemplar_save(exemplar=exemplar, movements=[], by=None, photo_data=png_bytes((300, 900)))
@@ -74,8 +75,8 @@ def test_saving_an_exemplar_folds_its_search_text_and_stores_the_photo(units):
 
 
 def test_a_collective_keeps_no_personal_facts(units):
-    exemplar = make_exemplar(
-        units["chora"], "Thôn Nà Làng", kind="collective", gender="female", birth_year=1990
+    exemplar = ExemplarFactory(
+        unit=units["chora"], name="Thôn Nà Làng", kind="collective", gender="female", birth_year=1990
     )
     assert exemplar.gender == "" and exemplar.birth_year is None
 
@@ -185,7 +186,7 @@ def test_the_wrong_level_cannot_review(exemplar, events, awards, unit_manager, a
 def test_home_affairs_reviews_a_district_proposal_to_the_province(
     units, events, awards, district_officer, admin
 ):
-    district_exemplar = make_exemplar(units["babe"], "Nông Văn Khánh")
+    district_exemplar = ExemplarFactory(unit=units["babe"], name="Nông Văn Khánh")
     nomination = _nominate(
         district_exemplar, events["province"], awards, district_officer, target="upper",
         award="Bằng khen của Chủ tịch UBND tỉnh",
@@ -238,7 +239,7 @@ def test_the_database_also_refuses_a_second_honour(exemplar, events, awards):
 
 
 def test_presenters_are_numbered_and_unique(exemplar, events, units):
-    other = make_exemplar(units["chora"], "Ma Văn Tuấn", gender="male")
+    other = ExemplarFactory(unit=units["chora"], name="Ma Văn Tuấn", gender="male")
     first = services.presenter_add(event=events["chora"], exemplar=exemplar, topic="Miến dong  Ba Bể")
     second = services.presenter_add(event=events["chora"], exemplar=other, topic="Chuyển đổi số")
     assert (first.order, second.order, first.topic) == (1, 2, "Miến dong Ba Bể")

@@ -6,8 +6,9 @@ from django.urls import reverse
 from honors import services
 from honors.models import Honour, Nomination
 from honors.services import HonoursError
+from tests.factories import ExemplarFactory
 
-from .conftest import make_decision, make_exemplar, review_decision
+from .conftest import make_decision, review_decision
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +22,7 @@ def _offered(client, exemplar) -> set[str]:
 def test_a_department_is_not_offered_a_communes_or_districts_certificate(
     client, department_officer, units, awards
 ):
-    exemplar = make_exemplar(units["health"], "Bác sĩ Lục Thị Vân")
+    exemplar = ExemplarFactory(unit=units["health"], name="Bác sĩ Lục Thị Vân")
     client.force_login(department_officer)
     offered = _offered(client, exemplar)
     assert "Giấy khen của Chủ tịch UBND cấp xã" not in offered
@@ -42,7 +43,7 @@ def test_a_commune_is_offered_its_own_and_its_districts_certificates_but_not_a_d
 def test_a_department_posting_a_communes_certificate_is_refused(
     client, department_officer, units, events, awards
 ):
-    exemplar = make_exemplar(units["health"], "Bác sĩ Lục Thị Vân")
+    exemplar = ExemplarFactory(unit=units["health"], name="Bác sĩ Lục Thị Vân")
     client.force_login(department_officer)
     response = client.post(
         reverse("honors:nomination_create", args=[exemplar.pk]),
@@ -56,7 +57,7 @@ def test_a_department_posting_a_communes_certificate_is_refused(
 
 
 def test_the_service_refuses_a_form_the_unit_may_not_propose(units, events, awards, department_officer):
-    exemplar = make_exemplar(units["health"], "Bác sĩ Lục Thị Vân")
+    exemplar = ExemplarFactory(unit=units["health"], name="Bác sĩ Lục Thị Vân")
     with pytest.raises(HonoursError, match="không được đề nghị “Giấy khen của Chủ tịch UBND cấp xã”"):
         services.nomination_create(
             exemplar=exemplar, event=events["health"], target="own",
@@ -111,7 +112,7 @@ def test_a_raise_to_a_provincial_bang_khen_is_recorded_under_the_provinces_decis
 def test_a_district_is_not_offered_a_raise_outside_its_path(
     client, admin, units, events, awards, district_officer
 ):
-    exemplar = make_exemplar(units["babe"], "Nông Văn Khánh")
+    exemplar = ExemplarFactory(unit=units["babe"], name="Nông Văn Khánh")
     nomination = services.nomination_create(
         exemplar=exemplar, event=events["province"], target="upper",
         proposed_award=awards["Lao động tiên tiến"], by=district_officer,
@@ -127,7 +128,7 @@ def test_one_decision_holds_many_honours_and_keeps_its_authority(units, events, 
     decision = make_decision(events["chora"], "commune_chair", "3/QĐ-UBND")
     for name in ("Hoàng Thị Hoa", "Ma Văn Tuấn"):
         services.honour_record(
-            event=events["chora"], exemplar=make_exemplar(units["chora"], name),
+            event=events["chora"], exemplar=ExemplarFactory(unit=units["chora"], name=name),
             award_type=awards["Giấy khen của Chủ tịch UBND cấp xã"], decision=decision,
         )  # fmt: skip
     assert decision.honours.count() == 2
@@ -139,7 +140,7 @@ def test_recording_a_bang_khen_under_a_communes_decision_is_refused(units, event
     decision = make_decision(events["chora"], "commune_chair", "3/QĐ-UBND")
     with pytest.raises(HonoursError, match="không có thẩm quyền tặng"):
         services.honour_record(
-            event=events["chora"], exemplar=make_exemplar(units["chora"]),
+            event=events["chora"], exemplar=ExemplarFactory(unit=units["chora"]),
             award_type=awards["Bằng khen của Chủ tịch UBND tỉnh"], decision=decision,
         )  # fmt: skip
     assert not Honour.objects.exists()

@@ -5,8 +5,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from honors.models import Exemplar
+from tests.factories import ExemplarFactory
 
-from .conftest import make_exemplar, png_bytes
+from .conftest import png_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -25,9 +26,9 @@ def test_it_requires_login(client, units):
 
 
 def test_it_lists_only_exemplars_in_scope_and_searches_without_diacritics(client, district_officer, units):
-    make_exemplar(units["chora"], "Hoàng Thị Hoa")
-    make_exemplar(units["babe"], "Đinh Thị Thu Hường")
-    make_exemplar(units["nari"], "Hoàng Văn Nà Rì")
+    ExemplarFactory(unit=units["chora"], name="Hoàng Thị Hoa")
+    ExemplarFactory(unit=units["babe"], name="Đinh Thị Thu Hường")
+    ExemplarFactory(unit=units["nari"], name="Hoàng Văn Nà Rì")
     client.force_login(district_officer)
     body = client.get(reverse("honors:exemplar_list")).content.decode()
     assert "Hoàng Thị Hoa" in body and "Đinh Thị Thu Hường" in body and "Nà Rì" not in body
@@ -112,7 +113,7 @@ def _with_photo(exemplar):
 
 
 def test_it_serves_a_published_photo_to_anyone(client, units):
-    exemplar = _with_photo(make_exemplar(units["chora"], published=True))
+    exemplar = _with_photo(ExemplarFactory(unit=units["chora"], published=True))
     response = client.get(reverse("honors:exemplar_photo", args=[exemplar.pk]))
     assert response.status_code == 200 and response["Content-Type"] == "image/jpeg"
     assert b"".join(response.streaming_content)[:2] == b"\xff\xd8"
@@ -180,8 +181,8 @@ def test_it_deletes_an_award_received_in_scope_only(
 
 
 def test_it_filters_the_list_by_a_unit_in_scope(client, district_officer, units):
-    make_exemplar(units["chora"], "Hoàng Thị Hoa")
-    make_exemplar(units["babe"], "Đinh Thị Thu Hường")
+    ExemplarFactory(unit=units["chora"], name="Hoàng Thị Hoa")
+    ExemplarFactory(unit=units["babe"], name="Đinh Thị Thu Hường")
     client.force_login(district_officer)
     page = client.get(reverse("honors:exemplar_list"), {"unit": units["chora"].pk}).context["page"]
     assert [e.name for e in page] == ["Hoàng Thị Hoa"]
@@ -192,7 +193,7 @@ def test_it_filters_the_list_by_a_unit_in_scope(client, district_officer, units)
 
 
 def test_it_shows_nothing_for_a_unit_outside_scope(client, other_unit_manager, units):
-    make_exemplar(units["chora"], "Hoàng Thị Hoa")
+    ExemplarFactory(unit=units["chora"], name="Hoàng Thị Hoa")
     client.force_login(other_unit_manager)
     assert (
         list(client.get(reverse("honors:exemplar_list"), {"unit": units["chora"].pk}).context["page"]) == []

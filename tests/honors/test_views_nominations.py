@@ -6,8 +6,9 @@ from django.urls import reverse
 
 from honors import services
 from honors.models import Honour, Nomination, Presenter
+from tests.factories import ExemplarFactory
 
-from .conftest import make_decision, make_exemplar, review_decision
+from .conftest import make_decision, review_decision
 
 pytestmark = pytest.mark.django_db
 
@@ -130,12 +131,12 @@ def test_it_hides_an_event_outside_scope(client, other_unit_manager, events):
 
 
 def test_it_exports_the_decision_list_with_formulas_neutralised(client, unit_manager, events, units, awards):
-    first = make_exemplar(units["chora"], '=HYPERLINK("http://x")')
-    second = make_exemplar(units["chora"], "Ma Văn Tuấn", position="@SUM(1)")
+    first = ExemplarFactory(unit=units["chora"], name='=HYPERLINK("http://x")')
+    second = ExemplarFactory(unit=units["chora"], name="Ma Văn Tuấn", position="@SUM(1)")
     award = awards["Giấy khen của Chủ tịch UBND cấp xã"]
     _honour(events["chora"], first, award)
     _honour(events["chora"], second, award)
-    _honour(events["chora"], make_exemplar(units["chora"], "Khác"), award, number="99/QĐ-UBND")
+    _honour(events["chora"], ExemplarFactory(unit=units["chora"], name="Khác"), award, number="99/QĐ-UBND")
     client.force_login(unit_manager)
     response = client.get(reverse("honors:decision_export", args=[events["chora"].pk]), {"so": "12/QĐ-UBND"})
     assert response.status_code == 200
@@ -172,7 +173,7 @@ def test_it_adds_and_removes_a_presenter(client, unit_manager, events, exemplar)
 
 
 def test_it_refuses_a_presenter_from_outside_the_event_unit(client, unit_manager, events, units):
-    stranger = make_exemplar(units["nari"], "Người Na Rì")
+    stranger = ExemplarFactory(unit=units["nari"], name="Người Na Rì")
     client.force_login(unit_manager)
     response = client.post(reverse("honors:presenter_add", args=[events["chora"].pk]),
                            {"exemplar": stranger.pk, "topic": "Chủ đề"})  # fmt: skip
@@ -212,7 +213,9 @@ def test_it_lists_events_for_leadership_read_only(client, leadership, events):
 
 def test_it_does_not_warn_a_department_about_its_own_field(client, department_officer, events, units):
     for name, gender in (("Bế Văn Quân", "male"), ("Triệu Thị Hằng", "female")):
-        person = make_exemplar(units["health"], name, gender=gender, field="Y tế", is_direct_worker=True)
+        person = ExemplarFactory(
+            unit=units["health"], name=name, gender=gender, field="Y tế", is_direct_worker=True
+        )
         services.presenter_add(event=events["health"], exemplar=person, topic="Kỹ thuật mới")
     client.force_login(department_officer)
     body = client.get(reverse("honors:event_detail", args=[events["health"].pk])).content.decode()

@@ -3,16 +3,15 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from .conftest import make_exemplar
+from tests.factories import ExemplarFactory
 
 pytestmark = pytest.mark.django_db
 
 
 def test_it_shows_published_exemplars_without_login_and_without_private_data(client, units, campaign):
-    shown = make_exemplar(units["chora"], "Hoàng Thị Hoa", published=True, phone="0987654321", birth_year=1986,
-                          story="Chị Hoa làm miến dong.")  # fmt: skip
+    shown = ExemplarFactory(unit=units["chora"], name="Hoàng Thị Hoa", published=True, phone="0987654321", birth_year=1986, story="Chị Hoa làm miến dong.")  # fmt: skip
     shown.movements.set([campaign.movements.first()])
-    make_exemplar(units["chora"], "Người Chưa Công Bố", published=False)
+    ExemplarFactory(unit=units["chora"], name="Người Chưa Công Bố", published=False)
     response = client.get(reverse("honors:public_list"))
     body = response.content.decode()
     assert response.status_code == 200
@@ -25,15 +24,15 @@ def test_it_shows_published_exemplars_without_login_and_without_private_data(cli
 
 
 def test_it_hides_an_unpublished_detail(client, units):
-    hidden = make_exemplar(units["chora"], published=False)
+    hidden = ExemplarFactory(unit=units["chora"], published=False)
     assert client.get(reverse("honors:public_detail", args=[hidden.pk])).status_code == 404
 
 
 def test_it_searches_ignoring_diacritics_and_filters(client, units, campaign):
     movement = campaign.movements.last()
-    hoa = make_exemplar(units["chora"], "Hoàng Thị Hoa", published=True)
+    hoa = ExemplarFactory(unit=units["chora"], name="Hoàng Thị Hoa", published=True)
     hoa.movements.set([movement])
-    make_exemplar(units["songcau"], "Đàm Văn Đức", published=True, field="Y tế")
+    ExemplarFactory(unit=units["songcau"], name="Đàm Văn Đức", published=True, field="Y tế")
     url = reverse("honors:public_list")
     assert [e.name for e in client.get(url, {"q": "DAM VAN DUC"}).context["page"]] == ["Đàm Văn Đức"]
     assert [e.name for e in client.get(url, {"huyen": units["babe"].pk}).context["page"]] == ["Hoàng Thị Hoa"]
@@ -52,10 +51,14 @@ def test_its_query_count_does_not_grow_with_the_exemplars_shown(client, units, c
     movements = list(campaign.movements.all()[:2])
     url = reverse("honors:public_list")
     for index in range(2):
-        make_exemplar(units["chora"], f"Điển hình {index}", published=True).movements.set(movements)
+        ExemplarFactory(unit=units["chora"], name=f"Điển hình {index}", published=True).movements.set(
+            movements
+        )
     few = _count_queries(client, url)
     for index in range(2, 20):
-        make_exemplar(units["songcau"], f"Điển hình {index}", published=True).movements.set(movements)
+        ExemplarFactory(unit=units["songcau"], name=f"Điển hình {index}", published=True).movements.set(
+            movements
+        )
     many = _count_queries(client, url)
     assert few == many
     assert len(client.get(url).context["page"]) == 20
@@ -63,6 +66,6 @@ def test_its_query_count_does_not_grow_with_the_exemplars_shown(client, units, c
 
 def test_its_query_count_is_bounded(client, units, django_assert_max_num_queries):
     for index in range(10):
-        make_exemplar(units["chora"], f"Điển hình {index}", published=True)
+        ExemplarFactory(unit=units["chora"], name=f"Điển hình {index}", published=True)
     with django_assert_max_num_queries(7):
         client.get(reverse("honors:public_list"))

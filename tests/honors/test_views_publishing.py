@@ -4,7 +4,7 @@ import pytest
 from auditlog.models import LogEntry
 from django.urls import reverse
 
-from .conftest import make_exemplar
+from tests.factories import ExemplarFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -33,7 +33,7 @@ def test_ticking_publish_on_the_units_own_form_does_not_make_it_public(client, u
 
 @pytest.fixture
 def mai(units):
-    return make_exemplar(units["chora"], "Triệu Thị Mai", story=STORY)
+    return ExemplarFactory(unit=units["chora"], name="Triệu Thị Mai", story=STORY)
 
 
 def _request(client, user, exemplar):
@@ -74,7 +74,7 @@ def test_the_unit_cannot_approve_its_own_request(client, unit_manager, mai):
 
 
 def test_a_department_is_approved_by_so_noi_vu_not_by_itself(client, department_officer, admin, units):
-    exemplar = make_exemplar(units["health"], "Bác sĩ Lục Thị Vân", story=STORY)
+    exemplar = ExemplarFactory(unit=units["health"], name="Bác sĩ Lục Thị Vân", story=STORY)
     _request(client, department_officer, exemplar)
     assert "do Sở Nội vụ xét" in _decide(client, department_officer, exemplar, "approve").content.decode()
     _decide(client, admin, exemplar, "approve")

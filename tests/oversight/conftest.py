@@ -1,55 +1,16 @@
 from datetime import date
 
-import pytest
-
-from congresses.domain import event_full_name
-from congresses.models import Event
-from core.text import fold_for_search, vietnamese_sort_key
 from delegates.models import Delegate
-
-
-def make_event(
-    campaign, unit, *, when: date | None = None, status: str = "planned", session: str = "morning"
-):
-    tier = next(t for t in campaign.tiers.all() if unit.kind in t.unit_kinds)
-    return Event.objects.create(
-        campaign=campaign,
-        unit=unit,
-        tier=tier,
-        name=event_full_name(event_name=tier.event_name, unit_name=unit.name),
-        ordinal="III",
-        venue="Hội trường",
-        date=when or tier.window_start,
-        session=session,
-        status=status,
-    )
+from tests.factories import DelegateFactory
 
 
 def add_delegates(event, *, exemplars: int, others: int, women: int = 0, ethnic: str = "Tày") -> None:
-    rows = []
-    for i in range(exemplars + others):
-        name = f"Nguyễn Văn {i}"
-        rows.append(
-            Delegate(
-                event=event,
-                category="exemplar_individual" if i < exemplars else "guest",
-                full_name=name,
-                gender="female" if i < women else "male",
-                birth_year=1980,
-                ethnic_group=ethnic,
-                sort_key=vietnamese_sort_key(name),
-                search_text=fold_for_search(name),
-            )
-        )
+    """`exemplars` exemplar delegates then `others` guests; the first `women` are women."""
+    rows = DelegateFactory.build_batch(exemplars + others, event=event, ethnic_group=ethnic)
+    for i, row in enumerate(rows):
+        row.category = "exemplar_individual" if i < exemplars else "guest"
+        row.gender = "female" if i < women else "male"
     Delegate.objects.bulk_create(rows)
-
-
-@pytest.fixture
-def event_factory(campaign):
-    def factory(unit, **kwargs):
-        return make_event(campaign, unit, **kwargs)
-
-    return factory
 
 
 def make_plan(campaign, unit, *, on: date, approved: bool = False):

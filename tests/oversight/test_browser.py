@@ -4,17 +4,20 @@ from datetime import date
 import pytest
 
 from congresses.models import Event
+from tests.factories import EventFactory
 
-from .conftest import add_delegates, make_event
+from .conftest import add_delegates
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_it_shows_leadership_the_dashboard_with_charts(browser_page, live_server, campaign, units, leadership,
                                                        screenshot_dir):  # fmt: skip
-    event = make_event(campaign, units["chora"], status=Event.Status.REPORTED, when=date(2025, 2, 3))
+    event = EventFactory(
+        unit=units["chora"], campaign=campaign, status=Event.Status.REPORTED, date=date(2025, 2, 3)
+    )
     add_delegates(event, exemplars=30, others=10, women=18)
-    make_event(campaign, units["babe"], status=Event.Status.HELD, when=date(2025, 4, 20))
+    EventFactory(unit=units["babe"], campaign=campaign, status=Event.Status.HELD, date=date(2025, 4, 20))
     page = browser_page
     page.goto(live_server.url + "/")
     page.fill("input[name=username]", "leader")

@@ -15,10 +15,11 @@ from congresses.selectors import campaign_tiers
 from honors.models import AwardDecision, AwardType, Exemplar, Honour
 from oversight import selectors
 from oversight.models import ResultReport
+from tests.factories import EventFactory
 from tests.reports import pdf_text
 from units.models import Unit
 
-from .conftest import add_delegates, make_event
+from .conftest import add_delegates
 
 pytestmark = pytest.mark.django_db
 
@@ -42,22 +43,32 @@ def _report(event, **numbers) -> None:
 def campaign_data(campaign, units):
     """Rosters, results reports and honours that disagree on purpose, in two tiers."""
     award = AwardType.objects.create(name="Giấy khen", kind="form", recipient="both", level=1, grantor="UBND")
-    chora = make_event(campaign, units["chora"], status=Event.Status.REPORTED, when=date(2025, 2, 3))
+    chora = EventFactory(
+        unit=units["chora"], campaign=campaign, status=Event.Status.REPORTED, date=date(2025, 2, 3)
+    )
     add_delegates(chora, exemplars=3, others=1, women=2)
     _report(chora, attended_exemplar_individuals=3, attended_exemplar_collectives=1, attended_leaders=2,
             attended_guests=5, exemplars_honoured=2)  # fmt: skip
     _honour(chora, award, "Hà Văn A")
-    songcau = make_event(campaign, units["songcau"], status=Event.Status.REPORTED, when=date(2025, 2, 10))
+    songcau = EventFactory(
+        unit=units["songcau"], campaign=campaign, status=Event.Status.REPORTED, date=date(2025, 2, 10)
+    )
     add_delegates(songcau, exemplars=8, others=2)
     _report(songcau, attended_exemplar_individuals=7, attended_guests=1, exemplars_honoured=4)
-    babe = make_event(campaign, units["babe"], status=Event.Status.REPORTED, when=date(2025, 4, 20))
+    babe = EventFactory(
+        unit=units["babe"], campaign=campaign, status=Event.Status.REPORTED, date=date(2025, 4, 20)
+    )
     add_delegates(babe, exemplars=6, others=1)
     _report(babe, attended_exemplar_individuals=6, exemplars_honoured=3, delegation_approved=5)
     _honour(babe, award, "Lý Thị B")
     _honour(babe, award, "Nông Văn C")
-    nari = make_event(campaign, units["nari"], status=Event.Status.HELD, when=date(2025, 4, 22))
+    nari = EventFactory(
+        unit=units["nari"], campaign=campaign, status=Event.Status.HELD, date=date(2025, 4, 22)
+    )
     add_delegates(nari, exemplars=2, others=0)
-    city = make_event(campaign, units["city"], status=Event.Status.PLANNED, when=date(2025, 5, 20))
+    city = EventFactory(
+        unit=units["city"], campaign=campaign, status=Event.Status.PLANNED, date=date(2025, 5, 20)
+    )
     add_delegates(city, exemplars=9, others=3)
     return campaign
 
@@ -110,7 +121,7 @@ def test_it_reads_the_figures_in_four_queries_whatever_the_size(campaign, django
 
     def populate(units):
         for i, unit in enumerate(units):
-            event = make_event(campaign, unit, status=Event.Status.REPORTED)
+            event = EventFactory(unit=unit, campaign=campaign, status=Event.Status.REPORTED)
             add_delegates(event, exemplars=5, others=2)
             _report(event, attended_guests=i)
             _honour(event, award, f"Người {unit.pk}")

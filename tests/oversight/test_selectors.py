@@ -6,16 +6,17 @@ from freezegun import freeze_time
 from congresses.models import AgendaItem, Event
 from honors.models import AwardDecision, AwardType, Exemplar, Honour, Presenter
 from oversight import selectors
+from tests.factories import EventFactory
 from units.models import Unit
 
-from .conftest import add_delegates, make_event, make_plan
+from .conftest import add_delegates, make_plan
 
 pytestmark = pytest.mark.django_db
 
 
 def _populate(campaign, units_qs, *, delegates_each: int):
     for unit in units_qs:
-        event = make_event(campaign, unit, status=Event.Status.HELD)
+        event = EventFactory(unit=unit, campaign=campaign, status=Event.Status.HELD)
         add_delegates(event, exemplars=delegates_each * 3 // 4, others=delegates_each - delegates_each * 3 // 4,
                       women=delegates_each // 2)  # fmt: skip
         exemplar = Exemplar.objects.create(unit=unit, kind="individual", name="Hà Văn A", field="Y tế",
@@ -50,9 +51,11 @@ def test_it_reads_the_dashboard_in_a_fixed_number_of_queries(campaign, django_as
 def test_it_counts_progress_by_tier_and_by_area(campaign, units):
     from oversight.models import ResultReport
 
-    chora = make_event(campaign, units["chora"], status=Event.Status.REPORTED, when=date(2025, 2, 3))
+    chora = EventFactory(
+        unit=units["chora"], campaign=campaign, status=Event.Status.REPORTED, date=date(2025, 2, 3)
+    )
     ResultReport.objects.create(event=chora, held_on=chora.date, achievements="Tốt.")
-    make_event(campaign, units["babe"], status=Event.Status.HELD, when=date(2025, 4, 20))
+    EventFactory(unit=units["babe"], campaign=campaign, status=Event.Status.HELD, date=date(2025, 4, 20))
     make_plan(campaign, units["chora"], on=date(2024, 7, 20), approved=True)
     make_plan(campaign, units["songcau"], on=date(2024, 8, 5))
     data = selectors.oversight_dashboard(campaign=campaign, today=date(2025, 5, 1))
@@ -78,13 +81,15 @@ def test_it_counts_progress_by_tier_and_by_area(campaign, units):
 
 @freeze_time("2025-05-01")
 def test_it_lists_every_broken_rule(campaign, units):
-    late = make_event(campaign, units["chora"], when=date(2025, 4, 2), status=Event.Status.HELD)
+    late = EventFactory(
+        unit=units["chora"], campaign=campaign, date=date(2025, 4, 2), status=Event.Status.HELD
+    )
     add_delegates(late, exemplars=139, others=60)  # 69.85% < 70%
     AgendaItem.objects.create(event=late, order=1, start_time=time(8, 0), title="Khai mạc")
     AgendaItem.objects.create(event=late, order=2, start_time=time(14, 0), title="Tham luận")
-    over = make_event(campaign, units["songcau"], when=date(2025, 2, 1))
+    over = EventFactory(unit=units["songcau"], campaign=campaign, date=date(2025, 2, 1))
     add_delegates(over, exemplars=201, others=0)
-    good = make_event(campaign, units["nari_commune"], when=date(2025, 2, 1))
+    good = EventFactory(unit=units["nari_commune"], campaign=campaign, date=date(2025, 2, 1))
     add_delegates(good, exemplars=140, others=60)
     exemplar = Exemplar.objects.create(unit=units["songcau"], kind="individual", name="Hà Văn A", field="Y tế",
                                        achievements="Tốt")  # fmt: skip
@@ -126,7 +131,7 @@ def test_the_plan_hook_reads_first_submission_and_approval(campaign, units):
 def test_it_shows_pilot_lessons_to_the_same_tier_only(campaign, units):
     from oversight.models import PilotLesson
 
-    pilot = make_event(campaign, units["city"], status=Event.Status.HELD)
+    pilot = EventFactory(unit=units["city"], campaign=campaign, status=Event.Status.HELD)
     PilotLesson.objects.create(event=pilot, lessons="Gọn trong một buổi.")
     assert [lesson.event_id for lesson in selectors.pilot_lessons_for_tier(tier=pilot.tier)] == [pilot.pk]
     other_tier = campaign.tiers.get(code="commune")
@@ -134,9 +139,9 @@ def test_it_shows_pilot_lessons_to_the_same_tier_only(campaign, units):
 
 
 def test_it_scopes_the_charts_to_the_drilled_area(campaign, units):
-    add_delegates(make_event(campaign, units["chora"]), exemplars=3, others=0, women=3)
-    add_delegates(make_event(campaign, units["nari_commune"]), exemplars=5, others=0)
-    add_delegates(make_event(campaign, units["health"]), exemplars=2, others=0)
+    add_delegates(EventFactory(unit=units["chora"], campaign=campaign), exemplars=3, others=0, women=3)
+    add_delegates(EventFactory(unit=units["nari_commune"], campaign=campaign), exemplars=5, others=0)
+    add_delegates(EventFactory(unit=units["health"], campaign=campaign), exemplars=2, others=0)
     today = date(2025, 5, 1)
     province = selectors.oversight_dashboard(campaign=campaign, today=today)
     assert province["figure"]["delegates_registered"].value == 10
@@ -153,11 +158,11 @@ def test_it_checks_compliance_in_a_fixed_number_of_queries(campaign):
     communes = list(Unit.objects.filter(kind__in=("commune", "ward", "town")).order_by("pk")[:30])
     today = date(2025, 5, 1)
     for unit in communes[:2]:
-        add_delegates(make_event(campaign, unit), exemplars=1, others=3)
+        add_delegates(EventFactory(unit=unit, campaign=campaign), exemplars=1, others=3)
     with CaptureQueriesContext(connection) as small:
         few = selectors.compliance_violations(campaign=campaign, today=today)
     for unit in communes[2:]:
-        event = make_event(campaign, unit)
+        event = EventFactory(unit=unit, campaign=campaign)
         add_delegates(event, exemplars=1, others=30)
         AgendaItem.objects.create(event=event, order=1, start_time=time(8, 0), title="Khai mạc")
     with CaptureQueriesContext(connection) as large:
@@ -172,7 +177,9 @@ def test_a_delegation_over_its_quota_is_listed(campaign, units):
 
     from delegates.models import DelegationApproval, DelegationQuota
 
-    event = make_event(campaign, units["chora"], when=date(2025, 2, 3), status=Event.Status.HELD)
+    event = EventFactory(
+        unit=units["chora"], campaign=campaign, date=date(2025, 2, 3), status=Event.Status.HELD
+    )
     DelegationQuota.objects.create(campaign=campaign, upper_unit=units["babe"], unit=units["chora"], seats=5)
     DelegationApproval.objects.create(event=event, approved_at=timezone.now(), size=7)
     found = [

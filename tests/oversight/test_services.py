@@ -12,9 +12,10 @@ from core.errors import DomainError
 from oversight import services
 from oversight.models import BudgetLine, ReminderSent
 from oversight.tasks import reminders_send_daily
+from tests.factories import EventFactory
 from units.models import User
 
-from .conftest import make_event, make_plan
+from .conftest import make_plan
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +30,9 @@ def report_data(**overrides):
 
 @freeze_time("2025-02-10")
 def test_it_records_the_report_and_marks_the_event_reported(campaign, units, unit_manager):
-    event = make_event(campaign, units["chora"], when=date(2025, 2, 3), status=Event.Status.HELD)
+    event = EventFactory(
+        unit=units["chora"], campaign=campaign, date=date(2025, 2, 3), status=Event.Status.HELD
+    )
     report = services.result_report_submit(event=event, data=report_data(), by=unit_manager)
     event.refresh_from_db()
     assert event.status == Event.Status.REPORTED
@@ -40,7 +43,7 @@ def test_it_records_the_report_and_marks_the_event_reported(campaign, units, uni
 
 @freeze_time("2025-02-10")
 def test_it_refuses_a_report_before_the_event_is_held(campaign, units, unit_manager):
-    event = make_event(campaign, units["chora"], when=date(2025, 2, 3))
+    event = EventFactory(unit=units["chora"], campaign=campaign, date=date(2025, 2, 3))
     with pytest.raises(DomainError, match="chưa được ghi nhận là đã tổ chức"):
         services.result_report_submit(event=event, data=report_data(), by=unit_manager)
     event.refresh_from_db()
@@ -56,7 +59,9 @@ def _docx() -> bytes:
 
 @freeze_time("2025-02-10")
 def test_it_keeps_attachments_judged_by_content(campaign, units, unit_manager, settings):
-    event = make_event(campaign, units["chora"], when=date(2025, 2, 3), status=Event.Status.HELD)
+    event = EventFactory(
+        unit=units["chora"], campaign=campaign, date=date(2025, 2, 3), status=Event.Status.HELD
+    )
     report = services.result_report_submit(event=event, data=report_data(), by=unit_manager)
     pdf = services.result_attachment_add(report=report, upload=SimpleUploadedFile("bien-ban.pdf", b"%PDF-1.4 x"),
                                          by=unit_manager)  # fmt: skip
@@ -132,7 +137,7 @@ def test_it_does_not_remind_a_unit_that_submitted_its_plan(campaign, units, offi
 
 def test_it_reminds_a_late_results_report(campaign, units, officers_with_mail):
     make_plan(campaign, units["chora"], on=date(2024, 7, 30))
-    make_event(campaign, units["chora"], when=date(2025, 2, 3), status=Event.Status.HELD)
+    EventFactory(unit=units["chora"], campaign=campaign, date=date(2025, 2, 3), status=Event.Status.HELD)
     with freeze_time("2025-02-12"):
         services.reminders_send(today=date(2025, 2, 12))
     with freeze_time("2025-02-19"):
@@ -151,7 +156,9 @@ def test_the_beat_schedule_runs_the_reminders_daily(settings):
 
 @freeze_time("2025-08-10")
 def test_it_refuses_a_delegation_from_the_province_congress(campaign, units, admin):
-    event = make_event(campaign, units["province"], when=date(2025, 8, 1), status=Event.Status.HELD)
+    event = EventFactory(
+        unit=units["province"], campaign=campaign, date=date(2025, 8, 1), status=Event.Status.HELD
+    )
     with pytest.raises(DomainError, match="không bầu đoàn đại biểu"):
         services.result_report_submit(event=event, data=report_data(held_on=date(2025, 8, 1)), by=admin)
     report = services.result_report_submit(

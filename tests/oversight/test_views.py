@@ -10,8 +10,9 @@ from openpyxl import load_workbook
 from congresses.models import AgendaItem, Event
 from honors.models import AwardDecision, AwardType, Exemplar, Honour
 from oversight.models import BudgetLine, PilotLesson, ResultAttachment, ResultReport
+from tests.factories import EventFactory
 
-from .conftest import add_delegates, make_event
+from .conftest import add_delegates
 
 pytestmark = pytest.mark.django_db
 
@@ -33,7 +34,7 @@ def sheet_rows(response):
 @freeze_time("2025-05-01")
 @pytest.mark.parametrize("who", ["admin", "leadership"])
 def test_it_shows_the_dashboard_to_the_province(client, request, campaign, units, who):
-    make_event(campaign, units["chora"], status=Event.Status.REPORTED, when=date(2025, 2, 3))
+    EventFactory(unit=units["chora"], campaign=campaign, status=Event.Status.REPORTED, date=date(2025, 2, 3))
     response = login(client, request.getfixturevalue(who)).get(reverse("oversight:dashboard"))
     assert response.status_code == 200
     body = response.content.decode()
@@ -70,7 +71,9 @@ def test_it_drills_down_to_a_district_and_links_units(client, admin, campaign, u
                                            ("composition", "Thành phần"), ("honours", "Hình thức khen thưởng"),
                                            ("results", "Cấp"), ("figures", "Số liệu")])  # fmt: skip
 def test_it_exports_every_dashboard_table(client, leadership, campaign, units, table, header):
-    event = make_event(campaign, units["chora"], status=Event.Status.HELD, when=date(2025, 2, 3))
+    event = EventFactory(
+        unit=units["chora"], campaign=campaign, status=Event.Status.HELD, date=date(2025, 2, 3)
+    )
     add_delegates(event, exemplars=3, others=1, women=2)
     award = AwardType.objects.create(name="Giấy khen", kind="form", recipient="both", level=1, grantor="UBND")
     exemplar = Exemplar.objects.create(unit=units["chora"], kind="individual", name="Hà Văn A", field="Y tế",
@@ -98,7 +101,7 @@ def test_it_rejects_an_unknown_export(client, admin, campaign):
 
 @freeze_time("2025-05-01")
 def test_it_lists_rule_breakers_with_a_link_to_fix(client, admin, campaign, units):
-    event = make_event(campaign, units["chora"], when=date(2025, 4, 2))
+    event = EventFactory(unit=units["chora"], campaign=campaign, date=date(2025, 4, 2))
     add_delegates(event, exemplars=1, others=9)
     response = login(client, admin).get(reverse("oversight:compliance"))
     body = response.content.decode()
@@ -129,7 +132,9 @@ REPORT_POST = {"held_on": "2025-02-03", "attended_exemplar_individuals": "120", 
 
 @pytest.fixture
 def held_event(campaign, units):
-    return make_event(campaign, units["chora"], when=date(2025, 2, 3), status=Event.Status.HELD)
+    return EventFactory(
+        unit=units["chora"], campaign=campaign, date=date(2025, 2, 3), status=Event.Status.HELD
+    )
 
 
 @freeze_time("2025-02-10")
@@ -170,7 +175,7 @@ def test_it_lets_leadership_read_but_not_report(client, leadership, held_event):
 
 
 def test_it_lists_the_officers_events_to_report(client, unit_manager, held_event, campaign, units):
-    other = make_event(campaign, units["nari_commune"], status=Event.Status.HELD)
+    other = EventFactory(unit=units["nari_commune"], campaign=campaign, status=Event.Status.HELD)
     body = login(client, unit_manager).get(reverse("oversight:results")).content.decode()
     assert held_event.name in body and other.name not in body
 
@@ -206,9 +211,9 @@ def test_it_refuses_attachments_from_leadership(client, leadership, unit_manager
 
 @freeze_time("2025-03-01")
 def test_it_shows_the_province_who_has_not_reported(client, admin, held_event, campaign, units):
-    reported = make_event(campaign, units["songcau"], status=Event.Status.REPORTED)
+    reported = EventFactory(unit=units["songcau"], campaign=campaign, status=Event.Status.REPORTED)
     ResultReport.objects.create(event=reported, held_on=reported.date, achievements="Tốt.")
-    marked_only = make_event(campaign, units["nari_commune"], status=Event.Status.REPORTED)
+    marked_only = EventFactory(unit=units["nari_commune"], campaign=campaign, status=Event.Status.REPORTED)
     response = login(client, admin).get(reverse("oversight:unreported"))
     assert marked_only.name in response.content.decode()  # marked reported on the event page, no report yet
     body = response.content.decode()
@@ -233,7 +238,7 @@ def test_it_hides_the_unreported_list_from_officers(client, district_officer, ca
 
 @pytest.fixture
 def pilot_event(campaign, units):
-    return make_event(campaign, units["city"], status=Event.Status.HELD)
+    return EventFactory(unit=units["city"], campaign=campaign, status=Event.Status.HELD)
 
 
 def test_it_records_pilot_lessons_shown_to_the_same_tier(

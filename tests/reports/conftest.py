@@ -2,11 +2,9 @@ from datetime import date
 
 import pytest
 
-from congresses.models import Event
-from core.text import fold_for_search, vietnamese_sort_key
-from delegates.models import Delegate
 from honors.models import AwardDecision, AwardType, Exemplar, Honour
 from reports.services import agenda_template_load
+from tests.factories import DelegateFactory, HeldEventFactory
 
 # Names with every kind of Vietnamese mark, as an officer would type them.
 NAMES = [
@@ -20,39 +18,6 @@ NAMES = [
 ]
 
 
-def make_delegate(event: Event, full_name: str, gender: str, **extra) -> Delegate:
-    fields = {
-        "category": Delegate.Category.EXEMPLAR_INDIVIDUAL,
-        "birth_year": 1980,
-        "ethnic_group": "Tày",
-        "position": "Trưởng thôn",
-        "workplace": event.unit.name,
-    }
-    fields.update(extra)
-    return Delegate.objects.create(
-        event=event,
-        full_name=full_name,
-        gender=gender,
-        sort_key=vietnamese_sort_key(full_name),
-        search_text=fold_for_search(full_name),
-        **fields,
-    )
-
-
-def make_event(campaign, unit, **extra) -> Event:
-    tier = next(t for t in campaign.tiers.all() if unit.kind in t.unit_kinds)
-    fields = {
-        "name": f"{tier.event_name} {unit.name}",
-        "ordinal": "VI" if tier.is_congress else "III",
-        "venue": f"Hội trường {unit.name}",
-        "date": tier.window_start.replace(day=15),
-        "session": Event.Session.MORNING,
-        "status": Event.Status.HELD,
-    }
-    fields.update(extra)
-    return Event.objects.create(campaign=campaign, unit=unit, tier=tier, **fields)
-
-
 @pytest.fixture
 def agenda_template(campaign):
     agenda_template_load(campaign=campaign)
@@ -62,23 +27,23 @@ def agenda_template(campaign):
 @pytest.fixture
 def babe_event(campaign, units, agenda_template):
     """Huyện Ba Bể's congress (district tier: a congress, sends a delegation to the province)."""
-    return make_event(campaign, units["babe"])
+    return HeldEventFactory(unit=units["babe"], campaign=campaign)
 
 
 @pytest.fixture
 def chora_event(campaign, units, agenda_template):
     """Thị trấn Chợ Rã's conference (commune tier: not a congress)."""
-    return make_event(campaign, units["chora"], date=date(2025, 4, 20))
+    return HeldEventFactory(unit=units["chora"], campaign=campaign, date=date(2025, 4, 20))
 
 
 @pytest.fixture
 def nari_event(campaign, units, agenda_template):
-    return make_event(campaign, units["nari"])
+    return HeldEventFactory(unit=units["nari"], campaign=campaign)
 
 
 @pytest.fixture
 def babe_delegates(babe_event):
-    return [make_delegate(babe_event, name, gender) for name, gender in NAMES]
+    return [DelegateFactory(event=babe_event, full_name=name, gender=gender) for name, gender in NAMES]
 
 
 @pytest.fixture

@@ -11,8 +11,9 @@ from congresses.models import AgendaItem, Event
 from honors.models import Exemplar, Presenter
 from reports import services
 from reports.models import AgendaTemplateItem, GeneratedReport
+from tests.factories import DelegateFactory, HeldEventFactory
 from tests.reports import pdf_text
-from tests.reports.conftest import NAMES, make_delegate, make_event
+from tests.reports.conftest import NAMES
 
 pytestmark = pytest.mark.django_db
 
@@ -61,7 +62,7 @@ def test_a_commune_conference_has_no_salute(chora_event):
 
 
 def test_the_province_congress_sends_no_delegation(campaign, units, agenda_template):
-    event = make_event(campaign, units["province"], session=Event.Session.AFTERNOON)
+    event = HeldEventFactory(unit=units["province"], campaign=campaign, session=Event.Session.AFTERNOON)
     items = services.agenda_generate(event=event)
     titles = [i.title for i in items]
     assert "Chào cờ" in titles and "Thông qua danh sách đại biểu đi dự Đại hội cấp trên" not in titles
@@ -148,7 +149,7 @@ def test_one_delegates_invitation_alone(babe_event, babe_delegates, admin, reque
 
 
 def test_a_delegate_of_another_event_cannot_be_invited_here(babe_event, nari_event, admin):
-    stranger = make_delegate(nari_event, "Hà Văn Lạ", "male")
+    stranger = DelegateFactory(event=nari_event, full_name="Hà Văn Lạ", gender="male")
     with pytest.raises(services.ReportError, match="Không tìm thấy đại biểu"):
         services.report_request(
             kind="invitations",
@@ -248,7 +249,7 @@ def test_progress_is_written_to_the_row_as_the_batch_renders(babe_event, admin, 
     from reports.renderers import pdf
 
     for index in range(7):
-        make_delegate(babe_event, f"Hoàng Văn Thứ {index}", "male")
+        DelegateFactory(event=babe_event, full_name=f"Hoàng Văn Thứ {index}", gender="male")
     seen = []
     monkeypatch.setattr(pdf, "DEFAULT_CHUNK", 2)
     original = services.report_set_progress
@@ -265,14 +266,24 @@ def test_progress_is_written_to_the_row_as_the_batch_renders(babe_event, admin, 
 def test_the_summary_counts_held_on_time_and_late_events_and_composition(
     campaign, units, admin, agenda_template, request_report
 ):
-    babe = make_event(campaign, units["babe"])  # on time
-    nari = make_event(
-        campaign, units["nari"], date=campaign.tiers.get(code="district").window_end.replace(day=30, month=7)
+    babe = HeldEventFactory(unit=units["babe"], campaign=campaign)  # on time
+    nari = HeldEventFactory(
+        unit=units["nari"],
+        campaign=campaign,
+        date=campaign.tiers.get(code="district").window_end.replace(day=30, month=7),
     )
-    make_event(campaign, units["city"], status=Event.Status.PLANNED)
-    make_delegate(babe, "Nông Thị Hoa", "female", ethnic_group="Tày", is_direct_worker=True)
-    make_delegate(babe, "Lê Văn Bình", "male", ethnic_group="Kinh", category="guest")
-    make_delegate(nari, "Hà Thị Mây", "female", ethnic_group="Dao", category="exemplar_collective")
+    HeldEventFactory(unit=units["city"], campaign=campaign, status=Event.Status.PLANNED)
+    DelegateFactory(
+        event=babe, full_name="Nông Thị Hoa", gender="female", ethnic_group="Tày", is_direct_worker=True
+    )
+    DelegateFactory(event=babe, full_name="Lê Văn Bình", gender="male", ethnic_group="Kinh", category="guest")
+    DelegateFactory(
+        event=nari,
+        full_name="Hà Thị Mây",
+        gender="female",
+        ethnic_group="Dao",
+        category="exemplar_collective",
+    )
     speaker = Exemplar.objects.create(unit=units["babe"], kind="individual", name="Hà Thị Lụa", gender="female",
                                       field="Nông nghiệp", achievements="Sản xuất giỏi", is_new_model=True)  # fmt: skip
     Presenter.objects.create(event=babe, exemplar=speaker, order=1, topic="Trồng hồng không hạt")

@@ -8,7 +8,7 @@ from django.urls import reverse
 from congresses.models import AgendaItem
 from reports import services
 from reports.models import GeneratedReport
-from tests.reports.conftest import make_delegate
+from tests.factories import DelegateFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -378,7 +378,7 @@ def test_the_status_page_query_count_does_not_grow_with_jobs(
 ):
     for index in range(5):
         services.report_request(kind="invitations", event=babe_event, requested_by=admin, key=f"{index:032x}")
-    make_delegate(babe_event, "Ma Văn Kiên", "male")
+    DelegateFactory(event=babe_event, full_name="Ma Văn Kiên", gender="male")
     client.force_login(district_officer)
     with django_assert_max_num_queries(12):
         client.get(reverse("reports:event_documents", args=[babe_event.pk]))

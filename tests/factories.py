@@ -1,0 +1,166 @@
+"""Test data, built one way (factory_boy), instead of a helper per app with its own argument order.
+
+Events, delegates and exemplars of the real province: use the `units` and `campaign`
+fixtures of tests/conftest.py (the committed data files), then e.g.
+
+    EventFactory(unit=units["chora"], campaign=campaign)                   # the unit's own tier
+    EventFactory(unit=units["babe"], campaign=campaign, tier_code="district", held=True)
+    DelegateFactory.create_batch(3, event=event, gender="female")
+    ExemplarFactory(unit=units["chora"], published=True)
+    UserFactory(staff=True)  /  UserFactory(leadership=True)  /  UserFactory(unit=unit)
+"""
+
+import datetime
+
+import factory
+from factory.django import DjangoModelFactory
+
+from congresses.domain import event_full_name, tier_for_kind
+from congresses.models import Campaign, Event, TierRule
+from congresses.selectors import campaign_tiers
+from core.text import fold_for_search, vietnamese_sort_key
+from delegates.models import Delegate
+from honors.models import Exemplar
+from honors.services import exemplar_save
+from units.models import Unit, UnitKind, User
+
+
+class UnitFactory(DjangoModelFactory):
+    class Meta:
+        model = Unit
+
+    name = factory.Sequence(lambda n: f"Xã Thử Nghiệm {n}")
+    kind = UnitKind.COMMUNE
+    parent = None
+
+
+class UserFactory(DjangoModelFactory):
+    """An officer of a unit by default; `staff=True` or `leadership=True` for Sở Nội vụ and leadership."""
+
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    class Params:
+        staff = factory.Trait(role=User.Role.STAFF)
+        leadership = factory.Trait(role=User.Role.LEADERSHIP, unit=None)
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    role = User.Role.OFFICER
+    unit = factory.SubFactory(UnitFactory)
+    password = factory.PostGenerationMethodCall("set_password", "pw")
+
+    @factory.post_generation
+    def _save_password(obj, create, extracted, **kwargs):  # noqa: N805 (factory_boy passes the object)
+        if create:
+            obj.save(update_fields=["password"])
+
+
+class CampaignFactory(DjangoModelFactory):
+    """A bare campaign; most tests load the real one with the `campaign` fixture instead."""
+
+    class Meta:
+        model = Campaign
+
+    name = factory.Sequence(lambda n: f"Đại hội Thi đua yêu nước thử nghiệm {n}")
+    ordinal = "VI"
+    period_start_year = 2020
+    period_end_year = 2025
+    next_period_label = "2025-2030"
+    plan_deadline = datetime.date(2025, 1, 15)
+
+
+class TierRuleFactory(DjangoModelFactory):
+    class Meta:
+        model = TierRule
+
+    campaign = factory.SubFactory(CampaignFactory)
+    code = factory.Sequence(lambda n: f"tier{n}")
+    label = factory.Sequence(lambda n: f"Cấp thử nghiệm {n}")
+    event_name = "Hội nghị điển hình tiên tiến"
+    unit_kinds = factory.LazyFunction(lambda: [UnitKind.COMMUNE])
+    delegate_cap = 100
+    window_start = datetime.date(2025, 1, 1)
+    window_end = datetime.date(2025, 3, 31)
+    window_label = "Quý I/2025"
+
+
+def _tier_of(event) -> TierRule:
+    """The tier named by `tier_code`, or the tier the unit's kind belongs to."""
+    if event.tier_code:
+        return TierRule.objects.get(campaign=event.campaign, code=event.tier_code)
+    return tier_for_kind(campaign_tiers(campaign=event.campaign), event.unit.kind)
+
+
+class EventFactory(DjangoModelFactory):
+    """A unit's conference or congress in its own tier, on the first day of the tier's window."""
+
+    class Meta:
+        model = Event
+
+    class Params:
+        tier_code = ""
+        held = factory.Trait(status=Event.Status.HELD)
+        reported = factory.Trait(status=Event.Status.REPORTED)
+
+    unit = factory.SubFactory(UnitFactory)
+    campaign = factory.LazyAttribute(lambda e: Campaign.objects.get(is_active=True))
+    tier = factory.LazyAttribute(_tier_of)
+    name = factory.LazyAttribute(
+        lambda e: event_full_name(event_name=e.tier.event_name, unit_name=e.unit.name)
+    )
+    ordinal = factory.LazyAttribute(lambda e: "VI" if e.tier.is_congress else "III")
+    venue = factory.LazyAttribute(lambda e: f"Hội trường {e.unit.name}")
+    date = factory.LazyAttribute(lambda e: e.tier.window_start)
+    session = Event.Session.MORNING
+    status = Event.Status.PLANNED
+    delegate_cap = None
+
+
+class HeldEventFactory(EventFactory):
+    """An event that took place, mid-window (what documents and reports are made of)."""
+
+    status = Event.Status.HELD
+    date = factory.LazyAttribute(lambda e: e.tier.window_start.replace(day=15))
+
+
+class DelegateFactory(DjangoModelFactory):
+    class Meta:
+        model = Delegate
+
+    event = factory.SubFactory(EventFactory)
+    category = Delegate.Category.EXEMPLAR_INDIVIDUAL
+    full_name = factory.Sequence(lambda n: f"Nguyễn Văn Người{n:04d}")
+    gender = "male"
+    birth_year = 1980
+    ethnic_group = "Tày"
+    religion = "Không"
+    sort_key = factory.LazyAttribute(lambda d: vietnamese_sort_key(d.full_name))
+    search_text = factory.LazyAttribute(lambda d: fold_for_search(d.full_name))
+
+
+class ExemplarFactory(factory.Factory):
+    """An exemplar saved through the service (so its search text is set as the portal sets it)."""
+
+    class Meta:
+        model = Exemplar
+
+    class Params:
+        published = False
+        individual = factory.LazyAttribute(lambda e: e.kind == "individual")
+
+    unit = factory.SubFactory(UnitFactory)
+    kind = "individual"
+    name = "Hoàng Thị Hoa"
+    gender = factory.LazyAttribute(lambda e: "female" if e.individual else "")
+    ethnic_group = factory.LazyAttribute(lambda e: "Tày" if e.individual else "")
+    birth_year = factory.LazyAttribute(lambda e: 1986 if e.individual else None)
+    representative = factory.LazyAttribute(lambda e: "" if e.individual else "Nông Văn Thành")
+    field = "Nông nghiệp, nông thôn"
+    achievements = "Thành tích tiêu biểu."
+    story = factory.LazyAttribute(lambda e: "Câu chuyện ngắn." if e.published else "")
+    publication = factory.LazyAttribute(lambda e: "approved" if e.published else "draft")
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        return exemplar_save(exemplar=model_class(*args, **kwargs), movements=[], by=None)
