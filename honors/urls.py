@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_publication
 
 app_name = "honors"
 
@@ -24,20 +24,20 @@ urlpatterns = [
     path("ho-so-dien-hinh/<int:pk>/de-nghi/", views.nomination_create, name="nomination_create"),
     path(
         "ho-so-dien-hinh/<int:pk>/de-nghi-cong-bo/",
-        views.exemplar_publication_request,
+        views_publication.exemplar_publication_request,
         name="exemplar_publication_request",
     ),
     path(
         "ho-so-dien-hinh/<int:pk>/duyet-cong-bo/",
-        views.exemplar_publication_decide,
+        views_publication.exemplar_publication_decide,
         name="exemplar_publication_decide",
     ),
     path(
         "ho-so-dien-hinh/<int:pk>/rut-cong-bo/",
-        views.exemplar_publication_withdraw,
+        views_publication.exemplar_publication_withdraw,
         name="exemplar_publication_withdraw",
     ),
-    path("duyet-cong-bo/", views.publication_requests, name="publication_requests"),
+    path("duyet-cong-bo/", views_publication.publication_requests, name="publication_requests"),
     path("de-nghi-khen-thuong/", views.nomination_list, name="nomination_list"),
     path("de-nghi-khen-thuong/<int:pk>/xet/", views.nomination_review, name="nomination_review"),
     path("khen-thuong-su-kien/", views.event_list, name="event_list"),

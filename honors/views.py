@@ -23,7 +23,7 @@ from units.permissions import (
     writer_required,
 )
 
-from . import domain, selectors, services
+from . import domain, selectors, services, services_publication
 from .exporters import decision_list_xlsx, decision_rows
 from .forms import (
     AwardReceivedForm,
@@ -142,7 +142,7 @@ def exemplar_detail(request, pk: int):
 
 
 def _exemplar_context(request, exemplar: Exemplar, can_change: bool, award_form=None) -> dict:
-    rights = services.exemplar_publication_rights(exemplar=exemplar, user=request.user)
+    rights = services_publication.exemplar_publication_rights(exemplar=exemplar, user=request.user)
     return {
         "exemplar": exemplar,
         "can_change": can_change,
@@ -155,65 +155,6 @@ def _exemplar_context(request, exemplar: Exemplar, can_change: bool, award_form=
         "can_withdraw_publication": rights["withdraw"].allowed,
         **selectors.exemplar_detail(exemplar=exemplar),
     }
-
-
-# --- Publishing on the public page (the unit asks, the level above approves) ----------
-
-
-@require_POST
-@login_required
-def exemplar_publication_request(request, pk: int):
-    exemplar = get_exemplar_for_user(request.user, pk, write=True)
-    try:
-        services.exemplar_publication_request(exemplar=exemplar, by=request.user)
-    except DomainError as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, f"Đã gửi đề nghị công bố “{exemplar.name}” lên cấp trên duyệt.")
-    return redirect("honors:exemplar_detail", pk=exemplar.pk)
-
-
-@require_POST
-@login_required
-def exemplar_publication_decide(request, pk: int):
-    exemplar = get_exemplar_for_user(request.user, pk, write=True)
-    form = PublicationDecisionForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, "Hãy chọn duyệt hoặc không duyệt công bố.")
-        return redirect("honors:exemplar_detail", pk=exemplar.pk)
-    approve = form.cleaned_data["decision"] == "approve"
-    try:
-        services.exemplar_publication_decide(
-            exemplar=exemplar, by=request.user, approve=approve, reason=form.cleaned_data["reason"]
-        )
-    except DomainError as exc:
-        messages.error(request, str(exc))
-    else:
-        done = "Đã duyệt công bố" if approve else "Đã ghi không duyệt công bố"
-        messages.success(request, f"{done} “{exemplar.name}”.")
-    return redirect("honors:exemplar_detail", pk=exemplar.pk)
-
-
-@require_POST
-@login_required
-def exemplar_publication_withdraw(request, pk: int):
-    exemplar = get_exemplar_for_user(request.user, pk, write=True)
-    try:
-        services.exemplar_publication_withdraw(exemplar=exemplar, by=request.user)
-    except DomainError as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, f"Đã rút “{exemplar.name}” khỏi trang công khai.")
-    return redirect("honors:exemplar_detail", pk=exemplar.pk)
-
-
-@login_required
-def publication_requests(request):
-    return render(
-        request,
-        "honors/publication_requests.html",
-        {"exemplars": selectors.exemplar_publication_requests(user=request.user)},
-    )
 
 
 def exemplar_photo(request, pk: int):
