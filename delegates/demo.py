@@ -6,8 +6,9 @@ from congresses.selectors import campaign_active
 from core.text import fold_for_search, vietnamese_sort_key
 from units.models import Unit
 
-from .models import Delegate
+from .models import Delegate, DelegationQuota
 from .selectors import event_cap
+from .services import delegation_approve, quota_set_many, roster_finalise
 
 FAMILY_NAMES = ("Nguyễn", "Hoàng", "Nông", "Lường", "Triệu", "Hà", "Lý", "Ma", "Đàm", "Lộc",
                 "Dương", "Bàn", "Giàng", "Lục", "Hứa", "Vi", "Lăng", "Phùng", "Đinh", "Trần",
@@ -83,13 +84,15 @@ def seed(*, rng, scale: str, stdout) -> None:
             batch = []
     Delegate.objects.bulk_create(batch)
     stdout.write(f"  {Delegate.objects.count()} đại biểu")
+    # An event that has been held closed its roster first: finalise it through the
+    # service, so the share rule is checked as an officer's click would check it.
+    for event in Event.objects.filter(status__in=("held", "reported"), roster_finalised_at__isnull=True):
+        roster_finalise(event=event)
     seed_delegations(rng=rng, stdout=stdout)
 
 
 def seed_delegations(*, rng, stdout) -> None:
     """Quotas from Sở Nội vụ and the districts, and a few approved delegations."""
-    from .models import DelegationQuota
-    from .services import delegation_approve, quota_set_many
 
     campaign = campaign_active()
     if campaign is None or DelegationQuota.objects.filter(campaign=campaign).exists():

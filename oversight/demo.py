@@ -1,8 +1,10 @@
 """Demo data of oversight: results reports, pilot lessons, the budget estimate."""
 
-from congresses import rules
+from django.db.models import Count
+
 from congresses.models import Event
 from congresses.selectors import campaign_active
+from delegates.models import Delegate, DelegationApproval
 
 from .models import BudgetLine, PilotLesson, ResultReport
 
@@ -27,22 +29,38 @@ def seed(*, rng, scale: str, stdout) -> None:
     if campaign is None:
         return
 
+    # Results reports tell of the rosters the demo built: a few delegates of each
+    # category stay away, so "attended" never exceeds "registered on rosters".
+    on_roster: dict[tuple[int, str], int] = {
+        (row["event_id"], row["category"]): row["n"]
+        for row in Delegate.objects.filter(event__campaign=campaign)
+        .values("event_id", "category")
+        .annotate(n=Count("pk"))
+    }
+    sent = dict(DelegationApproval.objects.filter(event__campaign=campaign).values_list("event_id", "size"))
+
+    def attended(event_id: int, category: str) -> int:
+        registered = on_roster.get((event_id, category), 0)
+        return registered - rng.randint(0, registered // 20)
+
     reports = []
     for event in Event.objects.filter(
         campaign=campaign, status=Event.Status.REPORTED, result_report__isnull=True
-    ):
-        cap = rules.effective_cap(own_cap=event.delegate_cap, tier_cap=event.tier.delegate_cap).value or 0
-        exemplars = rng.randint(cap * 6 // 10, cap * 3 // 4)
+    ).select_related("tier"):
+        individuals = attended(event.pk, Delegate.Category.EXEMPLAR_INDIVIDUAL)
+        collectives = attended(event.pk, Delegate.Category.EXEMPLAR_COLLECTIVE)
         reports.append(
             ResultReport(
                 event=event,
                 held_on=event.date,
-                attended_exemplar_individuals=exemplars * 4 // 5,
-                attended_exemplar_collectives=exemplars - exemplars * 4 // 5,
-                attended_leaders=rng.randint(10, 30),
-                attended_guests=rng.randint(5, 20),
-                exemplars_honoured=rng.randint(10, 40),
-                delegation_approved=rng.randint(5, 25) if event.tier.upper_tier_id else 0,
+                attended_exemplar_individuals=individuals,
+                attended_exemplar_collectives=collectives,
+                attended_leaders=attended(event.pk, Delegate.Category.LEADER),
+                attended_guests=attended(event.pk, Delegate.Category.GUEST),
+                exemplars_honoured=rng.randint(
+                    (individuals + collectives) // 4, (individuals + collectives) // 2
+                ),
+                delegation_approved=sent.get(event.pk, 0) if event.tier.upper_tier_id else 0,
                 achievements="Tổ chức trang trọng, đúng kế hoạch; tôn vinh các điển hình tiên tiến trong phong trào.",
                 shortcomings=rng.choice(["", "Một số điển hình đến muộn do đường xa."]),
                 lessons="Chuẩn bị sớm danh sách điển hình và tham luận.",
