@@ -32,15 +32,3 @@ class UnitScope:
 
 
 NO_SCOPE = UnitScope(sees_all=False, changes_anything=False, root_unit_id=None)
-
-
-def scope_for(*, role: str, unit_id: int | None, is_active: bool = True) -> UnitScope:
-    if not is_active:
-        return NO_SCOPE
-    if role == "staff":
-        return UnitScope(sees_all=True, changes_anything=True, root_unit_id=None)
-    if role == "leadership":
-        return UnitScope(sees_all=True, changes_anything=False, root_unit_id=None)
-    if role == "officer" and unit_id is not None:
-        return UnitScope(sees_all=False, changes_anything=True, root_unit_id=unit_id)
-    return NO_SCOPE

@@ -14,10 +14,23 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Model, Q, QuerySet
 from django.http import Http404
 
-from .domain import Access, UnitScope, scope_for
+from .domain import NO_SCOPE, Access, UnitScope
 from .models import Unit, User
 
 M = TypeVar("M", bound=Model)
+
+
+def scope_for(*, role: str, unit_id: int | None, is_active: bool = True) -> UnitScope:
+    """The one mapping from a role to what it may see and change (pure: no request, no query)."""
+    if not is_active:
+        return NO_SCOPE
+    if role == User.Role.STAFF:
+        return UnitScope(sees_all=True, changes_anything=True, root_unit_id=None)
+    if role == User.Role.LEADERSHIP:
+        return UnitScope(sees_all=True, changes_anything=False, root_unit_id=None)
+    if role == User.Role.OFFICER and unit_id is not None:
+        return UnitScope(sees_all=False, changes_anything=True, root_unit_id=unit_id)
+    return NO_SCOPE
 
 
 def unit_scope(user) -> UnitScope:

@@ -1,6 +1,7 @@
 import pytest
 
-from units.domain import Access, scope_for
+from units.domain import Access
+from units.permissions import scope_for
 
 
 @pytest.mark.parametrize(
