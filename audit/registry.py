@@ -31,6 +31,7 @@ class Audited:
 AUDITED: dict[str, Audited] = {
     "units.Unit": Audited(unit_path=""),
     "units.User": Audited(unit_path="unit", exclude=("password", "last_login")),
+    "units.UnitLineage": Audited(unit_path="successor"),
     "congresses.Campaign": Audited(unit_path=None),
     "congresses.TierRule": Audited(unit_path=None),
     "congresses.Movement": Audited(unit_path=None),
