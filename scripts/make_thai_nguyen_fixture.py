@@ -34,6 +34,8 @@ PROVINCE_NEW_CODE = 19  # Tỉnh Thái Nguyên after it
 # The legal bases, as published (not part of the package's data).
 PROVINCE_BASIS = {"number": "202/2025/QH15", "date": "2025-06-12"}
 COMMUNE_BASIS = {"number": "1683/NQ-UBTVQH15", "date": "2025-06-16"}
+# The district level ends with the Law on the Organisation of Local Government of 2025.
+DISTRICT_BASIS = {"number": "Luật Tổ chức chính quyền địa phương số 72/2025/QH15", "date": "2025-06-16"}
 KIND_BY_DIVISION_TYPE = {"tỉnh": "province", "phường": "ward", "xã": "commune", "đặc khu": "special_zone"}
 OUT = Path(__file__).resolve().parent.parent / "units" / "data" / "thai_nguyen_2025.json"
 
@@ -122,6 +124,7 @@ def main() -> None:
         },  # fmt: skip
         "communes": communes,
         "commune_basis": COMMUNE_BASIS,
+        "district_basis": DISTRICT_BASIS,
         "mapping": sorted(mapping, key=lambda row: int(row["old_code"])),
     }
     OUT.write_text(json.dumps(payload, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

@@ -104,6 +104,14 @@ class UnitLineage(models.Model):
     effective_date = models.DateField("ngày có hiệu lực")
     basis = models.CharField("căn cứ", max_length=255)
     basis_date = models.DateField("ngày ban hành căn cứ", null=True, blank=True)
+    reorganisation = models.ForeignKey(
+        "units.Reorganisation",
+        verbose_name="đợt sắp xếp",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="lineage",
+    )
 
     class Meta:
         verbose_name = "quan hệ kế thừa đơn vị"
@@ -152,3 +160,87 @@ class User(AbstractUser):
     def get_full_name(self) -> str:
         """Vietnamese order: family and middle names, then the given name."""
         return f"{self.last_name} {self.first_name}".strip()
+
+
+class Reorganisation(models.Model):
+    """One reorganisation of the map (which units end, which begin, the mapping), reviewed then applied."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Chờ áp dụng"
+        APPLIED = "applied", "Đã áp dụng"
+        UNDONE = "undone", "Đã hoàn tác"
+
+    name = models.CharField("tên đợt sắp xếp", max_length=255, unique=True)
+    effective_date = models.DateField("ngày có hiệu lực")
+    basis = models.CharField("căn cứ", max_length=255)
+    basis_date = models.DateField("ngày ban hành căn cứ", null=True, blank=True)
+    source = models.TextField("nguồn dữ liệu", blank=True)
+    status = models.CharField("trạng thái", max_length=10, choices=Status.choices, default=Status.DRAFT)
+    created_at = models.DateTimeField(auto_now_add=True)
+    applied_at = models.DateTimeField("áp dụng lúc", null=True, blank=True)
+    applied_by = models.ForeignKey(
+        User, verbose_name="người áp dụng", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = "đợt sắp xếp đơn vị"
+        verbose_name_plural = "đợt sắp xếp đơn vị"
+        ordering = ["-effective_date", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ReorganisationItem(models.Model):
+    """One row of the mapping: `predecessor` ends and (part of) it goes to `successor`."""
+
+    reorganisation = models.ForeignKey(Reorganisation, on_delete=models.CASCADE, related_name="items")
+    predecessor = models.ForeignKey(
+        Unit, verbose_name="đơn vị kết thúc", on_delete=models.PROTECT, related_name="+"
+    )
+    successor = models.ForeignKey(
+        Unit, verbose_name="đơn vị kế thừa", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    kind = models.CharField("hình thức", max_length=10, choices=UnitLineage.Kind.choices)
+    share = models.DecimalField(
+        "tỷ lệ chuyển sang (%)", max_digits=5, decimal_places=2, null=True, blank=True
+    )
+    note = models.CharField("ghi chú", max_length=500, blank=True)
+    basis = models.CharField(
+        "căn cứ", max_length=255, blank=True, help_text="Để trống: căn cứ của đợt sắp xếp."
+    )
+    basis_date = models.DateField("ngày ban hành căn cứ", null=True, blank=True)
+    position = models.PositiveIntegerField("thứ tự", default=0)
+
+    class Meta:
+        verbose_name = "dòng sắp xếp đơn vị"
+        verbose_name_plural = "dòng sắp xếp đơn vị"
+        ordering = ["reorganisation", "position", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["reorganisation", "predecessor", "successor"], name="reorganisation_item_once"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.predecessor} → {self.successor or '?'}"
+
+
+class ReorganisationMove(models.Model):
+    """A row a reorganisation moved to a successor (an account, an exemplar), so undo can move it back."""
+
+    reorganisation = models.ForeignKey(Reorganisation, on_delete=models.CASCADE, related_name="moves")
+    model_label = models.CharField("loại dữ liệu", max_length=100)
+    object_id = models.PositiveIntegerField()
+    from_unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+")
+    to_unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = "dữ liệu chuyển theo sắp xếp"
+        verbose_name_plural = "dữ liệu chuyển theo sắp xếp"
+        constraints = [
+            models.UniqueConstraint(fields=["reorganisation", "model_label", "object_id"], name="move_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.model_label} {self.object_id}: {self.from_unit_id} → {self.to_unit_id}"
