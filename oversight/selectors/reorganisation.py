@@ -65,38 +65,30 @@ def reorganisation_preview(*, reorganisation: Reorganisation) -> Preview:
     ids = list(rows)
     applied = reorganisation.status == Reorganisation.Status.APPLIED
     if applied:
-        # After applying, the moved rows sit with the successors; show them from the moves.
+        # After applying, the moved rows sit with the successors: find them through the moves.
         moves = list(reorganisation.moves.all())
-        names = dict(
-            User.objects.filter(
-                pk__in=[m.object_id for m in moves if m.model_label == "units.User"]
-            ).values_list("pk", "username")
-        )
-        for move in moves:
-            row = rows[move.from_unit_id]
-            if move.model_label == "units.User":
-                row.accounts.append(names.get(move.object_id, ""))
-            else:
-                row.exemplars += 1
+        users = {m.object_id: m.from_unit_id for m in moves if m.model_label == "units.User"}
+        exemplar_home = {m.object_id: m.from_unit_id for m in moves if m.model_label == "honors.Exemplar"}
+        for pk, username in User.objects.filter(pk__in=list(users)).values_list("pk", "username"):
+            rows[users[pk]].accounts.append(username)
+        exemplars = Exemplar.objects.filter(pk__in=list(exemplar_home)).values("pk", "unit_id")
+        home_of = exemplar_home.__getitem__
     else:
         for username, unit_id in (
             User.objects.filter(unit_id__in=ids).order_by("username").values_list("username", "unit_id")
         ):
             rows[unit_id].accounts.append(username)
-        exemplars = (
-            Exemplar.objects.filter(unit_id__in=ids)
-            .values("unit_id")
-            .annotate(
-                n=Count("pk", distinct=True),
-                awards=Count("awards_received", distinct=True),
-                pending=Count(
-                    "nominations", filter=Q(nominations__status=Nomination.Status.PENDING), distinct=True
-                ),
-            )
-        )
-        for line in exemplars:
-            row = rows[line["unit_id"]]
-            row.exemplars, row.awards, row.pending_nominations = line["n"], line["awards"], line["pending"]
+        exemplars = Exemplar.objects.filter(unit_id__in=ids).values("pk", "unit_id")
+        home_of = None
+    counted = exemplars.annotate(
+        awards=Count("awards_received", distinct=True),
+        pending=Count("nominations", filter=Q(nominations__status=Nomination.Status.PENDING), distinct=True),
+    )
+    for line in counted:
+        row = rows[home_of(line["pk"]) if home_of else line["unit_id"]]
+        row.exemplars += 1
+        row.awards += line["awards"]
+        row.pending_nominations += line["pending"]
     for event in Event.objects.filter(unit_id__in=ids).exclude(status=Event.Status.REPORTED).order_by("date"):
         rows[event.unit_id].open_events.append(f"{event.name} ({day_label(event.date)})")
     listed = list(rows.values())

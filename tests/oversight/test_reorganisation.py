@@ -96,7 +96,13 @@ def test_the_preview_lists_what_moves_and_what_stays(units, campaign_2025, unit_
     assert row.open_events == [f"{campaign_2025['event'].name} ({campaign_2025['event'].date:%d/%m/%Y})"]
 
 
-def test_the_preview_takes_a_constant_number_of_queries(units, reorganisation, django_assert_max_num_queries):
+def test_the_preview_takes_a_constant_number_of_queries(
+    units, admin, reorganisation, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(6):
+        reorganisation_preview(reorganisation=reorganisation)
+    reorganisation_apply(reorganisation=reorganisation, by=admin)
+    reorganisation.refresh_from_db()
     with django_assert_max_num_queries(6):
         reorganisation_preview(reorganisation=reorganisation)
 
@@ -220,3 +226,14 @@ def test_leadership_reads_the_preview_but_may_not_apply(client, units, leadershi
 def test_an_officer_does_not_find_the_reorganisation_pages(client, unit_manager, reorganisation):
     client.force_login(unit_manager)
     assert client.get(reverse("oversight:reorganisations")).status_code == 404
+
+
+def test_after_applying_the_preview_still_counts_what_moved(
+    units, campaign_2025, unit_manager, admin, reorganisation
+):
+    reorganisation_apply(reorganisation=reorganisation, by=admin)
+    reorganisation.refresh_from_db()
+    preview = reorganisation_preview(reorganisation=reorganisation)
+    row = next(r for r in preview.rows if r.name == "Thị trấn Chợ Rã")
+    assert row.accounts == ["chora"] and (row.exemplars, row.awards, row.pending_nominations) == (1, 1, 1)
+    assert preview.can_undo and not preview.can_apply
