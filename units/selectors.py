@@ -1,6 +1,7 @@
 from dataclasses import dataclass
+from datetime import date
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from .domain import basis_label, day_label, unit_period_label
 from .models import UNIT_EPOCH, Unit, UnitKind, UnitLineage
@@ -17,6 +18,13 @@ ADMINISTRATIVE_KINDS = (
 )
 
 
+def units_valid_on(units: QuerySet[Unit], day: date | None) -> QuerySet[Unit]:
+    """The units that exist on `day`; all of them when no day is given."""
+    if day is None:
+        return units
+    return units.filter(Q(valid_from__lte=day) & (Q(valid_to__isnull=True) | Q(valid_to__gte=day)))
+
+
 def unit_list_for_user(*, user, kind: str | None = None, parent_id: int | None = None) -> QuerySet[Unit]:
     units = filter_for_scope(Unit.objects.all(), user).select_related("parent")
     if kind:
@@ -30,8 +38,8 @@ def unit_children(*, unit: Unit) -> QuerySet[Unit]:
     return unit.children.order_by("kind", "name")
 
 
-def unit_kind_counts() -> dict[str, int]:
-    rows = Unit.objects.values("kind").annotate(n=Count("pk"))
+def unit_kind_counts(*, on: date | None = None) -> dict[str, int]:
+    rows = units_valid_on(Unit.objects.all(), on).values("kind").annotate(n=Count("pk"))
     return {row["kind"]: row["n"] for row in rows}
 
 
