@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.apps import apps
 from django.core import serializers
+from django.http import Http404
 from django.urls import reverse
 
 from honors.models import AwardDecision, AwardReceived, AwardType, Honour, Nomination
@@ -237,3 +238,23 @@ def test_after_applying_the_preview_still_counts_what_moved(
     row = next(r for r in preview.rows if r.name == "Thị trấn Chợ Rã")
     assert row.accounts == ["chora"] and (row.exemplars, row.awards, row.pending_nominations) == (1, 1, 1)
     assert preview.can_undo and not preview.can_apply
+
+
+def test_an_officer_moved_to_the_successor_still_reaches_the_2025_event_of_the_old_unit(
+    client, units, campaign_2025, unit_manager, admin, reorganisation
+):
+    reorganisation_apply(reorganisation=reorganisation, by=admin)
+    client.force_login(unit_manager)
+    event = campaign_2025["event"]
+    assert client.get(reverse("congresses:event_detail", args=[event.pk])).status_code == 200
+    assert client.get(reverse("units:detail", args=[units["chora"].pk])).status_code == 200
+    assert client.get(reverse("units:detail", args=[units["babe"].pk])).status_code == 404
+
+
+def test_officers_of_units_that_did_not_merge_into_theirs_see_nothing_more(
+    units, other_unit_manager, admin, reorganisation
+):
+    reorganisation_apply(reorganisation=reorganisation, by=admin)
+    other_unit_manager.refresh_from_db()
+    with pytest.raises(Http404):
+        get_unit_for_user(other_unit_manager, units["chora"].pk)
