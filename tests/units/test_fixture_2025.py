@@ -1,5 +1,6 @@
 """The committed post-reform map (units/data/thai_nguyen_2025.json) is what the law says."""
 
+import io
 import json
 from collections import Counter
 from pathlib import Path
@@ -37,3 +38,14 @@ def test_the_108_bac_kan_communes_map_onto_37_new_units_of_thai_nguyen(fixture):
     assert targets <= new_codes and len(targets) == 37
     districts = {d["code"] for d in old["districts"]}
     assert {row["old_district_code"] for row in mapping} == districts
+
+
+@pytest.mark.django_db
+def test_the_command_loads_the_reorganisation_as_a_draft(units):
+    from django.core.management import call_command
+
+    from units.models import Reorganisation
+
+    out = io.StringIO()
+    call_command("load_reorganisation", stdout=out)
+    assert Reorganisation.objects.get().status == Reorganisation.Status.DRAFT and "149 dòng" in out.getvalue()
