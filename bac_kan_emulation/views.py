@@ -3,7 +3,7 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
-from congresses.selectors import campaign_active, campaign_tiers, tier_for_unit
+from congresses.selectors import campaign_active, campaign_map_day, campaign_tiers, tier_for_unit
 from units.permissions import is_staff_of_home_affairs, sees_whole_province
 from units.selectors import unit_children, unit_kind_counts
 
@@ -14,8 +14,8 @@ def home(request):
     campaign = campaign_active()
     context: dict[str, object] = {"campaign": campaign}
     if sees_whole_province(user):
-        counts = unit_kind_counts()
         tiers = campaign_tiers(campaign=campaign) if campaign else []
+        counts = unit_kind_counts(on=campaign_map_day(campaign=campaign, tiers=tiers) if campaign else None)
         context["tier_rows"] = [
             {"tier": tier, "unit_count": sum(counts.get(kind, 0) for kind in tier.unit_kinds)}
             for tier in tiers

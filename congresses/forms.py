@@ -18,8 +18,12 @@ class CampaignForm(forms.ModelForm):
             "period_end_year",
             "next_period_label",
             "plan_deadline",
+            "map_date",
         ]
-        widgets = {"plan_deadline": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+        widgets = {
+            "plan_deadline": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "map_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

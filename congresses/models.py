@@ -18,6 +18,13 @@ class Campaign(models.Model):
         "giai đoạn phát động tiếp theo", max_length=20, help_text="Ví dụ: 2025 - 2030"
     )
     plan_deadline = models.DateField("hạn nộp kế hoạch của đơn vị")
+    map_date = models.DateField(
+        "bản đồ đơn vị theo ngày",
+        null=True,
+        blank=True,
+        help_text="Các cấp của chiến dịch gồm các đơn vị còn hoạt động vào ngày này. "
+        "Để trống: ngày bắt đầu sớm nhất của các cấp.",
+    )
     is_active = models.BooleanField("đang triển khai", default=False)
     created_at = models.DateTimeField(auto_now_add=True)
 

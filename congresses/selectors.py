@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from units.models import Unit
 from units.permissions import filter_for_scope
+from units.selectors import units_valid_on
 
 from .domain import (
     PlanState,
@@ -21,6 +22,7 @@ from .models import (
     UnitPlan,
     UnitPlanVersion,
 )
+from .rules import campaign_map_date
 
 
 def campaign_active() -> Campaign | None:
@@ -35,8 +37,24 @@ def campaign_tiers(*, campaign: Campaign) -> list[TierRule]:
     return list(campaign.tiers.select_related("upper_tier").order_by("order"))
 
 
+def campaign_map_day(*, campaign: Campaign, tiers: list[TierRule] | None = None) -> date | None:
+    """The day whose units the campaign covers (`congresses.rules.campaign_map_date`)."""
+    tiers = campaign_tiers(campaign=campaign) if tiers is None else tiers
+    return campaign_map_date(map_date=campaign.map_date, window_starts=[t.window_start for t in tiers])
+
+
+def campaign_units(*, campaign: Campaign, tiers: list[TierRule] | None = None) -> QuerySet[Unit]:
+    """The units of the campaign's map: those that exist on its map day."""
+    return units_valid_on(Unit.objects.all(), campaign_map_day(campaign=campaign, tiers=tiers))
+
+
 def tier_for_unit(*, campaign: Campaign, unit: Unit) -> TierRule | None:
-    return tier_for_kind(campaign_tiers(campaign=campaign), unit.kind)
+    """The unit's tier in the campaign; none for a unit not on the campaign's map."""
+    tiers = campaign_tiers(campaign=campaign)
+    day = campaign_map_day(campaign=campaign, tiers=tiers)
+    if day is not None and not unit.is_valid_on(day):
+        return None
+    return tier_for_kind(tiers, unit.kind)
 
 
 # --- Unit plans -----------------------------------------------------------------
@@ -64,11 +82,13 @@ def plan_status_rows(
     Counts are over the tier/kind selection before the status filter, so the
     filter buttons show how many each would list. Two queries whatever the size.
     """
-    tiers = plan_owing_tiers(campaign_tiers(campaign=campaign))
+    all_tiers = campaign_tiers(campaign=campaign)
+    tiers = plan_owing_tiers(all_tiers)
     kinds = [k for t in ([tier] if tier else tiers) for k in t.unit_kinds]
     if unit_kind:
         kinds = [k for k in kinds if k == unit_kind]
-    units = filter_for_scope(Unit.objects.filter(kind__in=kinds), user).select_related("parent")
+    on_map = campaign_units(campaign=campaign, tiers=all_tiers)
+    units = filter_for_scope(on_map.filter(kind__in=kinds), user).select_related("parent")
     if kind == UnitPlan.Kind.PILOT_PROGRAMME:
         units = units.filter(is_pilot=True)
     units = units.prefetch_related(
@@ -179,7 +199,8 @@ def units_without_event(
     """Units in the user's scope that the plan expects an event from and that have not registered one."""
     tiers = campaign_tiers(campaign=campaign)
     kinds = [kind for tier in tiers if not tier_id or tier.pk == tier_id for kind in tier.unit_kinds]
-    units = filter_for_scope(Unit.objects.filter(kind__in=kinds), user).exclude(events__campaign=campaign)
+    on_map = campaign_units(campaign=campaign, tiers=tiers)
+    units = filter_for_scope(on_map.filter(kind__in=kinds), user).exclude(events__campaign=campaign)
     if district_id:
         units = units.filter(Q(pk=district_id) | Q(parent_id=district_id))
     rows = list(units.select_related("parent"))

@@ -365,7 +365,15 @@ def event_register(*, campaign: Campaign, unit: Unit, data: dict, by) -> Event:
     Unit.objects.select_for_update().get(pk=unit.pk)
     if Event.objects.filter(campaign=campaign, unit=unit).exists():
         raise EventError(f"{unit.name} đã đăng ký sự kiện của chiến dịch này.")
-    tier = tier_for_kind(campaign.tiers.order_by("order"), unit.kind)
+    tiers = list(campaign.tiers.order_by("order"))
+    map_day = rules.campaign_map_date(
+        map_date=campaign.map_date, window_starts=[t.window_start for t in tiers]
+    )
+    if map_day is not None and not unit.is_valid_on(map_day):
+        raise EventError(
+            f"{unit.name} không có trên bản đồ đơn vị của chiến dịch này (ngày {map_day:%d/%m/%Y})."
+        )
+    tier = tier_for_kind(tiers, unit.kind)
     if tier is None:
         raise EventError(f"Kế hoạch không quy định sự kiện cho {unit.get_kind_display().lower()}.")
     event = Event(

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_reorganisation
 
 app_name = "oversight"
 
@@ -18,6 +18,19 @@ urlpatterns = [
     path("lessons/", views.lessons, name="lessons"),
     path("reminders/", views.reminders, name="reminders"),
     path("budget/", views.budget, name="budget"),
+    path("reorganisations/", views_reorganisation.reorganisations, name="reorganisations"),
+    path("reorganisations/load/", views_reorganisation.reorganisation_load, name="reorganisation_load"),
+    path("reorganisations/<int:pk>/", views_reorganisation.reorganisation_detail, name="reorganisation"),
+    path(
+        "reorganisations/<int:pk>/apply/",
+        views_reorganisation.reorganisation_apply_view,
+        name="reorganisation_apply",
+    ),
+    path(
+        "reorganisations/<int:pk>/undo/",
+        views_reorganisation.reorganisation_undo_view,
+        name="reorganisation_undo",
+    ),
     path("budget/add/", views.budget_line_add, name="budget_add"),
     path("budget/<int:pk>/edit/", views.budget_line_edit, name="budget_edit"),
     path("budget/<int:pk>/delete/", views.budget_line_delete, name="budget_delete"),

@@ -22,7 +22,7 @@ from core.text import fold_for_search, vietnamese_sort_key
 from delegates.models import Delegate
 from honors.models import Exemplar
 from honors.services import exemplar_save
-from units.models import Unit, UnitKind, User
+from units.models import Reorganisation, ReorganisationItem, Unit, UnitKind, UnitLineage, User
 
 
 class UnitFactory(DjangoModelFactory):
@@ -32,6 +32,42 @@ class UnitFactory(DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Xã Thử Nghiệm {n}")
     kind = UnitKind.COMMUNE
     parent = None
+
+
+class UnitLineageFactory(DjangoModelFactory):
+    """A merger on 1 July 2025 under Nghị quyết 1683/NQ-UBTVQH15 unless told otherwise."""
+
+    class Meta:
+        model = UnitLineage
+
+    predecessor = factory.SubFactory(UnitFactory, valid_to=datetime.date(2025, 6, 30))
+    successor = factory.SubFactory(UnitFactory, valid_from=datetime.date(2025, 7, 1))
+    kind = UnitLineage.Kind.MERGE
+    effective_date = datetime.date(2025, 7, 1)
+    basis = "1683/NQ-UBTVQH15"
+    basis_date = datetime.date(2025, 6, 16)
+
+
+class ReorganisationFactory(DjangoModelFactory):
+    class Meta:
+        model = Reorganisation
+
+    name = factory.Sequence(lambda n: f"Sắp xếp đơn vị thử nghiệm {n}")
+    effective_date = datetime.date(2025, 7, 1)
+    basis = "1683/NQ-UBTVQH15"
+    basis_date = datetime.date(2025, 6, 16)
+
+
+class ReorganisationItemFactory(DjangoModelFactory):
+    """A commune merged into a new one on 1 July 2025 (both new units unless told otherwise)."""
+
+    class Meta:
+        model = ReorganisationItem
+
+    reorganisation = factory.SubFactory(ReorganisationFactory)
+    predecessor = factory.SubFactory(UnitFactory)
+    successor = factory.SubFactory(UnitFactory, valid_from=datetime.date(2025, 7, 1))
+    kind = UnitLineage.Kind.MERGE
 
 
 class UserFactory(DjangoModelFactory):

@@ -75,6 +75,10 @@ def event_history(w, unit):
     return {"app_label": "congresses", "model_name": "event", "pk": w.event(unit).pk}
 
 
+def reorganisation_pk(w, unit):
+    return {"pk": w.reorganisation().pk}
+
+
 def unit_pk_as_unit_pk(w, unit):
     return {"unit_pk": unit.pk}
 
@@ -271,6 +275,11 @@ RULES: dict[str, Rule] = {
     "delegates:quotas": Rule(get=LOGGED_IN, post=WRITERS, kwargs=quota_unit_pk, scoped=True),
     # oversight: Sở Nội vụ's province-wide pages (leadership reads); results reported by each unit
     "oversight:dashboard": Rule(get=PROVINCE_READERS),
+    "oversight:reorganisations": Rule(get=PROVINCE_READERS),
+    "oversight:reorganisation_load": Rule(get=NOBODY, post=STAFF_ONLY),
+    "oversight:reorganisation": Rule(get=PROVINCE_READERS, kwargs=reorganisation_pk),
+    "oversight:reorganisation_apply": Rule(get=NOBODY, post=STAFF_ONLY, kwargs=reorganisation_pk),
+    "oversight:reorganisation_undo": Rule(get=NOBODY, post=STAFF_ONLY, kwargs=reorganisation_pk),
     "oversight:compliance": Rule(get=PROVINCE_READERS),
     "oversight:results": Rule(get=LOGGED_IN),
     "oversight:unreported": Rule(get=PROVINCE_READERS),

@@ -54,6 +54,11 @@ class World:
 
         return self._once(("event", unit.pk), make)
 
+    def reorganisation(self):
+        from tests.factories import ReorganisationItemFactory
+
+        return self._once("reorganisation", lambda: ReorganisationItemFactory().reorganisation)
+
     def agenda_item(self, unit):
         from congresses.models import AgendaItem
 

@@ -1,15 +1,23 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
-from .models import Unit, User
+from .models import Unit, UnitLineage, User
 
 
 @admin.register(Unit)
 class UnitAdmin(admin.ModelAdmin):
-    list_display = ("name", "kind", "code", "parent", "is_pilot")
+    list_display = ("name", "kind", "code", "parent", "valid_from", "valid_to", "is_pilot")
     list_filter = ("kind", "is_pilot")
     search_fields = ("name", "code")
     list_select_related = ("parent",)
+
+
+@admin.register(UnitLineage)
+class UnitLineageAdmin(admin.ModelAdmin):
+    list_display = ("predecessor", "successor", "kind", "effective_date", "basis")
+    list_filter = ("kind", "effective_date")
+    list_select_related = ("predecessor", "successor")
+    search_fields = ("predecessor__name", "successor__name", "basis")
 
 
 @admin.register(User)

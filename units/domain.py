@@ -1,6 +1,7 @@
 """Pure rules of who may see and change which unit. No ORM, no request."""
 
 from dataclasses import dataclass
+from datetime import date
 from enum import IntEnum
 
 
@@ -32,3 +33,21 @@ class UnitScope:
 
 
 NO_SCOPE = UnitScope(sees_all=False, changes_anything=False, root_unit_id=None)
+
+
+def day_label(day: date) -> str:
+    return day.strftime("%d/%m/%Y")
+
+
+def unit_period_label(*, valid_from: date, valid_to: date | None, epoch: date) -> str:
+    """How long a unit existed, as its page and its successors' pages show it."""
+    start = "" if valid_from <= epoch else day_label(valid_from)
+    if valid_to is None:
+        return f"từ {start}" if start else "đang hoạt động"
+    return f"{start} – {day_label(valid_to)}" if start else f"đến {day_label(valid_to)}"
+
+
+def basis_label(*, number: str, issued_on: date | None) -> str:
+    if not number:
+        return ""
+    return f"{number} ngày {day_label(issued_on)}" if issued_on else number

@@ -1,6 +1,12 @@
+from datetime import date
+
 from django.contrib.auth.models import AbstractUser
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
+
+# Units that existed before the portal recorded any reorganisation: valid from this
+# early date (shown as "không ghi nhận") until a reorganisation ends them.
+UNIT_EPOCH = date(1900, 1, 1)
 
 
 class UnitKind(models.TextChoices):
@@ -13,6 +19,7 @@ class UnitKind(models.TextChoices):
     DEPARTMENT = "department", "Sở, ban, ngành và tương đương"
     MASS_ORGANISATION = "mass_org", "Mặt trận Tổ quốc và đoàn thể tỉnh"
     ENTERPRISE = "enterprise", "Doanh nghiệp thuộc khối thi đua"
+    SPECIAL_ZONE = "special_zone", "Đặc khu"
 
 
 class Unit(models.Model):
@@ -36,18 +43,91 @@ class Unit(models.Model):
     )
     is_pilot = models.BooleanField("đơn vị chỉ đạo điểm", default=False)
     email = models.EmailField("thư điện tử", blank=True)
+    valid_from = models.DateField("có hiệu lực từ ngày", default=UNIT_EPOCH)
+    valid_to = models.DateField(
+        "hết hiệu lực sau ngày", null=True, blank=True, help_text="Ngày cuối cùng đơn vị còn tồn tại."
+    )
+    established_basis = models.CharField(
+        "căn cứ thành lập",
+        max_length=255,
+        blank=True,
+        help_text="Số nghị quyết, quyết định, ví dụ 1683/NQ-UBTVQH15.",
+    )
+    established_basis_date = models.DateField("ngày ban hành căn cứ thành lập", null=True, blank=True)
+    ended_basis = models.CharField("căn cứ kết thúc", max_length=255, blank=True)
+    ended_basis_date = models.DateField("ngày ban hành căn cứ kết thúc", null=True, blank=True)
 
     class Meta:
         verbose_name = "đơn vị"
         verbose_name_plural = "đơn vị"
         ordering = ["kind", "name"]
         constraints = [
-            models.UniqueConstraint(fields=["code"], condition=~Q(code=""), name="unit_code_unique_when_set"),
+            # An official code is reused by the unit that keeps it after a merger
+            # (Phường Đức Xuân 1840 before and after 1 July 2025): unique per start date.
+            models.UniqueConstraint(
+                fields=["code", "valid_from"], condition=~Q(code=""), name="unit_code_unique_per_start"
+            ),
+            models.CheckConstraint(
+                condition=Q(valid_to__isnull=True) | Q(valid_to__gte=F("valid_from")),
+                name="unit_ends_after_start",
+            ),
         ]
         indexes = [models.Index(fields=["parent", "kind"])]
 
     def __str__(self) -> str:
         return self.name
+
+    def is_valid_on(self, day: date) -> bool:
+        return self.valid_from <= day and (self.valid_to is None or day <= self.valid_to)
+
+
+class UnitLineage(models.Model):
+    """One link of a unit's history: `predecessor` became (part of) `successor` on `effective_date`."""
+
+    class Kind(models.TextChoices):
+        MERGE = "merge", "Hợp nhất, sáp nhập"
+        SPLIT = "split", "Chia tách"
+        RENAME = "rename", "Đổi tên"
+
+    predecessor = models.ForeignKey(
+        Unit, verbose_name="đơn vị cũ", on_delete=models.PROTECT, related_name="successor_links"
+    )
+    successor = models.ForeignKey(
+        Unit, verbose_name="đơn vị kế thừa", on_delete=models.PROTECT, related_name="predecessor_links"
+    )
+    kind = models.CharField("hình thức", max_length=10, choices=Kind.choices)
+    share = models.DecimalField(
+        "tỷ lệ chuyển sang (%)", max_digits=5, decimal_places=2, null=True, blank=True,
+        help_text="Khi chia tách: phần diện tích hoặc dân số chuyển sang đơn vị kế thừa.",
+    )  # fmt: skip
+    note = models.CharField("ghi chú", max_length=500, blank=True)
+    effective_date = models.DateField("ngày có hiệu lực")
+    basis = models.CharField("căn cứ", max_length=255)
+    basis_date = models.DateField("ngày ban hành căn cứ", null=True, blank=True)
+    reorganisation = models.ForeignKey(
+        "units.Reorganisation",
+        verbose_name="đợt sắp xếp",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="lineage",
+    )
+
+    class Meta:
+        verbose_name = "quan hệ kế thừa đơn vị"
+        verbose_name_plural = "quan hệ kế thừa đơn vị"
+        ordering = ["effective_date", "predecessor__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["predecessor", "successor"], name="lineage_once_per_pair"),
+            models.CheckConstraint(condition=~Q(predecessor=F("successor")), name="lineage_not_to_itself"),
+            models.CheckConstraint(
+                condition=Q(share__isnull=True) | (Q(share__gt=0) & Q(share__lte=100)),
+                name="lineage_share_percent",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.predecessor} → {self.successor}"
 
 
 class User(AbstractUser):
@@ -80,3 +160,87 @@ class User(AbstractUser):
     def get_full_name(self) -> str:
         """Vietnamese order: family and middle names, then the given name."""
         return f"{self.last_name} {self.first_name}".strip()
+
+
+class Reorganisation(models.Model):
+    """One reorganisation of the map (which units end, which begin, the mapping), reviewed then applied."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Chờ áp dụng"
+        APPLIED = "applied", "Đã áp dụng"
+        UNDONE = "undone", "Đã hoàn tác"
+
+    name = models.CharField("tên đợt sắp xếp", max_length=255, unique=True)
+    effective_date = models.DateField("ngày có hiệu lực")
+    basis = models.CharField("căn cứ", max_length=255)
+    basis_date = models.DateField("ngày ban hành căn cứ", null=True, blank=True)
+    source = models.TextField("nguồn dữ liệu", blank=True)
+    status = models.CharField("trạng thái", max_length=10, choices=Status.choices, default=Status.DRAFT)
+    created_at = models.DateTimeField(auto_now_add=True)
+    applied_at = models.DateTimeField("áp dụng lúc", null=True, blank=True)
+    applied_by = models.ForeignKey(
+        User, verbose_name="người áp dụng", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = "đợt sắp xếp đơn vị"
+        verbose_name_plural = "đợt sắp xếp đơn vị"
+        ordering = ["-effective_date", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ReorganisationItem(models.Model):
+    """One row of the mapping: `predecessor` ends and (part of) it goes to `successor`."""
+
+    reorganisation = models.ForeignKey(Reorganisation, on_delete=models.CASCADE, related_name="items")
+    predecessor = models.ForeignKey(
+        Unit, verbose_name="đơn vị kết thúc", on_delete=models.PROTECT, related_name="+"
+    )
+    successor = models.ForeignKey(
+        Unit, verbose_name="đơn vị kế thừa", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    kind = models.CharField("hình thức", max_length=10, choices=UnitLineage.Kind.choices)
+    share = models.DecimalField(
+        "tỷ lệ chuyển sang (%)", max_digits=5, decimal_places=2, null=True, blank=True
+    )
+    note = models.CharField("ghi chú", max_length=500, blank=True)
+    basis = models.CharField(
+        "căn cứ", max_length=255, blank=True, help_text="Để trống: căn cứ của đợt sắp xếp."
+    )
+    basis_date = models.DateField("ngày ban hành căn cứ", null=True, blank=True)
+    position = models.PositiveIntegerField("thứ tự", default=0)
+
+    class Meta:
+        verbose_name = "dòng sắp xếp đơn vị"
+        verbose_name_plural = "dòng sắp xếp đơn vị"
+        ordering = ["reorganisation", "position", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["reorganisation", "predecessor", "successor"], name="reorganisation_item_once"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.predecessor} → {self.successor or '?'}"
+
+
+class ReorganisationMove(models.Model):
+    """A row a reorganisation moved to a successor (an account, an exemplar), so undo can move it back."""
+
+    reorganisation = models.ForeignKey(Reorganisation, on_delete=models.CASCADE, related_name="moves")
+    model_label = models.CharField("loại dữ liệu", max_length=100)
+    object_id = models.PositiveIntegerField()
+    from_unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+")
+    to_unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = "dữ liệu chuyển theo sắp xếp"
+        verbose_name_plural = "dữ liệu chuyển theo sắp xếp"
+        constraints = [
+            models.UniqueConstraint(fields=["reorganisation", "model_label", "object_id"], name="move_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.model_label} {self.object_id}: {self.from_unit_id} → {self.to_unit_id}"

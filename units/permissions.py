@@ -15,7 +15,7 @@ from django.db.models import Model, Q, QuerySet
 from django.http import Http404
 
 from .domain import NO_SCOPE, Access, UnitScope
-from .models import Unit, User
+from .models import Unit, UnitLineage, User
 
 M = TypeVar("M", bound=Model)
 
@@ -51,13 +51,36 @@ def filter_for_scope(queryset: QuerySet[M], user, *, unit_path: str = "") -> Que
     if scope.root_unit_id is None:
         return queryset.none()
     prefix = f"{unit_path}__" if unit_path else ""
+    # An officer acts for their unit and for the units it succeeded (their 2025 records stay there).
+    predecessors = _predecessor_ids(scope.root_unit_id)
     return queryset.filter(
-        Q(**{f"{prefix}pk": scope.root_unit_id}) | Q(**{f"{prefix}parent_id": scope.root_unit_id})
+        Q(**{f"{prefix}pk": scope.root_unit_id})
+        | Q(**{f"{prefix}parent_id": scope.root_unit_id})
+        | Q(**{f"{prefix}pk__in": predecessors})
+        | Q(**{f"{prefix}parent_id__in": predecessors})
     )
 
 
+def _predecessor_ids(unit_id: int) -> QuerySet:
+    """The units `unit_id` succeeded whole (merged into it or renamed to it), as a subquery.
+
+    A unit split among several (a district whose communes went to several new ones) is
+    nobody's to act for: each successor took only part of it.
+    """
+    whole = (UnitLineage.Kind.MERGE, UnitLineage.Kind.RENAME)
+    return UnitLineage.objects.filter(successor_id=unit_id, kind__in=whole).values("predecessor_id")
+
+
 def unit_access(user, unit: Unit) -> Access:
-    return unit_scope(user).access_to(unit_id=unit.pk, parent_id=unit.parent_id)
+    scope = unit_scope(user)
+    access = scope.access_to(unit_id=unit.pk, parent_id=unit.parent_id)
+    if access != Access.NONE or scope.root_unit_id is None:
+        return access
+    # Outside the direct scope: a unit the officer's unit succeeded (or one under it) is theirs too.
+    ids = [unit.pk] if unit.parent_id is None else [unit.pk, unit.parent_id]
+    if _predecessor_ids(scope.root_unit_id).filter(predecessor_id__in=ids).exists():
+        return Access.WRITE if scope.changes_anything else Access.READ
+    return access
 
 
 def require_unit_access(user, unit: Unit, *, write: bool = False) -> None:

@@ -3,7 +3,7 @@ from pathlib import Path
 
 from django.db import transaction
 
-from .models import Unit
+from .models import UNIT_EPOCH, Unit
 
 
 def unit_update(*, unit: Unit, data: dict) -> Unit:
@@ -34,6 +34,7 @@ def units_load_bac_kan(
     def upsert_coded(data: dict, parent: Unit | None) -> Unit:
         unit, _ = Unit.objects.update_or_create(
             code=data["code"],
+            valid_from=UNIT_EPOCH,
             defaults={
                 "name": data["name"],
                 "kind": data["kind"],

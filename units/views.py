@@ -6,7 +6,7 @@ from .domain import Access
 from .forms import UnitForm
 from .models import UnitKind
 from .permissions import get_unit_for_user, is_staff_of_home_affairs, staff_required, unit_access
-from .selectors import unit_children, unit_list_for_user
+from .selectors import unit_children, unit_history, unit_list_for_user
 from .services import unit_update
 
 
@@ -30,6 +30,7 @@ def unit_detail(request, pk: int):
         {
             "unit": unit,
             "children": unit_children(unit=unit),
+            "history": unit_history(unit=unit),
             "can_edit_unit": is_staff_of_home_affairs(request.user),
             "can_change": unit_access(request.user, unit) == Access.WRITE,
         },

@@ -62,12 +62,14 @@ from .roster import (
     seats_left,
 )
 from .schedule import (
+    campaign_map_date,
     date_in_window,
     sessions_within,
 )
 
 __all__ = [
     "Decision",
+    "campaign_map_date",
     "CapSetter",
     "effective_cap",
     "may_set_cap",

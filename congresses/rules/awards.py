@@ -43,7 +43,16 @@ DISTRICT_KINDS = frozenset({"district", "city"})
 PROVINCIAL_BODY_KINDS = frozenset({"department", "mass_org"})
 ENTERPRISE_KINDS = frozenset({"enterprise"})
 PROVINCE_KINDS = frozenset({"province"})
-UNIT_KINDS = BASE_KINDS | DISTRICT_KINDS | PROVINCIAL_BODY_KINDS | ENTERPRISE_KINDS | PROVINCE_KINDS
+# Commune-level units of the two-tier map (from 1 July 2025) with no district above them.
+TWO_TIER_BASE_KINDS = frozenset({"special_zone"})
+UNIT_KINDS = (
+    BASE_KINDS
+    | TWO_TIER_BASE_KINDS
+    | DISTRICT_KINDS
+    | PROVINCIAL_BODY_KINDS
+    | ENTERPRISE_KINDS
+    | PROVINCE_KINDS
+)
 
 _ABOVE_PROVINCE = (Authority.PROVINCE_CHAIR, Authority.PRIME_MINISTER, Authority.PRESIDENT)
 
@@ -56,6 +65,8 @@ def authority_path(unit_kind: str) -> tuple[str, ...]:
     """
     if unit_kind in BASE_KINDS:
         return (Authority.COMMUNE_CHAIR, Authority.DISTRICT_CHAIR, *_ABOVE_PROVINCE)
+    if unit_kind in TWO_TIER_BASE_KINDS:
+        return (Authority.COMMUNE_CHAIR, *_ABOVE_PROVINCE)
     if unit_kind in DISTRICT_KINDS:
         return (Authority.DISTRICT_CHAIR, *_ABOVE_PROVINCE)
     if unit_kind in PROVINCIAL_BODY_KINDS:

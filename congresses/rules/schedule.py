@@ -46,3 +46,14 @@ def sessions_within(*, allowed: int, session: str, agenda_hours: Iterable[int]) 
     if used <= allowed:
         return Decision(True, f"Tổ chức {used} buổi, trong số buổi cho phép ({allowed} buổi).", used)
     return Decision(False, f"Tổ chức {used} buổi, quá số buổi cho phép ({allowed} buổi)", used)
+
+
+# --- The map a campaign works on ---------------------------------------------------
+
+
+def campaign_map_date(*, map_date: date | None, window_starts: Iterable[date]) -> date | None:
+    """The day whose units a campaign's tiers cover: the date set on the campaign, else the
+    first day of its earliest tier (a 2025 campaign keeps the 2025 map after a reorganisation)."""
+    if map_date is not None:
+        return map_date
+    return min(window_starts, default=None)

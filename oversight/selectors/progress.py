@@ -15,7 +15,7 @@ from django.utils import timezone
 from congresses import rules
 from congresses.domain import tier_for_kind
 from congresses.models import AgendaItem, Campaign, Event, TierRule, UnitPlan
-from congresses.selectors import campaign_tiers
+from congresses.selectors import campaign_tiers, campaign_units
 from delegates.models import Delegate, DelegationApproval, DelegationQuota
 from honors.models import Honour, Presenter
 from units.choices import Gender
@@ -155,7 +155,9 @@ def oversight_unit_rows(
     }
     due_days = settings.OVERSIGHT_REPORT_DUE_DAYS
     rows: list[UnitRow] = []
-    units = Unit.objects.values("id", "name", "kind", "parent_id", "parent__name", "is_pilot")
+    units = campaign_units(campaign=campaign, tiers=tiers).values(
+        "id", "name", "kind", "parent_id", "parent__name", "is_pilot"
+    )
     for u in units.order_by("parent__name", "name"):
         tier = tier_for_kind(tiers, u["kind"])
         if tier is None:

@@ -11,6 +11,7 @@ from typing import Any
 from django.db.models import Count, Q
 
 from congresses.models import Campaign, Event, TierRule
+from congresses.selectors import campaign_units
 from delegates.models import Delegate
 from honors.models import Honour, Presenter
 from reports.domain import event_timeliness, share_percent
@@ -64,13 +65,14 @@ def summary_results_table(*, figures: CampaignFigures) -> Table:
     )
 
 
-def _tier_unit_counts(tiers: list[TierRule]) -> dict[int, int]:
-    by_kind = dict(Unit.objects.values_list("kind").annotate(n=Count("pk")).values_list("kind", "n"))
+def _tier_unit_counts(campaign: Campaign, tiers: list[TierRule]) -> dict[int, int]:
+    units = campaign_units(campaign=campaign, tiers=tiers)
+    by_kind = dict(units.values_list("kind").annotate(n=Count("pk")).values_list("kind", "n"))
     return {t.pk: sum(by_kind.get(k, 0) for k in t.unit_kinds) for t in tiers}
 
 
 def summary_events_table(*, campaign: Campaign, tiers: list[TierRule], figures: CampaignFigures) -> Table:
-    unit_counts = _tier_unit_counts(tiers)
+    unit_counts = _tier_unit_counts(campaign, tiers)
     events = list(Event.objects.filter(campaign=campaign, status__in=HELD_STATUSES).values("tier_id", "date"))
     rows: list[tuple[Any, ...]] = []
     total = [0] * 6

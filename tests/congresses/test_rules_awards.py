@@ -9,6 +9,7 @@ from congresses.rules import (
     UNIT_KINDS,
     Authority,
     Publication,
+    authority_path,
     award_fits_recipient,
     check_award_period,
     check_nomination_target,
@@ -306,4 +307,13 @@ def test_the_unit_or_the_reviewer_withdraws_at_once(status, writer, reviewer, al
     assert (
         may_withdraw_publication(status=status, is_unit_writer=writer, is_reviewer=reviewer).allowed
         is allowed
+    )
+
+
+def test_a_special_zones_proposals_climb_from_its_own_chair_straight_to_the_province():
+    assert authority_path("special_zone") == (
+        Authority.COMMUNE_CHAIR,
+        Authority.PROVINCE_CHAIR,
+        Authority.PRIME_MINISTER,
+        Authority.PRESIDENT,
     )
