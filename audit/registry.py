@@ -31,6 +31,8 @@ class Audited:
 AUDITED: dict[str, Audited] = {
     "units.Unit": Audited(unit_path=""),
     "units.User": Audited(unit_path="unit", exclude=("password", "last_login")),
+    "units.DocumentProfile": Audited(unit_path="unit"),
+    "units.DocumentSigner": Audited(unit_path="profile__unit"),
     "congresses.Campaign": Audited(unit_path=None),
     "congresses.TierRule": Audited(unit_path=None),
     "congresses.Movement": Audited(unit_path=None),

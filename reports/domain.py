@@ -114,32 +114,6 @@ def session_words(session: str) -> str:
     return {"morning": "buổi sáng", "afternoon": "buổi chiều"}.get(session, "")
 
 
-def place_of_unit(*, unit_kind: str, unit_name: str, parent_name: str = "") -> str:
-    """The place name of the date line: the commune, district or province of the issuer."""
-    prefixes = ("Thành phố ", "Thị trấn ", "Phường ", "Huyện ", "Tỉnh ", "Xã ")
-    if unit_kind in ("department", "mass_org", "enterprise") and parent_name:
-        unit_name = parent_name
-    for prefix in prefixes:
-        if unit_name.startswith(prefix):
-            return unit_name[len(prefix) :]
-    return unit_name
-
-
-@dataclass(frozen=True)
-class IssuingBody:
-    governing: str
-    issuer: str
-
-
-def issuing_body(*, unit_kind: str, unit_name: str, parent_name: str = "") -> IssuingBody:
-    """The issuing body block (top left, Decree 30): the governing body above, the issuer below."""
-    if unit_kind in ("province", "district", "city"):
-        return IssuingBody("", f"ỦY BAN NHÂN DÂN {unit_name.upper()}")
-    if unit_kind in ("commune", "ward", "town"):
-        return IssuingBody(f"UBND {parent_name.upper()}" if parent_name else "", f"UBND {unit_name.upper()}")
-    return IssuingBody(f"UBND {parent_name.upper()}" if parent_name else "", unit_name.upper())
-
-
 @dataclass(frozen=True)
 class Timeliness:
     code: str  # "on_time" | "late" | "early" | "not_held"
@@ -178,9 +152,10 @@ def chunk_bounds(total: int, size: int) -> list[tuple[int, int]]:
 
 
 def share_percent(part: int, whole: int) -> str:
+    """A share as the documents write it (Vietnamese decimal comma): 101 of 200 -> "50,5%"."""
     if whole <= 0:
         return "0%"
-    return f"{round(part * 100 / whole, 1):g}%"
+    return f"{round(part * 100 / whole, 1):g}%".replace(".", ",")
 
 
 def certificate_heading(award_name: str) -> str:
