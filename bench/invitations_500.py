@@ -76,7 +76,9 @@ def bare_html(event: Event) -> str:
          "details": ", ".join(p for p in (d.position, d.collective_name or d.workplace) if p)}
         for d in selectors.event_delegates(event=event)
     ]  # fmt: skip
-    context = {"heading": selectors.event_heading(event), "doc_code": "GM", "pages": pages, "page_offset": 0}
+    heading = selectors.event_heading(event)
+    context = {"heading": heading, "number_code": f"GM-{heading['body'].committee_symbol}",
+               "date_line": domain.place_date_line(heading["place"], None), "pages": pages, "page_offset": 0}  # fmt: skip
     return render_to_string("reports/pdf/invitations.html", context)
 
 

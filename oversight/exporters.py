@@ -5,11 +5,10 @@ receives it from OversightConfig.ready() (reports sits below oversight and never
 Rendering stays in the house renderers, reports/renderers/pdf.py and reports/renderers/xlsx.py.
 """
 
-from django.utils import timezone
-
 from congresses.models import Campaign
 from reports.domain import place_date_line
 from reports.exporters.base import PDF, XLSX, BaseExporter, Output, Progress
+from reports.exporters.event_documents import issue_date
 from reports.models import GeneratedReport
 from reports.renderers.pdf import render_pdf
 from reports.renderers.xlsx import render_xlsx
@@ -39,10 +38,14 @@ class SummaryPdfExporter(BaseExporter):
         summary = summary_tables(campaign=campaign)
         progress(1, 2)
         issuer = province_issuer()
+        if issuer is None:
+            raise LookupError("Chưa có đơn vị Sở Nội vụ để đứng tên báo cáo.")
         context = {
             "campaign": campaign,
             "issuer": issuer,
-            "date_line": place_date_line(issuer["place"], timezone.localdate()),
+            "issuer_name": issuer.unit_name,  # in a sentence: "Sở Nội vụ", never "Sở Nội Vụ"
+            "number_code": f"BC-{issuer.symbol}",
+            "date_line": place_date_line(issuer.place, issue_date(report)),
             "figures": summary.figures.total.figures,
             "tables": summary.tables,
         }

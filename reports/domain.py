@@ -12,6 +12,32 @@ NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 NATIONAL_MOTTO = "Độc lập - Tự do - Hạnh phúc"
 
 
+@dataclass(frozen=True)
+class Decree30Layout:
+    """The layout of an administrative document, Nghị định 30/2020/NĐ-CP, Phụ lục I, Phần I.
+
+    Each value is an inclusive (low, high) range: millimetres for the page and its margins
+    (mục 2: A4, 210 mm x 297 mm; lề trên, lề dưới 20-25 mm, lề trái 30-35 mm, lề phải 15-20 mm),
+    points for the type (mục 3, 4 and 10). The print CSS (templates/reports/pdf/_base.html)
+    chooses values inside them; tests/reports/test_decree30.py measures every PDF against them.
+    """
+
+    page_mm: tuple[float, float] = (210.0, 297.0)
+    margin_top_mm: tuple[float, float] = (20.0, 25.0)
+    margin_bottom_mm: tuple[float, float] = (20.0, 25.0)
+    margin_left_mm: tuple[float, float] = (30.0, 35.0)
+    margin_right_mm: tuple[float, float] = (15.0, 20.0)
+    national_title_pt: tuple[float, float] = (12.0, 13.0)  # Quốc hiệu: capitals, bold, upright
+    motto_pt: tuple[float, float] = (13.0, 14.0)  # Tiêu ngữ: bold, over a rule as long as itself
+    issuer_pt: tuple[float, float] = (12.0, 13.0)  # tên cơ quan ban hành: capitals, the issuer bold
+    date_line_pt: tuple[float, float] = (13.0, 14.0)  # địa danh, ngày tháng: italic
+    signature_pt: tuple[float, float] = (13.0, 14.0)  # quyền hạn, chức vụ, họ tên người ký: bold
+    page_number_pt: tuple[float, float] = (13.0, 14.0)  # centred in the top margin, from page 2
+
+
+DECREE_30 = Decree30Layout()
+
+
 class AgendaTemplateLike(Protocol):
     order: int
     title: str
@@ -114,32 +140,6 @@ def session_words(session: str) -> str:
     return {"morning": "buổi sáng", "afternoon": "buổi chiều"}.get(session, "")
 
 
-def place_of_unit(*, unit_kind: str, unit_name: str, parent_name: str = "") -> str:
-    """The place name of the date line: the commune, district or province of the issuer."""
-    prefixes = ("Thành phố ", "Thị trấn ", "Phường ", "Huyện ", "Tỉnh ", "Xã ")
-    if unit_kind in ("department", "mass_org", "enterprise") and parent_name:
-        unit_name = parent_name
-    for prefix in prefixes:
-        if unit_name.startswith(prefix):
-            return unit_name[len(prefix) :]
-    return unit_name
-
-
-@dataclass(frozen=True)
-class IssuingBody:
-    governing: str
-    issuer: str
-
-
-def issuing_body(*, unit_kind: str, unit_name: str, parent_name: str = "") -> IssuingBody:
-    """The issuing body block (top left, Decree 30): the governing body above, the issuer below."""
-    if unit_kind in ("province", "district", "city"):
-        return IssuingBody("", f"ỦY BAN NHÂN DÂN {unit_name.upper()}")
-    if unit_kind in ("commune", "ward", "town"):
-        return IssuingBody(f"UBND {parent_name.upper()}" if parent_name else "", f"UBND {unit_name.upper()}")
-    return IssuingBody(f"UBND {parent_name.upper()}" if parent_name else "", unit_name.upper())
-
-
 @dataclass(frozen=True)
 class Timeliness:
     code: str  # "on_time" | "late" | "early" | "not_held"
@@ -178,9 +178,10 @@ def chunk_bounds(total: int, size: int) -> list[tuple[int, int]]:
 
 
 def share_percent(part: int, whole: int) -> str:
+    """A share as the documents write it (Vietnamese decimal comma): 101 of 200 -> "50,5%"."""
     if whole <= 0:
         return "0%"
-    return f"{round(part * 100 / whole, 1):g}%"
+    return f"{round(part * 100 / whole, 1):g}%".replace(".", ",")
 
 
 def certificate_heading(award_name: str) -> str:

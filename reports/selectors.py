@@ -7,8 +7,9 @@ from django.db.models import QuerySet
 from congresses.models import AgendaItem, Campaign, Event
 from delegates.models import Delegate
 from honors.models import Honour
-from units.models import Unit
+from units.models import DocumentSigner, Unit
 from units.permissions import filter_for_scope
+from units.selectors import IssuerBlock, document_issuer
 
 from . import domain
 from .models import AgendaTemplateItem, GeneratedReport
@@ -60,15 +61,14 @@ def events_visible(*, user) -> QuerySet[Event]:
 
 
 def event_heading(event: Event) -> dict[str, Any]:
-    """Finished values for the header of every document of an event."""
-    unit = event.unit
-    parent_name = unit.parent.name if unit.parent is not None else ""
-    body = domain.issuing_body(unit_kind=unit.kind, unit_name=unit.name, parent_name=parent_name)
-    place = domain.place_of_unit(unit_kind=unit.kind, unit_name=unit.name, parent_name=parent_name)
+    """Finished values for the header of every document of an event.
+
+    The organising committee issues them under its unit's document profile (`body`).
+    """
+    body = document_issuer(unit=event.unit, purpose=DocumentSigner.Purpose.EVENT)
     return {
-        "governing": body.governing,
-        "issuer": body.issuer,
-        "place": place,
+        "body": body,
+        "place": body.place,
         "event_name": event.name,
         "ordinal": event.ordinal,
         "ordinal_line": f"Lần thứ {event.ordinal}",
@@ -82,17 +82,14 @@ def event_heading(event: Event) -> dict[str, Any]:
     }
 
 
-# --- The issuer of the province summary report (built in oversight) -------------------------------------------------------------
+# --- The issuer of the province summary report (built in oversight) ------------------------
 
 
-def province_issuer() -> dict[str, str]:
-    """Sở Nội vụ issues the summary report on behalf of the province."""
+def province_issuer() -> IssuerBlock | None:
+    """Sở Nội vụ issues the summary report on behalf of the province, under its document profile."""
     unit = Unit.objects.select_related("parent").filter(kind="department", name="Sở Nội vụ").first()
     if unit is None:
         unit = Unit.objects.filter(kind="province").first()
     if unit is None:
-        return {"governing": "", "issuer": "", "place": ""}
-    parent_name = unit.parent.name if unit.parent is not None else ""
-    body = domain.issuing_body(unit_kind=unit.kind, unit_name=unit.name, parent_name=parent_name)
-    place = domain.place_of_unit(unit_kind=unit.kind, unit_name=unit.name, parent_name=parent_name)
-    return {"governing": body.governing, "issuer": body.issuer, "place": place}
+        return None
+    return document_issuer(unit=unit, purpose=DocumentSigner.Purpose.REPORT)

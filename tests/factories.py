@@ -22,7 +22,16 @@ from core.text import fold_for_search, vietnamese_sort_key
 from delegates.models import Delegate
 from honors.models import Exemplar
 from honors.services import exemplar_save
-from units.models import Reorganisation, ReorganisationItem, Unit, UnitKind, UnitLineage, User
+from units.models import (
+    DocumentProfile,
+    DocumentSigner,
+    Reorganisation,
+    ReorganisationItem,
+    Unit,
+    UnitKind,
+    UnitLineage,
+    User,
+)
 
 
 class UnitFactory(DjangoModelFactory):
@@ -200,3 +209,29 @@ class ExemplarFactory(factory.Factory):
     @classmethod
     def _create(cls, model_class, *args, **kwargs):
         return exemplar_save(exemplar=model_class(*args, **kwargs), movements=[], by=None)
+
+
+class DocumentProfileFactory(DjangoModelFactory):
+    """A body's document profile as its officers save it: "ỦY BAN NHÂN DÂN / THỊ TRẤN CHỢ RÃ"."""
+
+    class Meta:
+        model = DocumentProfile
+
+    unit = factory.SubFactory(UnitFactory)
+    name_line1 = "ỦY BAN NHÂN DÂN"
+    name_line2 = factory.LazyAttribute(lambda p: p.unit.name.upper())
+    symbol = "UBND"
+    place = factory.LazyAttribute(lambda p: p.unit.name.split(" ", 2)[-1])
+
+
+class DocumentSignerFactory(DjangoModelFactory):
+    class Meta:
+        model = DocumentSigner
+
+    profile = factory.SubFactory(DocumentProfileFactory)
+    purpose = DocumentSigner.Purpose.EVENT
+    authority = "TM."
+    on_behalf_of = "BAN TỔ CHỨC"
+    title = "TRƯỞNG BAN"
+    full_name = "Hoàng Văn Chinh"
+    recipients = "Như trên;\nLưu: VT, BTC."

@@ -59,6 +59,11 @@ def unit_pk(w, unit):
     return {"pk": unit.pk}
 
 
+def profile_unit_pk(w, unit):
+    w.document_profile(unit)
+    return {"pk": unit.pk}
+
+
 def campaign_pk(w, unit):
     return {"pk": w.campaign.pk}
 
@@ -185,6 +190,9 @@ RULES: dict[str, Rule] = {
     "units:list": Rule(get=LOGGED_IN),
     "units:detail": Rule(get=LOGGED_IN, kwargs=unit_pk, scoped=True),
     "units:edit": Rule(get=PROVINCE_READERS, post=STAFF_ONLY, kwargs=unit_pk, scoped=True),
+    # A body's document profile: its writers edit it, Sở Nội vụ checks it (a profile must exist).
+    "units:document_profile": Rule(get=LOGGED_IN, post=WRITERS, kwargs=unit_pk, scoped=True),
+    "units:document_profile_check": Rule(get=NOBODY, post=STAFF_ONLY, kwargs=profile_unit_pk, scoped=True),
     # congresses: the campaign's rules are Sở Nội vụ's (leadership reads them)
     "congresses:campaign_list": Rule(get=PROVINCE_READERS),
     "congresses:campaign_detail": Rule(get=PROVINCE_READERS, kwargs=campaign_pk),

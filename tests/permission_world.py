@@ -255,6 +255,11 @@ class World:
             quantity=300, unit_price=20000,
         ))  # fmt: skip
 
+    def document_profile(self, unit):
+        from tests.factories import DocumentProfileFactory
+
+        return self._once(("document_profile", unit.pk), lambda: DocumentProfileFactory(unit=unit))
+
     def client(self, role):
         client = Client()
         if self.users[role] is not None:

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
-from .models import Unit, UnitLineage, User
+from .models import DocumentProfile, DocumentSigner, Unit, UnitLineage, User
 
 
 @admin.register(Unit)
@@ -33,3 +33,15 @@ class UserAdmin(BaseUserAdmin):
         *BaseUserAdmin.add_fieldsets,
         ("Phân quyền cổng thi đua", {"fields": ("role", "unit")}),
     )
+
+
+class DocumentSignerInline(admin.TabularInline):
+    model = DocumentSigner
+    extra = 0
+
+
+@admin.register(DocumentProfile)
+class DocumentProfileAdmin(admin.ModelAdmin):
+    list_display = ("unit", "name_line1", "name_line2", "symbol", "place", "checked_at")
+    list_select_related = ("unit",)
+    inlines = [DocumentSignerInline]

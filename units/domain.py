@@ -1,5 +1,6 @@
 """Pure rules of who may see and change which unit. No ORM, no request."""
 
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from enum import IntEnum
@@ -51,3 +52,88 @@ def basis_label(*, number: str, issued_on: date | None) -> str:
     if not number:
         return ""
     return f"{number} ngày {day_label(issued_on)}" if issued_on else number
+
+
+# --- How an issuing body prints itself (Decree 30/2020/NĐ-CP, Phụ lục I) ---------------------
+
+ADMINISTRATIVE = ("province", "city", "district", "ward", "commune", "town")
+_PREFIXES = ("Thành phố ", "Thị trấn ", "Phường ", "Huyện ", "Tỉnh ", "Xã ")
+
+
+@dataclass(frozen=True)
+class ProfileValues:
+    governing_name: str
+    name_line1: str
+    name_line2: str
+    symbol: str
+    place: str
+
+
+@dataclass(frozen=True)
+class SignerValues:
+    authority: str
+    on_behalf_of: str
+    title: str
+    recipients: str
+
+
+def place_name(unit_name: str) -> str:
+    """The place of the date line: "Thị trấn Chợ Rã" -> "Chợ Rã", "Tỉnh Bắc Kạn" -> "Bắc Kạn"."""
+    for prefix in _PREFIXES:
+        if unit_name.startswith(prefix):
+            return unit_name[len(prefix) :]
+    return unit_name
+
+
+def symbol_of(name: str) -> str:
+    """Initials without tone marks, as in document symbols: "Sở Nội vụ" -> "SNV"."""
+    letters = []
+    for word in name.split():
+        first = word[0].upper()
+        letters.append(first if first == "Đ" else unicodedata.normalize("NFD", first)[0])
+    return "".join(letters)
+
+
+def default_profile(*, unit_kind: str, unit_name: str, parent_name: str = "") -> ProfileValues:
+    """The profile a body starts from, before its officers correct it.
+
+    A People's Committee prints "ỦY BAN NHÂN DÂN" over its unit's name; a provincial body
+    prints its name under "UBND TỈNH …" and dates its documents at the province's place.
+    """
+    if unit_kind in ADMINISTRATIVE:
+        return ProfileValues("", "ỦY BAN NHÂN DÂN", unit_name.upper(), "UBND", place_name(unit_name))
+    governing = f"UBND {parent_name.upper()}" if parent_name else ""
+    return ProfileValues(governing, unit_name.upper(), "", symbol_of(unit_name), place_name(parent_name))
+
+
+def default_signer(*, unit_kind: str, purpose: str) -> SignerValues:
+    """Who signs by default: the committee's chair (TM.), a body's deputy director (KT.), the organising committee's head."""
+    if purpose == "event":
+        return SignerValues("TM.", "BAN TỔ CHỨC", "TRƯỞNG BAN", "Như trên;\nLưu: VT, BTC.")
+    if unit_kind in ADMINISTRATIVE:
+        recipients = "Như Điều 3;\nLưu: VT." if purpose == "decision" else "Như trên;\nLưu: VT."
+        return SignerValues("TM.", "ỦY BAN NHÂN DÂN", "CHỦ TỊCH", recipients)
+    if purpose == "decision":
+        return SignerValues("", "", "GIÁM ĐỐC", "Như Điều 3;\nLưu: VT.")
+    return SignerValues("KT.", "GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Như trên;\nLưu: VT.")
+
+
+def signature_lines(*, authority: str, on_behalf_of: str, title: str) -> tuple[str, ...]:
+    """The capitalised lines above the signature (Decree 30, Phụ lục I, mục 7).
+
+    "TM. ỦY BAN NHÂN DÂN" / "CHỦ TỊCH"; "KT. GIÁM ĐỐC" / "PHÓ GIÁM ĐỐC"; "Q. GIÁM ĐỐC";
+    "TL. GIÁM ĐỐC" / "CHÁNH VĂN PHÒNG"; the head signing directly: "GIÁM ĐỐC".
+    """
+    title = title.strip().upper()
+    if authority == "Q.":
+        return (f"Q. {title}",)
+    if authority in ("TM.", "KT.", "TL.") and on_behalf_of.strip():
+        return (f"{authority} {on_behalf_of.strip().upper()}", title)
+    return (title,)
+
+
+def recipient_lines(text: str) -> tuple[str, ...]:
+    """ "Nơi nhận": one per line, each "- …;" and the last "- Lưu: VT, …." (Decree 30)."""
+    items = [line.strip().lstrip("-").strip().rstrip(";.") for line in text.splitlines()]
+    items = [item for item in items if item]
+    return tuple(f"- {item}{'.' if i == len(items) - 1 else ';'}" for i, item in enumerate(items))

@@ -1,9 +1,10 @@
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Field, Layout, Submit
+from crispy_forms.layout import Field, Fieldset, Layout, Submit
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 
-from .models import Unit
+from .models import DocumentProfile, DocumentSigner, Unit
+from .services import PROFILE_FIELDS, SIGNER_FIELDS
 
 
 class LoginForm(AuthenticationForm):
@@ -33,3 +34,40 @@ class UnitForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
         self.helper.add_input(Submit("submit", "Lưu"))
+
+
+class DocumentProfileForm(forms.Form):
+    """A body's document profile and one signer per kind of document (fields "<purpose>_<field>")."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in PROFILE_FIELDS:
+            self.fields[name] = forms.fields_for_model(DocumentProfile, fields=[name])[name]
+        sections = []
+        for purpose, label in DocumentSigner.Purpose.choices:
+            generated = forms.fields_for_model(DocumentSigner, fields=list(SIGNER_FIELDS))
+            for name in SIGNER_FIELDS:
+                self.fields[f"{purpose}_{name}"] = generated[name]
+            self.fields[f"{purpose}_recipients"].widget.attrs["rows"] = 3
+            sections.append(Fieldset(label, *(f"{purpose}_{name}" for name in SIGNER_FIELDS)))
+        self.helper = FormHelper()
+        self.helper.layout = Layout(Fieldset("Tên cơ quan, ký hiệu, địa danh", *PROFILE_FIELDS), *sections)
+        self.helper.add_input(Submit("submit", "Lưu thể thức"))
+
+    def clean(self):
+        data = super().clean() or {}
+        for purpose in DocumentSigner.Purpose.values:
+            if data.get(f"{purpose}_authority") in ("TM.", "KT.", "TL.") and not data.get(
+                f"{purpose}_on_behalf_of"
+            ):
+                self.add_error(f"{purpose}_on_behalf_of", "Ghi rõ thay mặt, ký thay hay thừa lệnh ai.")
+        return data
+
+    def profile_data(self) -> dict[str, str]:
+        return {name: self.cleaned_data[name] for name in PROFILE_FIELDS}
+
+    def signers_data(self) -> dict[str, dict[str, str]]:
+        return {
+            purpose: {name: self.cleaned_data[f"{purpose}_{name}"] for name in SIGNER_FIELDS}
+            for purpose in DocumentSigner.Purpose.values
+        }

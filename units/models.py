@@ -244,3 +244,83 @@ class ReorganisationMove(models.Model):
 
     def __str__(self) -> str:
         return f"{self.model_label} {self.object_id}: {self.from_unit_id} → {self.to_unit_id}"
+
+
+class DocumentProfile(models.Model):
+    """How an issuing body prints itself on its documents (Decree 30/2020/NĐ-CP, Phụ lục I).
+
+    Data edited by the body's own officers and checked by Sở Nội vụ: the body's name
+    as printed (an optional governing body above, then the issuer in one or two bold
+    lines), the symbol abbreviation of its numbers, and the place name of the date line.
+    """
+
+    unit = models.OneToOneField(Unit, on_delete=models.CASCADE, related_name="document_profile")
+    governing_name = models.CharField(
+        "cơ quan chủ quản",
+        max_length=150,
+        blank=True,
+        help_text="In hoa, không đậm, ví dụ “UBND TỈNH BẮC KẠN”.",
+    )
+    name_line1 = models.CharField(
+        "tên cơ quan (dòng 1)", max_length=150, help_text="Ví dụ “ỦY BAN NHÂN DÂN”."
+    )
+    name_line2 = models.CharField("tên cơ quan (dòng 2)", max_length=150, blank=True,
+                                  help_text="Ví dụ “THỊ TRẤN CHỢ RÃ”.")  # fmt: skip
+    symbol = models.CharField("chữ viết tắt tên cơ quan", max_length=20,
+                              help_text="Trong ký hiệu văn bản: “UBND” cho “Số: …/QĐ-UBND”.")  # fmt: skip
+    committee_symbol = models.CharField("chữ viết tắt của Ban Tổ chức", max_length=20, default="BTC",
+                                        help_text="Trong ký hiệu giấy mời, chương trình: “…/GM-BTC”.")  # fmt: skip
+    place = models.CharField("địa danh ghi trên văn bản", max_length=80, help_text="Ví dụ “Chợ Rã”.")
+    updated_at = models.DateTimeField(auto_now=True)
+    checked_by = models.ForeignKey(
+        "units.User", verbose_name="Sở Nội vụ kiểm tra", on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+",
+    )  # fmt: skip
+    checked_at = models.DateTimeField("ngày kiểm tra", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "thể thức văn bản của cơ quan"
+        verbose_name_plural = "thể thức văn bản của cơ quan"
+
+    def __str__(self) -> str:
+        return f"{self.name_line1} {self.name_line2}".strip()
+
+
+class DocumentSigner(models.Model):
+    """Who signs one kind of a body's documents, and to whom they go ("Nơi nhận")."""
+
+    class Purpose(models.TextChoices):
+        EVENT = "event", "Văn bản của Ban Tổ chức (giấy mời, chương trình)"
+        REPORT = "report", "Báo cáo"
+        DECISION = "decision", "Quyết định khen thưởng"
+
+    class Authority(models.TextChoices):
+        DIRECT = "", "Người đứng đầu ký trực tiếp"
+        ON_BEHALF = "TM.", "TM. (thay mặt tập thể)"
+        DEPUTY = "KT.", "KT. (ký thay người đứng đầu)"
+        ACTING = "Q.", "Q. (quyền)"
+        BY_ORDER = "TL.", "TL. (thừa lệnh)"
+
+    profile = models.ForeignKey(DocumentProfile, on_delete=models.CASCADE, related_name="signers")
+    purpose = models.CharField("loại văn bản", max_length=10, choices=Purpose.choices)
+    authority = models.CharField("quyền hạn ký", max_length=4, choices=Authority.choices, blank=True)
+    on_behalf_of = models.CharField("tập thể / người đứng đầu", max_length=80, blank=True,
+                                    help_text="Sau TM./KT./TL.: “ỦY BAN NHÂN DÂN”, “GIÁM ĐỐC”, “BAN TỔ CHỨC”.")  # fmt: skip
+    title = models.CharField("chức vụ người ký", max_length=80, help_text="Ví dụ “CHỦ TỊCH”, “PHÓ GIÁM ĐỐC”.")
+    full_name = models.CharField("họ và tên người ký", max_length=100, blank=True)
+    recipients = models.TextField("nơi nhận", blank=True, help_text="Mỗi dòng một nơi nhận.")
+
+    class Meta:
+        verbose_name = "người ký văn bản"
+        verbose_name_plural = "người ký văn bản"
+        ordering = ["profile", "purpose"]
+        constraints = [
+            models.UniqueConstraint(fields=["profile", "purpose"], name="document_signer_one_per_purpose"),
+            models.CheckConstraint(
+                condition=Q(authority__in=["", "Q."]) | ~Q(on_behalf_of=""),
+                name="document_signer_on_behalf_set",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_purpose_display()}: {self.full_name}"

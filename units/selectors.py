@@ -3,8 +3,18 @@ from datetime import date
 
 from django.db.models import Count, Q, QuerySet
 
-from .domain import basis_label, day_label, unit_period_label
-from .models import UNIT_EPOCH, Unit, UnitKind, UnitLineage
+from .domain import (
+    ProfileValues,
+    SignerValues,
+    basis_label,
+    day_label,
+    default_profile,
+    default_signer,
+    recipient_lines,
+    signature_lines,
+    unit_period_label,
+)
+from .models import UNIT_EPOCH, DocumentProfile, DocumentSigner, Unit, UnitKind, UnitLineage
 from .permissions import filter_for_scope
 
 ADMINISTRATIVE_KINDS = (
@@ -94,3 +104,101 @@ def unit_history(*, unit: Unit) -> UnitHistory:
         predecessors=tuple(_lineage_row(link, link.predecessor) for link in before),
         successors=tuple(_lineage_row(link, link.successor) for link in after),
     )
+
+
+# --- The issuing body on a document (its DocumentProfile, or the defaults until it has one) -----
+
+
+@dataclass(frozen=True)
+class IssuerBlock:
+    """Finished values for a document's heading, number, date line and signature block."""
+
+    unit_id: int
+    unit_name: str
+    governing_name: str
+    name_lines: tuple[str, ...]
+    symbol: str
+    committee_symbol: str
+    place: str
+    signature_lines: tuple[str, ...]
+    signer_name: str
+    recipients: tuple[str, ...]
+    checked: bool
+
+    @property
+    def name(self) -> str:
+        return " ".join(self.name_lines)
+
+
+def document_profile_get(*, unit: Unit) -> DocumentProfile | None:
+    return DocumentProfile.objects.filter(unit=unit).prefetch_related("signers").first()
+
+
+Values = tuple[ProfileValues, dict[str, SignerValues], dict[str, str]]
+_UNSET = object()
+
+
+def document_profile_values(*, unit: Unit, profile: DocumentProfile | None | object = _UNSET) -> Values:
+    """The profile's values and each purpose's signer (and name), the defaults filling any gap."""
+    parent_name = unit.parent.name if unit.parent_id and unit.parent is not None else ""
+    if not isinstance(profile, DocumentProfile | None):
+        profile = document_profile_get(unit=unit)
+    if profile is None:
+        values = default_profile(unit_kind=unit.kind, unit_name=unit.name, parent_name=parent_name)
+    else:
+        values = ProfileValues(profile.governing_name, profile.name_line1, profile.name_line2,
+                               profile.symbol, profile.place)  # fmt: skip
+    stored = {s.purpose: s for s in profile.signers.all()} if profile is not None else {}
+    signers, names = {}, {}
+    for purpose in DocumentSigner.Purpose.values:
+        row = stored.get(purpose)
+        if row is None:
+            signers[purpose], names[purpose] = default_signer(unit_kind=unit.kind, purpose=purpose), ""
+        else:
+            signers[purpose] = SignerValues(row.authority, row.on_behalf_of, row.title, row.recipients)
+            names[purpose] = row.full_name
+    return values, signers, names
+
+
+def document_issuer(*, unit: Unit, purpose: str) -> IssuerBlock:
+    profile = document_profile_get(unit=unit)
+    values, signers, names = document_profile_values(unit=unit, profile=profile)
+    signer = signers[purpose]
+    return IssuerBlock(
+        unit_id=unit.pk,
+        unit_name=unit.name,
+        governing_name=values.governing_name,
+        name_lines=tuple(line for line in (values.name_line1, values.name_line2) if line),
+        symbol=values.symbol,
+        committee_symbol=profile.committee_symbol if profile is not None else "BTC",
+        place=values.place,
+        signature_lines=signature_lines(
+            authority=signer.authority, on_behalf_of=signer.on_behalf_of, title=signer.title
+        ),
+        signer_name=names[purpose],
+        recipients=recipient_lines(signer.recipients),
+        checked=profile is not None and profile.checked_at is not None,
+    )
+
+
+def document_profile_initial(*, unit: Unit) -> dict[str, str]:
+    """The profile page's form, filled from the stored profile or the defaults ("event_title", ...)."""
+    profile = document_profile_get(unit=unit)
+    values, signers, names = document_profile_values(unit=unit, profile=profile)
+    initial = {
+        "governing_name": values.governing_name,
+        "name_line1": values.name_line1,
+        "name_line2": values.name_line2,
+        "symbol": values.symbol,
+        "committee_symbol": profile.committee_symbol if profile is not None else "BTC",
+        "place": values.place,
+    }
+    for purpose, signer in signers.items():
+        initial |= {
+            f"{purpose}_authority": signer.authority,
+            f"{purpose}_on_behalf_of": signer.on_behalf_of,
+            f"{purpose}_title": signer.title,
+            f"{purpose}_full_name": names[purpose],
+            f"{purpose}_recipients": signer.recipients,
+        }
+    return initial

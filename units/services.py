@@ -2,8 +2,12 @@ import json
 from pathlib import Path
 
 from django.db import transaction
+from django.utils import timezone
 
-from .models import UNIT_EPOCH, Unit
+from core.errors import DomainError
+
+from .models import UNIT_EPOCH, DocumentProfile, DocumentSigner, Unit, User
+from .permissions import is_staff_of_home_affairs
 
 
 def unit_update(*, unit: Unit, data: dict) -> Unit:
@@ -56,3 +60,42 @@ def units_load_bac_kan(
             defaults={"parent": province, "is_pilot": body.get("is_pilot", False)},
         )
     return Unit.objects.count()
+
+
+# --- Document profiles: edited by the body's officers, checked by Sở Nội vụ ------------------
+
+PROFILE_FIELDS = ("governing_name", "name_line1", "name_line2", "symbol", "committee_symbol", "place")
+SIGNER_FIELDS = ("authority", "on_behalf_of", "title", "full_name", "recipients")
+
+
+@transaction.atomic
+def document_profile_save(
+    *, unit: Unit, by: User, profile_data: dict[str, str], signers: dict[str, dict[str, str]]
+) -> DocumentProfile:
+    """Write a body's document profile and its signers. An officer's change waits for Sở Nội vụ's
+    check again; a change made by Sở Nội vụ is checked by that change."""
+    Unit.objects.select_for_update().filter(pk=unit.pk).first()
+    profile = DocumentProfile.objects.filter(unit=unit).first() or DocumentProfile(unit=unit)
+    for field in PROFILE_FIELDS:
+        setattr(profile, field, profile_data[field].strip())
+    checked = is_staff_of_home_affairs(by)
+    profile.checked_by, profile.checked_at = (by, timezone.now()) if checked else (None, None)
+    profile.full_clean()
+    profile.save()
+    for purpose, data in signers.items():
+        signer = DocumentSigner.objects.filter(profile=profile, purpose=purpose).first()
+        signer = signer or DocumentSigner(profile=profile, purpose=purpose)
+        for field in SIGNER_FIELDS:
+            setattr(signer, field, data[field].strip())
+        signer.full_clean()
+        signer.save()
+    return profile
+
+
+def document_profile_check(*, profile: DocumentProfile, by: User) -> DocumentProfile:
+    """Sở Nội vụ confirms the profile follows Decree 30."""
+    if not is_staff_of_home_affairs(by):
+        raise DomainError("Chỉ Sở Nội vụ kiểm tra thể thức văn bản của cơ quan.")
+    profile.checked_by, profile.checked_at = by, timezone.now()
+    profile.save(update_fields=["checked_by", "checked_at"])
+    return profile

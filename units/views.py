@@ -1,13 +1,22 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import Http404
 from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
 
 from .domain import Access
-from .forms import UnitForm
+from .forms import DocumentProfileForm, UnitForm
 from .models import UnitKind
 from .permissions import get_unit_for_user, is_staff_of_home_affairs, staff_required, unit_access
-from .selectors import unit_children, unit_history, unit_list_for_user
-from .services import unit_update
+from .selectors import (
+    document_profile_get,
+    document_profile_initial,
+    unit_children,
+    unit_history,
+    unit_list_for_user,
+)
+from .services import document_profile_check as document_profile_check_service
+from .services import document_profile_save, unit_update
 
 
 @login_required
@@ -46,3 +55,40 @@ def unit_edit(request, pk: int):
         messages.success(request, "Đã lưu thông tin đơn vị.")
         return redirect("units:detail", pk=unit.pk)
     return render(request, "units/unit_form.html", {"unit": unit, "form": form})
+
+
+@login_required
+def document_profile(request, pk: int):
+    """A body's document profile: its officers edit it, Sở Nội vụ checks it, leadership reads it."""
+    unit = get_unit_for_user(request.user, pk, write=request.method == "POST")
+    form = DocumentProfileForm(request.POST or None, initial=document_profile_initial(unit=unit))
+    if request.method == "POST" and form.is_valid():
+        document_profile_save(unit=unit, by=request.user, profile_data=form.profile_data(),
+                              signers=form.signers_data())  # fmt: skip
+        messages.success(request, "Đã lưu thể thức văn bản của cơ quan.")
+        return redirect("units:document_profile", pk=unit.pk)
+    profile = document_profile_get(unit=unit)
+    return render(
+        request,
+        "units/document_profile.html",
+        {
+            "unit": unit,
+            "form": form,
+            "profile": profile,
+            "can_change": unit_access(request.user, unit) == Access.WRITE,
+            "can_check": profile is not None and profile.checked_at is None
+            and is_staff_of_home_affairs(request.user),
+        },
+    )  # fmt: skip
+
+
+@require_POST
+@staff_required
+def document_profile_check(request, pk: int):
+    unit = get_unit_for_user(request.user, pk, write=True)
+    profile = document_profile_get(unit=unit)
+    if profile is None:
+        raise Http404
+    document_profile_check_service(profile=profile, by=request.user)
+    messages.success(request, "Đã xác nhận thể thức văn bản theo Nghị định 30/2020/NĐ-CP.")
+    return redirect("units:document_profile", pk=unit.pk)

@@ -1,6 +1,9 @@
 """The documents of one event: its agenda, the invitations and the certificates."""
 
+from datetime import date
 from typing import Any
+
+from django.utils import timezone
 
 from congresses.models import Campaign, Event
 
@@ -8,6 +11,22 @@ from .. import domain, selectors
 from ..models import GeneratedReport
 from ..renderers.pdf import render_pdf
 from .base import PDF, BaseExporter, Output, Progress
+
+
+def issue_date(report: GeneratedReport) -> date:
+    """The date a document is issued: the day its job was asked for (the same on every retry)."""
+    return timezone.localdate(report.created_at) if report.created_at else timezone.localdate()
+
+
+def committee_context(report: GeneratedReport, event: Event, doc_type: str) -> dict[str, Any]:
+    """Heading, number ("Số: …/GM-BTC") and date line of a document of the organising committee."""
+    heading = selectors.event_heading(event)
+    body = heading["body"]
+    return {
+        "heading": heading,
+        "number_code": f"{doc_type}-{body.committee_symbol}",
+        "date_line": domain.place_date_line(body.place, issue_date(report)),
+    }
 
 
 def _event(report: GeneratedReport) -> Event:
@@ -32,11 +51,7 @@ class AgendaExporter(BaseExporter):
 
     def render(self, report: GeneratedReport, progress: Progress) -> Output:
         event = _event(report)
-        context = {
-            "heading": selectors.event_heading(event),
-            "items": selectors.agenda_items(event=event),
-            "doc_code": "CT",
-        }
+        context = {**committee_context(report, event, "CT"), "items": selectors.agenda_items(event=event)}
         return Output(render_pdf(template_name="reports/pdf/agenda.html", context=context,
                                  on_progress=progress), "pdf", PDF)  # fmt: skip
 
@@ -76,7 +91,7 @@ class InvitationsExporter(BaseExporter):
             }
             for d in self._delegates(event, report.params)
         ]
-        context = {"heading": selectors.event_heading(event), "doc_code": "GM"}
+        context = committee_context(report, event, "GM")
         pdf = render_pdf(template_name="reports/pdf/invitations.html", context=context, pages=pages,
                          on_progress=progress)  # fmt: skip
         return Output(pdf, "pdf", PDF)

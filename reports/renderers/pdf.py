@@ -7,9 +7,11 @@ job can report its progress after each chunk.
 """
 
 import logging
+import mimetypes
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
 from django.template.loader import render_to_string
@@ -22,6 +24,7 @@ for _name in ("weasyprint", "weasyprint.progress"):
 
 import weasyprint  # noqa: E402
 from weasyprint.text.fonts import FontConfiguration  # noqa: E402
+from weasyprint.urls import URLFetcher, URLFetcherResponse  # noqa: E402
 
 Progress = Callable[[int, int], None]
 
@@ -34,8 +37,46 @@ def static_base_url() -> str:
     return Path(settings.BASE_DIR, "static").as_uri() + "/"
 
 
+# What a document may load: the bundled fonts, style sheets and images, nothing else.
+STATIC_SUFFIXES = frozenset({".ttf", ".otf", ".woff", ".woff2", ".css", ".png", ".jpg", ".jpeg", ".svg"})
+
+
+class StaticOnlyFetcher(URLFetcher):
+    """Serves only files inside the portal's own `static/` folder (fonts, css, images).
+
+    Every other URL is refused before anything is opened: http(s)://, ftp://, data:, a
+    file:// path outside static/ (file:///etc/passwd), a path that climbs out with `..`
+    or a symbolic link, a file:// URL naming a host. A refused URL makes WeasyPrint log a
+    warning and leave the resource out; the document still renders.
+    """
+
+    def __init__(self, root: Path | None = None) -> None:
+        super().__init__(allowed_protocols=("file",), allow_redirects=False)
+        self.root = (root or Path(settings.BASE_DIR, "static")).resolve()
+
+    def path_for(self, url: str) -> Path:
+        parts = urlsplit(url)
+        if parts.scheme.lower() != "file" or parts.netloc not in ("", "localhost"):
+            raise ValueError(f"Refused (not a static file of the portal): {url[:200]}")
+        path = Path(unquote(parts.path)).resolve()
+        if not path.is_relative_to(self.root) or path.suffix.lower() not in STATIC_SUFFIXES:
+            raise ValueError(f"Refused (outside the portal's static files): {url[:200]}")
+        if not path.is_file():
+            raise ValueError(f"No such static file: {url[:200]}")
+        return path
+
+    def fetch(self, url: str, headers: Any = None) -> URLFetcherResponse:
+        path = self.path_for(url)
+        mimetype = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        return URLFetcherResponse(path.as_uri(), path.read_bytes(), {"Content-Type": mimetype})
+
+
+def _html(html: str) -> weasyprint.HTML:
+    return weasyprint.HTML(string=html, base_url=static_base_url(), url_fetcher=StaticOnlyFetcher())
+
+
 def html_to_pdf(html: str) -> bytes:
-    return weasyprint.HTML(string=html, base_url=static_base_url()).write_pdf()
+    return _html(html).write_pdf()
 
 
 def render_pdf(
@@ -52,10 +93,8 @@ def render_pdf(
     rendered with `pages` set to each chunk in turn (every page breaks after
     itself) and the laid-out pages are joined into one file.
     """
-    base_url = static_base_url()
     if pages is None:
-        html = render_to_string(template_name, context)
-        pdf = weasyprint.HTML(string=html, base_url=base_url).write_pdf()
+        pdf = _html(render_to_string(template_name, context)).write_pdf()
         if on_progress:
             on_progress(1, 1)
         return pdf
@@ -64,7 +103,7 @@ def render_pdf(
     documents = []
     for start, end in bounds:
         html = render_to_string(template_name, {**context, "pages": pages[start:end], "page_offset": start})
-        documents.append(weasyprint.HTML(string=html, base_url=base_url).render(font_config=font_config))
+        documents.append(_html(html).render(font_config=font_config))
         if on_progress:
             on_progress(end, len(pages))
     all_pages = [page for document in documents for page in document.pages]

@@ -131,21 +131,6 @@ def test_the_place_date_line():
     assert domain.place_date_line("Bắc Kạn", date(2025, 8, 20)) == "Bắc Kạn, ngày 20 tháng 8 năm 2025"
 
 
-@pytest.mark.parametrize(
-    ("kind", "name", "parent", "body", "place"),
-    [
-        ("district", "Huyện Ba Bể", "Tỉnh Bắc Kạn", ("", "ỦY BAN NHÂN DÂN HUYỆN BA BỂ"), "Ba Bể"),
-        ("town", "Thị trấn Chợ Rã", "Huyện Ba Bể", ("UBND HUYỆN BA BỂ", "UBND THỊ TRẤN CHỢ RÃ"), "Chợ Rã"),
-        ("department", "Sở Nội vụ", "Tỉnh Bắc Kạn", ("UBND TỈNH BẮC KẠN", "SỞ NỘI VỤ"), "Bắc Kạn"),
-        ("province", "Tỉnh Bắc Kạn", "", ("", "ỦY BAN NHÂN DÂN TỈNH BẮC KẠN"), "Bắc Kạn"),
-    ],
-)
-def test_the_issuing_body_and_place_of_a_unit(kind, name, parent, body, place):
-    got = domain.issuing_body(unit_kind=kind, unit_name=name, parent_name=parent)
-    assert (got.governing, got.issuer) == body
-    assert domain.place_of_unit(unit_kind=kind, unit_name=name, parent_name=parent) == place
-
-
 WINDOW = {"window_start": date(2025, 1, 1), "window_end": date(2025, 3, 31)}
 
 
@@ -186,7 +171,8 @@ def test_a_batch_is_cut_into_chunks(total, size, bounds):
 
 
 @pytest.mark.parametrize(
-    ("part", "whole", "text"), [(0, 0, "0%"), (1, 3, "33.3%"), (1, 2, "50%"), (2, 2, "100%")]
+    ("part", "whole", "text"),
+    [(0, 0, "0%"), (1, 3, "33,3%"), (101, 200, "50,5%"), (1, 2, "50%"), (2, 2, "100%")],
 )
 def test_shares(part, whole, text):
     assert domain.share_percent(part, whole) == text
