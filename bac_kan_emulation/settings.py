@@ -205,6 +205,10 @@ STORAGES = {
     },
 }
 
+# The demo (DEMO_MODE, no collectstatic) runs with DEBUG off too, so WhiteNoise serves
+# static files straight from the source folders there; production serves STATIC_ROOT.
+WHITENOISE_USE_FINDERS = DEBUG or DEMO_MODE
+
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
@@ -240,6 +244,8 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if SECURE_SSL else
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
+# A form sent without a valid CSRF token gets the portal's Vietnamese page (templates/403_csrf.html).
+CSRF_FAILURE_VIEW = "bac_kan_emulation.errors.csrf_failure"
 X_FRAME_OPTIONS = "DENY"
 
 # Content-Security-Policy (django-csp): every script and style from our own origin,
