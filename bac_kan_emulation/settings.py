@@ -244,6 +244,10 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if SECURE_SSL else
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
+# Offices share computers: a login lasts one working day (8 hours from logging in)
+# and ends when the browser is closed.
+SESSION_COOKIE_AGE = env_int("SESSION_AGE_HOURS", 8) * 3600
+SESSION_EXPIRE_AT_BROWSER_CLOSE = env_bool("SESSION_EXPIRE_AT_BROWSER_CLOSE", True)
 # A form sent without a valid CSRF token gets the portal's Vietnamese page (templates/403_csrf.html).
 CSRF_FAILURE_VIEW = "bac_kan_emulation.errors.csrf_failure"
 X_FRAME_OPTIONS = "DENY"
