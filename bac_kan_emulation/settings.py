@@ -231,6 +231,10 @@ EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
 EMAIL_HOST_PASSWORD = env_secret("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "thiduakhenthuong@backan.gov.vn")
+# Where django.core.mail.backends.filebased.EmailBackend writes each mail (a folder).
+EMAIL_FILE_PATH = env_str("EMAIL_FILE_PATH", str(BASE_DIR / "sent-mail"))
+# The portal's public address, for the links in e-mails (reminders link to the page concerned).
+PORTAL_BASE_URL = env_str("PORTAL_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 # Security. Behind TLS, production sets SECURE_SSL=True.
 SECURE_SSL = env_bool("SECURE_SSL", False)

@@ -409,14 +409,10 @@ def budget_line_delete(request, pk: int):
 
 @staff_required
 def reminders(request):
-    campaign = _campaign()
-    rows = selectors.reminders_sent(campaign=campaign)
+    overview = selectors.reminders_overview(campaign=_campaign(), today=timezone.localdate())
     if request.GET.get("export") == "xlsx":
-        data = [
-            [r.sent_on.strftime("%d/%m/%Y"), r.unit.name, r.get_stage_display(), r.recipients] for r in rows
-        ]
         return xlsx_response(filename="nhac-viec-da-gui.xlsx", title="Nhắc việc đã gửi",
-                             header=["Ngày gửi", "Đơn vị", "Nội dung nhắc", "Người nhận"], rows=data)  # fmt: skip
-    context = {"rows": rows, "lead_days": settings.OVERSIGHT_REMINDER_LEAD_DAYS,
+                             header=list(overview.HEADER), rows=overview.export_rows())  # fmt: skip
+    context = {"overview": overview, "lead_days": settings.OVERSIGHT_REMINDER_LEAD_DAYS,
                "due_days": settings.OVERSIGHT_REPORT_DUE_DAYS}  # fmt: skip
     return render(request, "oversight/reminders.html", context)
