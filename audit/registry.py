@@ -108,8 +108,13 @@ def _record_unit(sender, instance, log_entry=None, **kwargs) -> None:
 
 
 def _not_recorded(model: type[Model], spec: Audited) -> list[str]:
-    """The excluded fields, the primary key and reverse relations (not a row's own data)."""
-    derived = [f.name for f in model._meta.get_fields() if not f.concrete or getattr(f, "primary_key", False)]
+    """The excluded fields, the primary key, reverse relations and the optimistic-locking version
+    (not a row's own data)."""
+    derived = [
+        f.name
+        for f in model._meta.get_fields()
+        if not f.concrete or getattr(f, "primary_key", False) or f.name == "version"
+    ]
     return [*spec.exclude, *derived]
 
 

@@ -7,6 +7,7 @@ from django.views.decorators.http import require_POST
 
 from core.downloads import content_type_for, download_name
 from core.errors import DomainError
+from core.versioning import submitted_version
 from units.domain import Access
 from units.models import UnitKind
 from units.permissions import (
@@ -413,7 +414,9 @@ def event_edit(request, pk: int):
     )
     if request.method == "POST" and form.is_valid():
         try:
-            services.event_update(event=event, data=_event_data(form), by=request.user)
+            services.event_update(
+                event=event, data=_event_data(form), by=request.user, expected_version=submitted_version(form)
+            )
         except DomainError as exc:
             form.add_error(None, str(exc))
         else:
