@@ -141,7 +141,10 @@ def agenda_item_add(request, pk: int):
     form = AgendaItemForm(request.POST)
     if not form.is_valid():
         return _render_agenda(request, event, add_form=form, status=400)
-    services.agenda_item_add(event=event, **form.cleaned_data)
+    data = form.cleaned_data
+    services.agenda_item_add(
+        event=event, title=data["title"], start_time=data["start_time"], speaker=data["speaker"]
+    )
     messages.success(request, "Đã thêm mục vào chương trình.")
     return redirect("reports:agenda", pk=event.pk)
 
