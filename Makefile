@@ -28,12 +28,15 @@ lock: $(BIN)/activate
 	$(BIN)/pip-compile $(LOCK_FLAGS) --extra=dev -c requirements.lock -o requirements-dev.lock pyproject.toml
 	sed -i '1i -c requirements.lock' requirements-dev.lock
 
+# The demo shows what users see (Vietnamese error pages, no debug page): DEBUG stays off
+# unless asked, `make demo DEBUG=True`. WhiteNoise serves the static files either way.
+DEBUG ?= False
 demo: venv
-	DEBUG=True $(MANAGE) migrate --noinput
-	DEBUG=True $(MANAGE) demo_data
+	DEBUG=$(DEBUG) $(MANAGE) migrate --noinput
+	DEBUG=$(DEBUG) $(MANAGE) demo_data
 	@echo ""
 	@echo "Cổng đang chạy tại http://127.0.0.1:$(PORT)  (Ctrl+C để dừng)"
-	DEBUG=True $(MANAGE) runserver 127.0.0.1:$(PORT)
+	DEBUG=$(DEBUG) $(MANAGE) runserver 127.0.0.1:$(PORT)
 
 lint: venv
 	$(BIN)/ruff check .

@@ -68,6 +68,7 @@ NOT_AUDITED: dict[str, str] = {
     "reports.GeneratedReport": "a rendering job (queued, progress, file): machine state; who asked and when "
     "is on the row itself (requested_by, created_at), and the documents' contents come from audited rows",
     "oversight.ReminderSent": "a log written by the daily reminder job itself (unit, stage, sent_at); nobody edits it",
+    "oversight.ReminderDelivery": "the reminder job's own record of each address it mailed and the mail server's answer; nobody edits it",
     "delegates.RosterImport": "a staged preview of an Excel file, deleted after confirmation or a day; "
     "the delegates it creates are audited rows",
 }
@@ -107,8 +108,13 @@ def _record_unit(sender, instance, log_entry=None, **kwargs) -> None:
 
 
 def _not_recorded(model: type[Model], spec: Audited) -> list[str]:
-    """The excluded fields, the primary key and reverse relations (not a row's own data)."""
-    derived = [f.name for f in model._meta.get_fields() if not f.concrete or getattr(f, "primary_key", False)]
+    """The excluded fields, the primary key, reverse relations and the optimistic-locking version
+    (not a row's own data)."""
+    derived = [
+        f.name
+        for f in model._meta.get_fields()
+        if not f.concrete or getattr(f, "primary_key", False) or f.name == "version"
+    ]
     return [*spec.exclude, *derived]
 
 

@@ -205,6 +205,10 @@ STORAGES = {
     },
 }
 
+# The demo (DEMO_MODE, no collectstatic) runs with DEBUG off too, so WhiteNoise serves
+# static files straight from the source folders there; production serves STATIC_ROOT.
+WHITENOISE_USE_FINDERS = DEBUG or DEMO_MODE
+
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
@@ -227,6 +231,10 @@ EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
 EMAIL_HOST_PASSWORD = env_secret("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "thiduakhenthuong@backan.gov.vn")
+# Where django.core.mail.backends.filebased.EmailBackend writes each mail (a folder).
+EMAIL_FILE_PATH = env_str("EMAIL_FILE_PATH", str(BASE_DIR / "sent-mail"))
+# The portal's public address, for the links in e-mails (reminders link to the page concerned).
+PORTAL_BASE_URL = env_str("PORTAL_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 # Security. Behind TLS, production sets SECURE_SSL=True.
 SECURE_SSL = env_bool("SECURE_SSL", False)
@@ -240,6 +248,12 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if SECURE_SSL else
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
+# Offices share computers: a login lasts one working day (8 hours from logging in)
+# and ends when the browser is closed.
+SESSION_COOKIE_AGE = env_int("SESSION_AGE_HOURS", 8) * 3600
+SESSION_EXPIRE_AT_BROWSER_CLOSE = env_bool("SESSION_EXPIRE_AT_BROWSER_CLOSE", True)
+# A form sent without a valid CSRF token gets the portal's Vietnamese page (templates/403_csrf.html).
+CSRF_FAILURE_VIEW = "bac_kan_emulation.errors.csrf_failure"
 X_FRAME_OPTIONS = "DENY"
 
 # Content-Security-Policy (django-csp): every script and style from our own origin,

@@ -8,6 +8,12 @@ from units.forms import LoginForm
 
 from . import views
 
+# Vietnamese error pages with a way back (bac_kan_emulation/errors.py, templates/400.html ...).
+handler400 = "bac_kan_emulation.errors.bad_request"
+handler403 = "bac_kan_emulation.errors.permission_denied"
+handler404 = "bac_kan_emulation.errors.page_not_found"
+handler500 = "bac_kan_emulation.errors.server_error"
+
 urlpatterns = [
     path(
         "accounts/login/",

@@ -3,6 +3,7 @@ from crispy_forms.layout import Submit
 from django import forms
 
 from core.forms import model_choice_field
+from core.versioning import add_version_field
 from units.models import UnitKind
 
 from .models import Campaign, Event, Movement, TierRule
@@ -141,6 +142,7 @@ class EventForm(forms.ModelForm):
             del self.fields["delegate_cap"]
         self.helper = FormHelper()
         self.helper.add_input(Submit("submit", "Lưu"))
+        add_version_field(self, self.instance if self.instance.pk else None)
 
     def clean_ordinal(self):
         value = " ".join(self.cleaned_data["ordinal"].split())

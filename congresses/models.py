@@ -6,6 +6,8 @@ from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.db.models import F, Q
 
+from core.versioning import version_field
+
 
 class Campaign(models.Model):
     """One emulation campaign: its rules live in its TierRule rows, not in code."""
@@ -153,6 +155,8 @@ class Event(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
+    version = version_field()  # optimistic locking of the edit form (core/versioning.py)
+
     class Meta:
         verbose_name = "hội nghị / đại hội"
         verbose_name_plural = "hội nghị / đại hội"
@@ -173,6 +177,8 @@ class AgendaItem(models.Model):
     start_time = models.TimeField("thời gian", null=True, blank=True)
     title = models.CharField("nội dung", max_length=500)
     speaker = models.CharField("người thực hiện", max_length=255, blank=True)
+
+    version = version_field()  # optimistic locking of the edit form (core/versioning.py)
 
     class Meta:
         verbose_name = "mục chương trình"

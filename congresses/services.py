@@ -11,6 +11,7 @@ from django.db.models import Sum
 from django.utils import timezone
 
 from core.errors import DomainError
+from core.versioning import ensure_current
 from units.models import Unit
 from units.permissions import is_staff_of_home_affairs
 
@@ -390,14 +391,16 @@ def event_register(*, campaign: Campaign, unit: Unit, data: dict, by) -> Event:
 
 
 @transaction.atomic
-def event_update(*, event: Event, data: dict, by) -> Event:
+def event_update(*, event: Event, data: dict, by, expected_version: int | None = None) -> Event:
+    """Save an edited event; a save from a form opened before someone else's is refused."""
     Unit.objects.select_for_update().get(pk=event.unit_id)  # quotas handed down are set under this lock
     event = Event.objects.select_for_update().select_related("tier", "unit").get(pk=event.pk)
     if not event_is_editable(event.status):
         raise EventError("Sự kiện đã tổ chức; không sửa thông tin đăng ký được nữa.")
+    ensure_current(event, expected=expected_version, data=data)
     _apply_event_data(event=event, data=data, by=by)
     event.full_clean()
-    event.save(update_fields=["ordinal", "venue", "date", "session", "delegate_cap"])
+    event.save(update_fields=["ordinal", "venue", "date", "session", "delegate_cap", "version"])
     return event
 
 

@@ -5,7 +5,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from core.downloads import content_type_for, download_name
 from core.errors import DomainError
+from core.versioning import submitted_version
 from units.domain import Access
 from units.models import UnitKind
 from units.permissions import (
@@ -276,24 +278,30 @@ def plan_review(request, pk: int):
     return redirect("congresses:unit_plans", unit_pk=plan.unit_id)
 
 
-def _file_response(stored_file, original_name: str) -> FileResponse:
+def _file_response(stored_file, original_name: str, file_type: str) -> FileResponse:
+    """Serve as the type checked at upload (core/downloads.py), never as the uploaded name says."""
     try:
         handle = stored_file.open("rb")
     except FileNotFoundError as exc:
         raise Http404("Tệp không còn trên máy chủ.") from exc
-    return FileResponse(handle, as_attachment=True, filename=original_name)
+    return FileResponse(
+        handle,
+        as_attachment=True,
+        filename=download_name(original_name, file_type, fallback="ke-hoach"),
+        content_type=content_type_for(file_type),
+    )
 
 
 @login_required
 def plan_download(request, pk: int):
     plan = get_plan_for_user(request.user, pk)
-    return _file_response(plan.file, plan.original_name)
+    return _file_response(plan.file, plan.original_name, plan.file_type)
 
 
 @login_required
 def plan_version_download(request, pk: int):
     version = get_plan_version_for_user(request.user, pk)
-    return _file_response(version.file, version.original_name)
+    return _file_response(version.file, version.original_name, version.file_type)
 
 
 # --- Events ---------------------------------------------------------------------
@@ -406,7 +414,9 @@ def event_edit(request, pk: int):
     )
     if request.method == "POST" and form.is_valid():
         try:
-            services.event_update(event=event, data=_event_data(form), by=request.user)
+            services.event_update(
+                event=event, data=_event_data(form), by=request.user, expected_version=submitted_version(form)
+            )
         except DomainError as exc:
             form.add_error(None, str(exc))
         else:

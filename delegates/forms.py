@@ -3,6 +3,7 @@ from crispy_forms.layout import Column, Div, Layout, Row, Submit
 from django import forms
 
 from core.text import normalise_text
+from core.versioning import add_version_field
 from units.models import Unit
 
 from .models import Delegate
@@ -23,6 +24,7 @@ class DelegateForm(forms.ModelForm):
     def __init__(self, *args, exemplars=None, event_year: int = 2100, **kwargs):
         super().__init__(*args, **kwargs)
         self.event_year = event_year
+        add_version_field(self, self.instance if self.instance.pk else None)
         exemplar_field = self.fields["exemplar"]
         assert isinstance(exemplar_field, forms.ModelChoiceField)
         if exemplars is not None:

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from core.versioning import version_field
 from units.choices import Gender
 from units.reference import ETHNIC_GROUP_CHOICES
 
@@ -52,6 +53,8 @@ class Delegate(models.Model):
     sort_key = models.CharField(max_length=300, editable=False, db_index=True)
     search_text = models.CharField(max_length=600, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    version = version_field()  # optimistic locking of the edit form (core/versioning.py)
 
     class Meta:
         verbose_name = "đại biểu"

@@ -11,6 +11,7 @@ from congresses import rules
 from congresses.models import Campaign, Event
 from core.errors import DomainError
 from core.text import fold_for_search, normalise_text, vietnamese_sort_key
+from core.versioning import ensure_current
 from units.choices import Gender
 from units.models import Unit
 from units.reference import ETHNIC_GROUPS
@@ -155,9 +156,11 @@ def delegate_create(*, event: Event, data: dict) -> Delegate:
 
 
 @transaction.atomic
-def delegate_update(*, delegate: Delegate, data: dict) -> Delegate:
+def delegate_update(*, delegate: Delegate, data: dict, expected_version: int | None = None) -> Delegate:
+    """Save an edited delegate; a save from a form opened before someone else's is refused."""
     locked = _lock_event(delegate.event)
     _ensure_open(locked)
+    ensure_current(delegate, expected=expected_version, data=data)
     _validated(_fill(delegate, data))
     _check_exemplar_link(locked, delegate)
     delegate.save()

@@ -8,6 +8,7 @@ from congresses.permissions import cap_setting, require_cap_setting
 from congresses.selectors import campaign_active
 from congresses.services import event_set_cap
 from core.errors import DomainError
+from core.versioning import submitted_version
 from units.domain import Access
 from units.permissions import get_unit_for_user, unit_access
 
@@ -96,7 +97,9 @@ def delegate_edit(request, event_pk: int, pk: int):
     form = _delegate_form(request, event, instance=delegate)
     if request.method == "POST" and form.is_valid():
         try:
-            services.delegate_update(delegate=delegate, data=form.cleaned_data)
+            services.delegate_update(
+                delegate=delegate, data=form.cleaned_data, expected_version=submitted_version(form)
+            )
         except DomainError as exc:
             form.add_error(None, str(exc))
         else:

@@ -5,6 +5,7 @@ from django import forms
 from congresses.models import Event
 from congresses.rules import AUTHORITY_CHOICES
 from core.forms import LabelledModelChoiceField, model_choice_field
+from core.versioning import add_version_field
 
 from .models import AwardReceived, AwardType, Exemplar, Nomination, Presenter
 from .services import PHOTO_MAX_BYTES
@@ -88,6 +89,7 @@ class ExemplarForm(forms.ModelForm):
             ),
             Submit("submit", "Lưu hồ sơ"),
         )
+        add_version_field(self, self.instance if self.instance.pk else None)
 
     def clean_photo_upload(self):
         upload = self.cleaned_data.get("photo_upload")

@@ -4,6 +4,7 @@ from django.db import models
 from django.db.models import Q
 
 from congresses.rules import AUTHORITY_CHOICES, AUTHORITY_LABELS, PUBLICATION_LABELS, UNIT_KINDS, Publication
+from core.versioning import version_field
 from units.choices import Gender
 from units.reference import ETHNIC_GROUP_CHOICES
 
@@ -129,6 +130,8 @@ class Exemplar(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+
+    version = version_field()  # optimistic locking of the edit form (core/versioning.py)
 
     class Meta:
         verbose_name = "điển hình tiên tiến"

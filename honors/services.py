@@ -18,6 +18,7 @@ from congresses.models import Event, Movement
 from congresses.selectors import campaign_active
 from core.errors import DomainError
 from core.text import fold_for_search, normalise_text
+from core.versioning import ensure_current
 from units.models import User
 from units.permissions import is_leadership, is_staff_of_home_affairs
 
@@ -105,8 +106,15 @@ def exemplar_save(
     by: User | None,
     photo_data: bytes | None = None,
     remove_photo: bool = False,
+    expected_version: int | None = None,
+    submitted: dict | None = None,
 ) -> Exemplar:
-    """Create or update an exemplar record; a new photo is checked and re-encoded first."""
+    """Create or update an exemplar record; a new photo is checked and re-encoded first.
+
+    An update from a form opened before someone else's save is refused (nothing saved).
+    """
+    if exemplar.pk is not None:
+        ensure_current(exemplar, expected=expected_version, data=submitted or {})
     exemplar.name = normalise_text(exemplar.name)
     exemplar.representative = normalise_text(exemplar.representative)
     if exemplar.kind == Exemplar.Kind.COLLECTIVE:

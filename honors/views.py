@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from congresses import rules
 from core.errors import DomainError
+from core.versioning import submitted_version
 from units.domain import Access
 from units.models import UnitKind
 from units.permissions import (
@@ -125,6 +126,8 @@ def _exemplar_form(request, exemplar: Exemplar):
                 by=request.user,
                 photo_data=upload.read() if upload else None,
                 remove_photo=form.cleaned_data.get("remove_photo", False),
+                expected_version=submitted_version(form),
+                submitted=form.cleaned_data,
             )
         except DomainError as exc:
             form.add_error("photo_upload" if isinstance(exc, services.PhotoRejected) else None, str(exc))

@@ -155,3 +155,42 @@ class ReminderSent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.unit} — {self.get_stage_display()}"
+
+
+class ReminderDelivery(models.Model):
+    """One address a reminder was sent to, on its own: a refusal stays on this row only.
+
+    Written "pending" in the same transaction as the reminder (an outbox), then sent;
+    a mail server that is down leaves it pending for the next day's run, a refusal
+    (5xx, e.g. 550 unknown mailbox) is kept with the server's answer and shown on
+    the reminders page.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Chờ gửi"
+        SENT = "sent", "Đã gửi"
+        REFUSED = "refused", "Bị từ chối"
+
+    class Route(models.TextChoices):
+        DIRECT = "direct", "Cán bộ đơn vị"
+        UNIT = "unit", "Hộp thư đơn vị (đơn vị chưa có cán bộ có địa chỉ thư)"
+        PARENT = "parent", "Cán bộ đơn vị cấp trên (đơn vị chưa có cán bộ có địa chỉ thư)"
+        DIGEST = "digest", "Danh sách quá hạn gửi đơn vị cấp trên"
+
+    reminder = models.ForeignKey(ReminderSent, on_delete=models.CASCADE, related_name="deliveries")
+    address = models.EmailField("địa chỉ")
+    route = models.CharField("đường gửi", max_length=10, choices=Route.choices)
+    status = models.CharField("trạng thái", max_length=10, choices=Status.choices, default=Status.PENDING)
+    error = models.TextField("lỗi của máy chủ thư", blank=True)
+    attempted_at = models.DateTimeField("lần gửi gần nhất", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "lượt gửi thư nhắc việc"
+        verbose_name_plural = "lượt gửi thư nhắc việc"
+        ordering = ["reminder", "route", "address"]
+        constraints = [
+            models.UniqueConstraint(fields=["reminder", "address", "route"], name="one_delivery_per_address"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.address} — {self.get_status_display()}"

@@ -2,22 +2,18 @@
 
 import uuid
 import zipfile
-from datetime import date
 from pathlib import Path
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 
 from congresses.models import Campaign, Event
-from congresses.selectors import campaign_active
 from core.errors import DomainError
-from units.models import User
 
-from .domain import attachment_kind, check_attachment, check_result_report, reminders_due
-from .models import BudgetLine, PilotLesson, ReminderSent, ResultAttachment, ResultReport
-from .selectors import oversight_unit_rows, unit_deadlines
+from .domain import attachment_kind, check_attachment, check_result_report
+from .models import BudgetLine, PilotLesson, ResultAttachment, ResultReport
+from .services_reminders import reminders_send as reminders_send  # the daily job's entry point
 
 # ---------------------------------------------------------------------------
 # Oversight (issue 6): results reports, attachments, pilots, budget, reminders.
@@ -132,68 +128,3 @@ def budget_line_update(*, line: BudgetLine, data: dict) -> BudgetLine:
 
 def budget_line_delete(*, line: BudgetLine) -> None:
     line.delete()
-
-
-def reminders_send(*, today: date) -> int:
-    """E-mail each unit's officers the reminders due today that were never sent. Returns mails sent.
-
-    Safe to run twice: the ReminderSent row is written (unique per campaign, unit
-    and stage) in the same transaction as the decision to send.
-    """
-    campaign = campaign_active()
-    if campaign is None:
-        return 0
-    rows = oversight_unit_rows(campaign=campaign, today=today)
-    already = set(ReminderSent.objects.filter(campaign=campaign).values_list("unit_id", "stage"))
-    officers: dict[int, list[str]] = {}
-    for unit_id, email in (
-        User.objects.filter(role=User.Role.OFFICER, is_active=True, unit__isnull=False)
-        .exclude(email="")
-        .values_list("unit_id", "email")
-    ):
-        officers.setdefault(unit_id, []).append(email)
-    lead = settings.OVERSIGHT_REMINDER_LEAD_DAYS
-    sent = 0
-    for row in rows:
-        recipients = officers.get(row.unit_id)
-        if not recipients:
-            continue
-        facts = unit_deadlines(row=row, campaign=campaign)
-        for stage in reminders_due(facts, today=today, lead_days=lead):
-            if (row.unit_id, stage) in already:
-                continue
-            with transaction.atomic():
-                _, created = ReminderSent.objects.get_or_create(
-                    campaign=campaign, unit_id=row.unit_id, stage=stage,
-                    defaults={"sent_on": today, "recipients": ", ".join(recipients)},
-                )  # fmt: skip
-                if not created:
-                    continue
-                subject, body = _reminder_text(stage=stage, row=row, facts=facts, campaign=campaign)
-                send_mail(subject, body, None, recipients)
-            sent += 1
-    return sent
-
-
-def _reminder_text(*, stage: str, row, facts, campaign: Campaign) -> tuple[str, str]:
-    label = ReminderSent.Stage(stage).label
-    deadline = {
-        "plan": facts.plan_deadline,
-        "register": facts.window_start,
-        "report": facts.report_due,
-    }[stage.split("_")[0]]
-    what = {
-        "plan": "nộp kế hoạch tổ chức Hội nghị/Đại hội của đơn vị",
-        "register": f"đăng ký {row.tier.event_name.lower()} trên cổng (thời gian tổ chức: {row.tier.window_label})",
-        "report": "báo cáo kết quả tổ chức sự kiện của đơn vị",
-    }[stage.split("_")[0]]
-    subject = f"[Thi đua yêu nước Bắc Kạn] {label} — {row.name}"
-    when = "đã quá hạn" if stage.endswith("_after") else "sắp đến hạn"
-    body = (
-        f"Kính gửi {row.name},\n\n"
-        f"Theo kế hoạch {campaign.name} lần thứ {campaign.ordinal}, đơn vị cần {what}.\n"
-        f"Hạn: {deadline.strftime('%d/%m/%Y') if deadline else '—'} ({when}).\n\n"
-        "Đề nghị đơn vị đăng nhập Cổng thi đua yêu nước tỉnh Bắc Kạn để hoàn thành.\n"
-        "Sở Nội vụ tỉnh Bắc Kạn · Ban Thi đua - Khen thưởng"
-    )
-    return subject, body

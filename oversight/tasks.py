@@ -6,6 +6,6 @@ def reminders_send_daily() -> int:
     """Daily (beat): e-mail the reminders due today. Takes no arguments; safe to run twice."""
     from django.utils import timezone
 
-    from .services import reminders_send
+    from .services_reminders import reminders_send
 
     return reminders_send(today=timezone.localdate())

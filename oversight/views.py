@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from congresses.models import Campaign, Event
 from congresses.selectors import campaign_active, campaign_tiers, tier_for_unit
+from core.downloads import content_type_for, download_name
 from core.errors import DomainError
 from units.domain import Access
 from units.models import Unit
@@ -276,7 +277,17 @@ def _attachment_for_user(user, pk: int, *, write: bool = False) -> ResultAttachm
 @login_required
 def result_attachment_download(request, pk: int):
     attachment = _attachment_for_user(request.user, pk)
-    return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.original_name)
+    try:
+        handle = attachment.file.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404("Tệp không còn trên máy chủ.") from exc
+    # The type read from the file's bytes at upload, never the uploaded name (core/downloads.py).
+    return FileResponse(
+        handle,
+        as_attachment=True,
+        filename=download_name(attachment.original_name, attachment.kind, fallback="dinh-kem"),
+        content_type=content_type_for(attachment.kind),
+    )
 
 
 @require_POST
@@ -398,14 +409,10 @@ def budget_line_delete(request, pk: int):
 
 @staff_required
 def reminders(request):
-    campaign = _campaign()
-    rows = selectors.reminders_sent(campaign=campaign)
+    overview = selectors.reminders_overview(campaign=_campaign(), today=timezone.localdate())
     if request.GET.get("export") == "xlsx":
-        data = [
-            [r.sent_on.strftime("%d/%m/%Y"), r.unit.name, r.get_stage_display(), r.recipients] for r in rows
-        ]
         return xlsx_response(filename="nhac-viec-da-gui.xlsx", title="Nhắc việc đã gửi",
-                             header=["Ngày gửi", "Đơn vị", "Nội dung nhắc", "Người nhận"], rows=data)  # fmt: skip
-    context = {"rows": rows, "lead_days": settings.OVERSIGHT_REMINDER_LEAD_DAYS,
+                             header=list(overview.HEADER), rows=overview.export_rows())  # fmt: skip
+    context = {"overview": overview, "lead_days": settings.OVERSIGHT_REMINDER_LEAD_DAYS,
                "due_days": settings.OVERSIGHT_REPORT_DUE_DAYS}  # fmt: skip
     return render(request, "oversight/reminders.html", context)

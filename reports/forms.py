@@ -5,6 +5,7 @@ from crispy_forms.layout import Column, Layout, Row, Submit
 from django import forms
 
 from congresses.models import AgendaItem
+from core.versioning import add_version_field
 
 
 def new_request_key() -> str:
@@ -41,3 +42,4 @@ class AgendaItemForm(forms.ModelForm):
             ),
             Submit("submit", "Thêm mục"),
         )
+        add_version_field(self, self.instance if self.instance.pk else None)

@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from congresses.models import AgendaItem, Campaign, Event
 from core.errors import DomainError
+from core.versioning import ensure_current
 
 from . import domain, selectors
 from .exporters import EXPORTERS
@@ -109,10 +110,22 @@ def agenda_item_add(*, event: Event, title: str, start_time: time | None, speake
     return item
 
 
-def agenda_item_update(*, item: AgendaItem, title: str, start_time: time | None, speaker: str) -> AgendaItem:
+@transaction.atomic
+def agenda_item_update(
+    *,
+    item: AgendaItem,
+    title: str,
+    start_time: time | None,
+    speaker: str,
+    expected_version: int | None = None,
+) -> AgendaItem:
+    """Save an edited agenda item; a save from a form opened before someone else's is refused."""
+    ensure_current(
+        item, expected=expected_version, data={"title": title, "start_time": start_time, "speaker": speaker}
+    )
     item.title, item.start_time, item.speaker = title, start_time, speaker
     item.full_clean()
-    item.save(update_fields=["title", "start_time", "speaker"])
+    item.save(update_fields=["title", "start_time", "speaker", "version"])
     return item
 
 

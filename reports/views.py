@@ -11,6 +11,7 @@ from congresses.models import AgendaItem
 from congresses.selectors import campaign_active
 from core.errors import DomainError
 from core.text import fold_for_search
+from core.versioning import submitted_version
 from units.domain import Access
 from units.permissions import is_staff_of_home_affairs, staff_required, unit_access
 
@@ -140,7 +141,10 @@ def agenda_item_add(request, pk: int):
     form = AgendaItemForm(request.POST)
     if not form.is_valid():
         return _render_agenda(request, event, add_form=form, status=400)
-    services.agenda_item_add(event=event, **form.cleaned_data)
+    data = form.cleaned_data
+    services.agenda_item_add(
+        event=event, title=data["title"], start_time=data["start_time"], speaker=data["speaker"]
+    )
     messages.success(request, "Đã thêm mục vào chương trình.")
     return redirect("reports:agenda", pk=event.pk)
 
@@ -153,8 +157,16 @@ def agenda_item_edit(request, pk: int, item_pk: int):
     form = AgendaItemForm(request.POST, instance=item, prefix=f"item{item.pk}")
     if not form.is_valid():
         return _render_agenda(request, event, bad_item_pk=item.pk, bad_form=form, status=400)
-    services.agenda_item_update(item=item, **form.cleaned_data)
-    messages.success(request, "Đã lưu mục chương trình.")
+    data = form.cleaned_data
+    try:
+        services.agenda_item_update(
+            item=item, title=data["title"], start_time=data["start_time"], speaker=data["speaker"],
+            expected_version=submitted_version(form),
+        )  # fmt: skip
+    except DomainError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, "Đã lưu mục chương trình.")
     return redirect("reports:agenda", pk=event.pk)
 
 

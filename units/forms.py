@@ -3,6 +3,8 @@ from crispy_forms.layout import Field, Fieldset, Layout, Submit
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 
+from core.versioning import add_version_field
+
 from .models import DocumentProfile, DocumentSigner, Unit
 from .services import PROFILE_FIELDS, SIGNER_FIELDS
 
@@ -34,6 +36,7 @@ class UnitForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
         self.helper.add_input(Submit("submit", "Lưu"))
+        add_version_field(self, self.instance if self.instance.pk else None)
 
 
 class DocumentProfileForm(forms.Form):

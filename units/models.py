@@ -4,6 +4,8 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.db.models import F, Q
 
+from core.versioning import version_field
+
 # Units that existed before the portal recorded any reorganisation: valid from this
 # early date (shown as "không ghi nhận") until a reorganisation ends them.
 UNIT_EPOCH = date(1900, 1, 1)
@@ -56,6 +58,8 @@ class Unit(models.Model):
     established_basis_date = models.DateField("ngày ban hành căn cứ thành lập", null=True, blank=True)
     ended_basis = models.CharField("căn cứ kết thúc", max_length=255, blank=True)
     ended_basis_date = models.DateField("ngày ban hành căn cứ kết thúc", null=True, blank=True)
+
+    version = version_field()  # optimistic locking of the edit form (core/versioning.py)
 
     class Meta:
         verbose_name = "đơn vị"

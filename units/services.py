@@ -5,16 +5,20 @@ from django.db import transaction
 from django.utils import timezone
 
 from core.errors import DomainError
+from core.versioning import ensure_current
 
 from .models import UNIT_EPOCH, DocumentProfile, DocumentSigner, Unit, User
 from .permissions import is_staff_of_home_affairs
 
 
-def unit_update(*, unit: Unit, data: dict) -> Unit:
+@transaction.atomic
+def unit_update(*, unit: Unit, data: dict, expected_version: int | None = None) -> Unit:
+    """Save a unit's edited details; a save from a form opened before someone else's is refused."""
+    ensure_current(unit, expected=expected_version, data=data)
     for field, value in data.items():
         setattr(unit, field, value)
     unit.full_clean()
-    unit.save(update_fields=list(data))
+    unit.save(update_fields=[*data, "version"])
     return unit
 
 

@@ -4,6 +4,9 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from core.errors import DomainError
+from core.versioning import submitted_version
+
 from .domain import Access
 from .forms import DocumentProfileForm, UnitForm
 from .models import UnitKind
@@ -51,9 +54,14 @@ def unit_edit(request, pk: int):
     unit = get_unit_for_user(request.user, pk, write=request.method == "POST")
     form = UnitForm(request.POST or None, instance=unit)
     if request.method == "POST" and form.is_valid():
-        unit_update(unit=unit, data={f: form.cleaned_data[f] for f in form.Meta.fields})
-        messages.success(request, "Đã lưu thông tin đơn vị.")
-        return redirect("units:detail", pk=unit.pk)
+        data = {f: form.cleaned_data[f] for f in form.Meta.fields}
+        try:
+            unit_update(unit=unit, data=data, expected_version=submitted_version(form))
+        except DomainError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, "Đã lưu thông tin đơn vị.")
+            return redirect("units:detail", pk=unit.pk)
     return render(request, "units/unit_form.html", {"unit": unit, "form": form})
 
 

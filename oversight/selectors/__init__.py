@@ -1,5 +1,6 @@
 """Oversight reads, split by sub-domain; callers import `oversight.selectors`."""
 
+from .addresses import AddressBook, RemindersOverview, address_book, reminder_unreachable, reminders_overview
 from .figures import (
     FIGURES,
     RESULT_FIGURES,
@@ -44,6 +45,11 @@ from .scope import area_filter
 from .summary import summary_figures_table, summary_tables
 
 __all__ = [
+    "AddressBook",
+    "RemindersOverview",
+    "reminders_overview",
+    "address_book",
+    "reminder_unreachable",
     "FIGURES",
     "RESULT_FIGURES",
     "CampaignFigures",

@@ -105,5 +105,6 @@ def reminders_sent(*, campaign: Campaign) -> QuerySet[ReminderSent]:
     return (
         ReminderSent.objects.filter(campaign=campaign)
         .select_related("unit", "unit__parent")
+        .prefetch_related("deliveries")
         .order_by("-sent_on", "unit__name")
     )
