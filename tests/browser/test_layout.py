@@ -10,6 +10,9 @@ import os
 import pytest
 from django.urls import reverse
 
+from reports.services import agenda_generate, agenda_template_load
+from tests.factories import DelegateFactory, EventFactory, GeneratedReportFactory
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 WIDTHS = (390, 1280, 1366)
@@ -78,3 +81,43 @@ def test_the_grouped_menu_opens_and_leads_to_its_pages(admin, browser_page, live
     page.click("a.dropdown-item:has-text('Nhật ký thay đổi')")
     page.wait_for_url(live_server.url + reverse("audit:log"))
     assert _overflow(page) == 0
+
+
+def _within_screen(page, selector) -> bool:
+    box = page.locator(selector).first.bounding_box()
+    width = page.evaluate("window.innerWidth")
+    return box is not None and box["x"] >= 0 and box["x"] + box["width"] <= width
+
+
+def test_an_officer_works_on_a_phone(
+    unit_manager, browser_page, live_server, campaign, units, screenshot_dir
+):
+    """At 390 px the roster, documents and agenda are card lists: each row's actions stay on screen."""
+    event = EventFactory(unit=units["chora"], campaign=campaign)
+    DelegateFactory.create_batch(3, event=event, position="Chủ nhiệm hợp tác xã", workplace="Thị trấn Chợ Rã")
+    GeneratedReportFactory(event=event, requested_by=unit_manager)
+    agenda_template_load(campaign=campaign)
+    agenda_generate(event=event)
+    page = browser_page
+    _login(page, live_server, unit_manager)
+    page.set_viewport_size({"width": 390, "height": 800})
+
+    page.goto(live_server.url + reverse("delegates:roster", args=[event.pk]))
+    assert _overflow(page) == 0
+    assert _within_screen(page, "#roster-table a:has-text('Sửa')")
+    assert _within_screen(page, "#roster-table button:has-text('Xóa')")
+    page.screenshot(path=os.path.join(screenshot_dir, "layout-phone-roster.png"), full_page=True)
+
+    page.goto(live_server.url + reverse("reports:event_documents", args=[event.pk]))
+    assert _overflow(page) == 0
+    assert _within_screen(page, "#report-jobs a:has-text('Tải về')")
+    page.screenshot(path=os.path.join(screenshot_dir, "layout-phone-documents.png"), full_page=True)
+
+    page.goto(live_server.url + reverse("reports:agenda", args=[event.pk]))
+    assert _overflow(page) == 0
+    title = page.locator("#agenda-table input[aria-label='Nội dung']").first
+    box = title.bounding_box()
+    assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390
+    assert box["width"] >= 300  # the whole line of the card, not five characters
+    assert _within_screen(page, "#agenda-table button:has-text('Xóa')")
+    page.screenshot(path=os.path.join(screenshot_dir, "layout-phone-agenda.png"), full_page=True)
