@@ -119,5 +119,6 @@ def test_an_officer_works_on_a_phone(
     box = title.bounding_box()
     assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390
     assert box["width"] >= 300  # the whole line of the card, not five characters
-    assert _within_screen(page, "#agenda-table button:has-text('Xóa')")
+    assert _within_screen(page, "#agenda-table label:has-text('Xóa')")
+    assert _within_screen(page, "button:has-text('Lưu chương trình')")
     page.screenshot(path=os.path.join(screenshot_dir, "layout-phone-agenda.png"), full_page=True)
