@@ -43,3 +43,30 @@ class AgendaItemForm(forms.ModelForm):
             Submit("submit", "Thêm mục"),
         )
         add_version_field(self, self.instance if self.instance.pk else None)
+
+
+class AgendaRowForm(forms.Form):
+    """One row of the agenda editor; the formset below saves every row at once."""
+
+    item_id = forms.IntegerField(widget=forms.HiddenInput)
+    start_time = forms.TimeField(
+        label="Thời gian",
+        required=False,
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        error_messages={"invalid": "Thời gian phải có dạng giờ:phút, ví dụ 07:30."},
+    )
+    title = forms.CharField(
+        label="Nội dung",
+        max_length=500,
+        error_messages={"required": "Hãy nhập nội dung của mục chương trình."},
+    )
+    speaker = forms.CharField(label="Người thực hiện", max_length=255, required=False)
+
+
+AgendaFormSet = forms.formset_factory(AgendaRowForm, extra=0, can_order=True, can_delete=True)
+
+
+def agenda_formset_initial(items) -> list[dict]:
+    return [
+        {"item_id": i.pk, "start_time": i.start_time, "title": i.title, "speaker": i.speaker} for i in items
+    ]

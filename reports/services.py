@@ -4,7 +4,8 @@ import json
 import logging
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import time
 from pathlib import Path
 from typing import Any
@@ -16,7 +17,6 @@ from django.utils import timezone
 
 from congresses.models import AgendaItem, Campaign, Event
 from core.errors import DomainError
-from core.versioning import ensure_current
 
 from . import domain, selectors
 from .exporters import EXPORTERS
@@ -89,16 +89,6 @@ def agenda_generate(*, event: Event, replace: bool = False) -> list[AgendaItem]:
     return AgendaItem.objects.bulk_create(items)
 
 
-def _renumber(event: Event) -> None:
-    items = list(AgendaItem.objects.filter(event=event).order_by("order", "pk"))
-    changed = []
-    for index, item in enumerate(items, start=1):
-        if item.order != index:
-            item.order = index
-            changed.append(item)
-    AgendaItem.objects.bulk_update(changed, ["order"])
-
-
 @transaction.atomic
 def agenda_item_add(*, event: Event, title: str, start_time: time | None, speaker: str = "") -> AgendaItem:
     event = _lock_event(event)
@@ -110,44 +100,46 @@ def agenda_item_add(*, event: Event, title: str, start_time: time | None, speake
     return item
 
 
-@transaction.atomic
-def agenda_item_update(
-    *,
-    item: AgendaItem,
-    title: str,
-    start_time: time | None,
-    speaker: str,
-    expected_version: int | None = None,
-) -> AgendaItem:
-    """Save an edited agenda item; a save from a form opened before someone else's is refused."""
-    ensure_current(
-        item, expected=expected_version, data={"title": title, "start_time": start_time, "speaker": speaker}
-    )
-    item.title, item.start_time, item.speaker = title, start_time, speaker
-    item.full_clean()
-    item.save(update_fields=["title", "start_time", "speaker", "version"])
-    return item
+@dataclass(frozen=True)
+class AgendaRow:
+    """One row of the agenda editor as the officer left it."""
+
+    item_id: int
+    start_time: time | None
+    title: str
+    speaker: str
+    delete: bool = False
 
 
 @transaction.atomic
-def agenda_item_delete(*, item: AgendaItem) -> None:
-    event = _lock_event(item.event)
-    item.delete()
-    _renumber(event)
+def agenda_save(*, event: Event, rows: Sequence[AgendaRow]) -> list[AgendaItem]:
+    """Save the whole programme at once: every row's text, the order given, the rows marked for deletion.
 
-
-@transaction.atomic
-def agenda_item_move(*, item: AgendaItem, direction: str) -> None:
-    """Swap an item with its neighbour above ("up") or below ("down"); the ends stay put."""
-    event = _lock_event(item.event)
-    _renumber(event)
-    items = list(AgendaItem.objects.filter(event=event).order_by("order", "pk"))
-    index = next(i for i, it in enumerate(items) if it.pk == item.pk)
-    other = index - 1 if direction == "up" else index + 1
-    if direction not in ("up", "down") or not 0 <= other < len(items):
-        return
-    items[index].order, items[other].order = items[other].order, items[index].order
-    AgendaItem.objects.bulk_update([items[index], items[other]], ["order"])
+    `rows` lists every item of the event, in the new order; if the programme changed meanwhile
+    (an item added or removed elsewhere), nothing is saved.
+    """
+    event = _lock_event(event)
+    items = {item.pk: item for item in AgendaItem.objects.filter(event=event)}
+    if sorted(row.item_id for row in rows) != sorted(items):
+        raise ReportError("Chương trình vừa được thay đổi ở nơi khác; hãy tải lại trang rồi sửa lại.")
+    kept: list[AgendaItem] = []
+    for row in rows:
+        item = items[row.item_id]
+        if row.delete:
+            item.delete()
+            continue
+        before = (item.order, item.start_time, item.title, item.speaker)
+        item.order, item.start_time, item.title, item.speaker = (
+            len(kept) + 1,
+            row.start_time,
+            row.title,
+            row.speaker,
+        )
+        item.full_clean()
+        if (item.order, item.start_time, item.title, item.speaker) != before:
+            item.save(update_fields=["order", "start_time", "title", "speaker"])
+        kept.append(item)
+    return kept
 
 
 # --- Document jobs ---------------------------------------------------------------------------

@@ -11,17 +11,7 @@ urlpatterns = [
     path("events/<int:pk>/agenda/", views.agenda, name="agenda"),
     path("events/<int:pk>/agenda/generate/", views.agenda_generate, name="agenda_generate"),
     path("events/<int:pk>/agenda/items/add/", views.agenda_item_add, name="agenda_item_add"),
-    path("events/<int:pk>/agenda/items/<int:item_pk>/edit/", views.agenda_item_edit, name="agenda_item_edit"),
-    path(
-        "events/<int:pk>/agenda/items/<int:item_pk>/delete/",
-        views.agenda_item_delete,
-        name="agenda_item_delete",
-    ),
-    path(
-        "events/<int:pk>/agenda/items/<int:item_pk>/move/<str:direction>/",
-        views.agenda_item_move,
-        name="agenda_item_move",
-    ),
+    path("events/<int:pk>/agenda/save/", views.agenda_save, name="agenda_save"),
     path("documents/<int:pk>/status.json", views.report_status, name="status"),
     path("documents/<int:pk>/download/", views.report_download, name="download"),
     path("documents/<int:pk>/retry/", views.report_retry, name="retry"),

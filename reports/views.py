@@ -3,21 +3,19 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, JsonResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
-from congresses.models import AgendaItem
 from congresses.selectors import campaign_active
 from core.errors import DomainError
 from core.text import fold_for_search
-from core.versioning import submitted_version
 from units.domain import Access
 from units.permissions import is_staff_of_home_affairs, staff_required, unit_access
 
 from . import selectors, services
 from .exporters import EXPORTERS, campaign_kinds, event_kinds
-from .forms import AgendaItemForm, ReportRequestForm, new_request_key
+from .forms import AgendaFormSet, AgendaItemForm, ReportRequestForm, agenda_formset_initial, new_request_key
 from .models import GeneratedReport
 from .permissions import get_event_for_user, get_report_for_user
 
@@ -93,20 +91,13 @@ def event_report_start(request, pk: int):
     return redirect("reports:event_documents", pk=event.pk)
 
 
-def _render_agenda(request, event, *, add_form=None, bad_item_pk=None, bad_form=None, status=200):
-    items = selectors.agenda_items(event=event)
-    rows = [
-        {
-            "item": item,
-            "form": bad_form
-            if item.pk == bad_item_pk
-            else AgendaItemForm(instance=item, prefix=f"item{item.pk}"),
-        }
-        for item in items
-    ]
+def _render_agenda(request, event, *, add_form=None, formset=None, status=200):
+    if formset is None:
+        formset = AgendaFormSet(initial=agenda_formset_initial(selectors.agenda_items(event=event)))
     context = {
         "event": event,
-        "rows": rows,
+        "formset": formset,
+        "rows": formset.forms,
         "add_form": add_form or AgendaItemForm(),
         "can_write": unit_access(request.user, event.unit) == Access.WRITE,
         "request_key": new_request_key(),
@@ -151,44 +142,27 @@ def agenda_item_add(request, pk: int):
 
 @login_required
 @require_POST
-def agenda_item_edit(request, pk: int, item_pk: int):
+def agenda_save(request, pk: int):
+    """Every row of the programme at once: texts, order (TT) and the rows ticked for deletion."""
     event = get_event_for_user(request.user, pk, write=True)
-    item = get_object_or_404(AgendaItem, pk=item_pk, event=event)
-    form = AgendaItemForm(request.POST, instance=item, prefix=f"item{item.pk}")
-    if not form.is_valid():
-        return _render_agenda(request, event, bad_item_pk=item.pk, bad_form=form, status=400)
-    data = form.cleaned_data
+    formset = AgendaFormSet(request.POST)
+    if not formset.is_valid():
+        return _render_agenda(request, event, formset=formset, status=400)
+    kept = [form.cleaned_data for form in formset.ordered_forms]
+    dropped = [form.cleaned_data for form in formset.deleted_forms]
+    rows = [services.AgendaRow(**_row(data)) for data in kept]
+    rows += [services.AgendaRow(**_row(data), delete=True) for data in dropped]
     try:
-        services.agenda_item_update(
-            item=item, title=data["title"], start_time=data["start_time"], speaker=data["speaker"],
-            expected_version=submitted_version(form),
-        )  # fmt: skip
-    except DomainError as exc:
-        messages.error(request, str(exc))
+        services.agenda_save(event=event, rows=rows)
+    except DomainError as error:
+        messages.error(request, str(error))
     else:
-        messages.success(request, "Đã lưu mục chương trình.")
+        messages.success(request, "Đã lưu chương trình.")
     return redirect("reports:agenda", pk=event.pk)
 
 
-@login_required
-@require_POST
-def agenda_item_delete(request, pk: int, item_pk: int):
-    event = get_event_for_user(request.user, pk, write=True)
-    services.agenda_item_delete(item=get_object_or_404(AgendaItem, pk=item_pk, event=event))
-    messages.success(request, "Đã xóa mục khỏi chương trình.")
-    return redirect("reports:agenda", pk=event.pk)
-
-
-@login_required
-@require_POST
-def agenda_item_move(request, pk: int, item_pk: int, direction: str):
-    event = get_event_for_user(request.user, pk, write=True)
-    if direction not in ("up", "down"):
-        raise Http404("Không tìm thấy.")
-    services.agenda_item_move(
-        item=get_object_or_404(AgendaItem, pk=item_pk, event=event), direction=direction
-    )
-    return redirect("reports:agenda", pk=event.pk)
+def _row(data: dict) -> dict:
+    return {key: data[key] for key in ("item_id", "start_time", "title", "speaker")}
 
 
 @login_required

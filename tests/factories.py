@@ -7,6 +7,7 @@ fixtures of tests/conftest.py (the committed data files), then e.g.
     EventFactory(unit=units["babe"], campaign=campaign, tier_code="district", held=True)
     DelegateFactory.create_batch(3, event=event, gender="female")
     ExemplarFactory(unit=units["chora"], published=True)
+    GeneratedReportFactory(event=event, requested_by=user)                  # a finished document job
     UserFactory(staff=True)  /  UserFactory(leadership=True)  /  UserFactory(unit=unit)
 """
 
@@ -22,6 +23,7 @@ from core.text import fold_for_search, vietnamese_sort_key
 from delegates.models import Delegate
 from honors.models import Exemplar
 from honors.services import exemplar_save
+from reports.models import GeneratedReport
 from units.models import (
     DocumentProfile,
     DocumentSigner,
@@ -235,3 +237,19 @@ class DocumentSignerFactory(DjangoModelFactory):
     title = "TRƯỞNG BAN"
     full_name = "Hoàng Văn Chinh"
     recipients = "Như trên;\nLưu: VT, BTC."
+
+
+class GeneratedReportFactory(DjangoModelFactory):
+    """A document job that has finished (its file name only: nothing is rendered)."""
+
+    class Meta:
+        model = GeneratedReport
+
+    event = factory.SubFactory(EventFactory)
+    kind = "agenda"
+    title = factory.LazyAttribute(lambda r: f"Chương trình: {r.event.name}")
+    status = GeneratedReport.Status.DONE
+    progress = 100
+    file = factory.Sequence(lambda n: f"reports/test-{n:04d}.pdf")
+    idempotency_key = factory.Sequence(lambda n: f"test-report-{n:06d}")
+    finished_at = factory.LazyFunction(lambda: datetime.datetime.now(datetime.UTC))

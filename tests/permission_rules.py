@@ -100,14 +100,6 @@ def plan_version_pk(w, unit):
     return {"pk": w.plan_version(unit).pk}
 
 
-def agenda_item_pks(w, unit):
-    return {"pk": w.event(unit).pk, "item_pk": w.agenda_item(unit).pk}
-
-
-def agenda_move_kwargs(w, unit):
-    return {**agenda_item_pks(w, unit), "direction": "down"}
-
-
 def report_pk(w, unit):
     return {"pk": w.report(unit).pk}
 
@@ -250,9 +242,7 @@ RULES: dict[str, Rule] = {
     "reports:agenda": Rule(get=LOGGED_IN, kwargs=event_pk, scoped=True),
     "reports:agenda_generate": Rule(get=NOBODY, post=WRITERS, kwargs=event_pk, scoped=True),
     "reports:agenda_item_add": Rule(get=NOBODY, post=WRITERS, kwargs=event_pk, scoped=True),
-    "reports:agenda_item_edit": Rule(get=NOBODY, post=WRITERS, kwargs=agenda_item_pks, scoped=True),
-    "reports:agenda_item_delete": Rule(get=NOBODY, post=WRITERS, kwargs=agenda_item_pks, scoped=True),
-    "reports:agenda_item_move": Rule(get=NOBODY, post=WRITERS, kwargs=agenda_move_kwargs, scoped=True),
+    "reports:agenda_save": Rule(get=NOBODY, post=WRITERS, kwargs=event_pk, scoped=True),
     "reports:status": Rule(get=LOGGED_IN, kwargs=report_pk, scoped=True),
     "reports:download": Rule(get=LOGGED_IN, kwargs=report_pk, scoped=True),
     "reports:retry": Rule(get=NOBODY, post=WRITERS, kwargs=report_pk, scoped=True),

@@ -59,16 +59,6 @@ class World:
 
         return self._once("reorganisation", lambda: ReorganisationItemFactory().reorganisation)
 
-    def agenda_item(self, unit):
-        from congresses.models import AgendaItem
-
-        def make():
-            event = self.event(unit)
-            AgendaItem.objects.create(event=event, order=2, title="Báo cáo thành tích")
-            return AgendaItem.objects.create(event=event, order=1, title="Khai mạc")
-
-        return self._once(("agenda_item", unit.pk), make)
-
     def report(self, unit):
         from django.core.files.base import ContentFile
 

@@ -8,7 +8,6 @@ from django import forms
 from django.test import Client
 from django.urls import reverse
 
-from congresses.models import AgendaItem
 from delegates.models import Delegate
 from tests.factories import DelegateFactory, EventFactory, ExemplarFactory
 
@@ -109,26 +108,6 @@ def test_a_stale_exemplar_save_is_refused_and_saves_nothing(units, unit_manager)
     assert "người khác đã sửa" in body and "đang lưu “Bí thư chi bộ”, bạn gửi “Trưởng thôn”" in body
     exemplar.refresh_from_db()
     assert exemplar.position == "Bí thư chi bộ" and exemplar.name == "Hoàng Thị Hoa" and exemplar.version == 2
-
-
-def test_a_stale_agenda_item_save_is_refused_and_saves_nothing(campaign, units, unit_manager):
-    event = EventFactory(unit=units["chora"], campaign=campaign, tier_code="commune", date=date(2025, 2, 20))
-    item = AgendaItem.objects.create(event=event, order=1, title="Khai mạc", speaker="Chủ tịch UBND")
-    page = reverse("reports:agenda", args=[event.pk])
-    url = reverse("reports:agenda_item_edit", args=[event.pk, item.pk])
-    first, _, second, _ = _two_officers_open_page(page, unit_manager)
-    prefix = f"item{item.pk}"
-    assert f'name="{prefix}-version" value="1"' in first.get(page).content.decode()
-    sent = {f"{prefix}-title": "Khai mạc", f"{prefix}-start_time": "", f"{prefix}-version": "1"}
-    assert first.post(url, {**sent, f"{prefix}-speaker": "Phó Chủ tịch UBND"}).status_code == 302
-    response = second.post(
-        url, {**sent, f"{prefix}-speaker": "Chủ tịch UBND", f"{prefix}-title": "Khai mạc hội nghị"}
-    )
-    body = second.get(response["Location"]).content.decode()
-    assert "người khác đã sửa mục chương trình này" in body
-    assert "Người thực hiện: đang lưu “Phó Chủ tịch UBND”, bạn gửi “Chủ tịch UBND”" in body
-    item.refresh_from_db()
-    assert (item.title, item.speaker, item.version) == ("Khai mạc", "Phó Chủ tịch UBND", 2)
 
 
 def _two_officers_open_page(url: str, user) -> tuple[Client, None, Client, None]:

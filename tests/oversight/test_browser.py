@@ -24,7 +24,8 @@ def test_it_shows_leadership_the_dashboard_with_charts(browser_page, live_server
     page.fill("input[name=password]", "pw-leader")
     page.press("input[name=password]", "Enter")
     page.wait_for_url(live_server.url + "/")
-    page.click("nav >> text=Theo dõi")
+    page.click("#nav-oversight")
+    page.click("nav a.dropdown-item:has-text('Theo dõi tiến độ')")
     page.wait_for_selector("h1:has-text('Theo dõi tiến độ')")
     assert page.locator("svg rect").count() > 0
     assert "40" in page.locator("h2:has-text('Cơ cấu đại biểu')").inner_text()

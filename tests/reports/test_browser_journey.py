@@ -19,10 +19,19 @@ def test_a_district_officer_drafts_the_agenda_and_prints_documents(
     page.goto(live_server.url + f"/events/{babe_event.pk}/agenda/")
     page.click("text=Tạo chương trình theo mẫu của kế hoạch")
     page.wait_for_selector("text=Đã tạo chương trình theo mẫu")
-    page.locator("input[aria-label='Người thực hiện']").nth(1).fill("Ông Triệu Văn Dũng")
-    page.locator("button:has-text('Lưu')").nth(1).click()
-    page.wait_for_selector("text=Đã lưu mục chương trình")
-    assert page.locator("input[aria-label='Người thực hiện']").nth(1).input_value() == "Ông Triệu Văn Dũng"
+    # Rows 1 and 2 edited, then one save: both changes are kept.
+    speakers = page.locator("input[aria-label='Người thực hiện']")
+    speakers.nth(0).fill("Ban tổ chức")
+    speakers.nth(1).fill("Ông Triệu Văn Dũng")
+    page.click("button:has-text('Lưu chương trình')")
+    page.wait_for_selector("text=Đã lưu chương trình")
+    assert speakers.nth(0).input_value() == "Ban tổ chức"
+    assert speakers.nth(1).input_value() == "Ông Triệu Văn Dũng"
+    # Reordered by its number: the second row goes first.
+    page.locator("input[aria-label='Thứ tự']").nth(1).fill("0")
+    page.click("button:has-text('Lưu chương trình')")
+    page.wait_for_selector("text=Đã lưu chương trình")
+    assert speakers.nth(0).input_value() == "Ông Triệu Văn Dũng"
     page.screenshot(path=os.path.join(screenshot_dir, "documents-01-agenda.png"), full_page=True)
     page.click("text=In chương trình (PDF)")
     page.wait_for_selector("text=Đã đưa vào hàng đợi")

@@ -1,3 +1,4 @@
+import dataclasses
 import uuid
 from datetime import time
 from io import BytesIO
@@ -5,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from openpyxl import load_workbook
 
 from congresses.models import AgendaItem, Event
@@ -85,23 +87,47 @@ def test_generating_again_needs_replace(babe_event):
     assert AgendaItem.objects.filter(event=babe_event).count() == 10
 
 
-def test_the_officer_edits_adds_moves_and_removes_items(babe_event):
+def _rows(items):
+    return [
+        services.AgendaRow(item_id=i.pk, start_time=i.start_time, title=i.title, speaker=i.speaker)
+        for i in items
+    ]
+
+
+def test_the_officer_edits_adds_reorders_and_removes_items_in_one_save(babe_event):
     items = services.agenda_generate(event=babe_event)
-    services.agenda_item_update(
-        item=items[1], title=items[1].title, start_time=time(8, 0), speaker="Bà Hà Thị Lan"
-    )
     added = services.agenda_item_add(event=babe_event, title="Văn nghệ chào mừng", start_time=time(7, 15))
     assert added.order == 11
-    services.agenda_item_move(item=added, direction="up")
-    services.agenda_item_move(item=items[0], direction="up")  # already first: stays
-    order = list(
-        AgendaItem.objects.filter(event=babe_event).order_by("order").values_list("title", flat=True)
+    rows = _rows([*items, added])
+    rows[1] = dataclasses.replace(rows[1], start_time=time(8, 0), speaker="Bà Hà Thị Lan")
+    rows[2] = dataclasses.replace(rows[2], speaker="Ông Triệu Đức Thanh")
+    rows[0] = dataclasses.replace(rows[0], delete=True)
+    rows.insert(2, rows.pop())  # the added item right after the first kept row
+    kept = services.agenda_save(event=babe_event, rows=rows)
+    saved = list(AgendaItem.objects.filter(event=babe_event).order_by("order"))
+    assert [r.pk for r in saved] == [k.pk for k in kept] and [r.order for r in saved] == list(range(1, 11))
+    assert saved[0].pk == items[1].pk and (saved[0].speaker, saved[0].start_time) == (
+        "Bà Hà Thị Lan",
+        time(8, 0),
     )
-    assert order[0] == "Chào cờ" and order[-2] == "Văn nghệ chào mừng" and order[-1] == "Tổng kết và bế mạc"
-    services.agenda_item_delete(item=items[0])
-    rows = list(AgendaItem.objects.filter(event=babe_event).order_by("order"))
-    assert [r.order for r in rows] == list(range(1, 11))
-    assert rows[0].speaker == "Bà Hà Thị Lan" and rows[0].start_time == time(8, 0)
+    assert saved[1].title == "Văn nghệ chào mừng" and saved[2].speaker == "Ông Triệu Đức Thanh"
+    assert not AgendaItem.objects.filter(pk=items[0].pk).exists()
+
+
+def test_saving_a_stale_programme_changes_nothing(babe_event):
+    items = services.agenda_generate(event=babe_event)
+    rows = [dataclasses.replace(r, speaker="Ban tổ chức") for r in _rows(items[1:])]  # one row missing
+    with pytest.raises(services.ReportError, match="thay đổi ở nơi khác"):
+        services.agenda_save(event=babe_event, rows=rows)
+    assert not AgendaItem.objects.filter(event=babe_event, speaker="Ban tổ chức").exists()
+
+
+def test_a_row_without_a_title_is_refused(babe_event):
+    items = services.agenda_generate(event=babe_event)
+    rows = _rows(items)
+    rows[3] = dataclasses.replace(rows[3], title="")
+    with pytest.raises(ValidationError):
+        services.agenda_save(event=babe_event, rows=rows)
 
 
 def test_one_submitted_form_makes_one_job(babe_event, babe_delegates, admin):
@@ -173,9 +199,9 @@ def test_nothing_to_print_is_refused_with_a_reason(babe_event, admin):
 
 def test_the_agenda_pdf_has_the_event_title_block_and_the_edited_items(babe_event, admin, request_report):
     items = services.agenda_generate(event=babe_event)
-    services.agenda_item_update(
-        item=items[2], title=items[2].title, start_time=time(7, 45), speaker="Ông Triệu Đức Thanh"
-    )
+    rows = _rows(items)
+    rows[2] = dataclasses.replace(rows[2], start_time=time(7, 45), speaker="Ông Triệu Đức Thanh")
+    services.agenda_save(event=babe_event, rows=rows)
     report = request_report(kind="agenda", event=babe_event, requested_by=admin)
     text = pdf_text.page_texts(pdf_text.read(report.file.read()))[0]
     assert "CHƯƠNG TRÌNH" in text and "Chào cờ" in text and "Ông Triệu Đức Thanh" in text

@@ -237,53 +237,80 @@ def agenda(babe_event):
     return services.agenda_generate(event=babe_event)
 
 
-def test_it_edits_an_item(client, district_officer, babe_event, agenda):
+def _agenda_post(items, **changes):
+    """The agenda editor's form as the browser sends it: every row, with `changes` by row index."""
+    data = {"form-TOTAL_FORMS": str(len(items)), "form-INITIAL_FORMS": str(len(items))}
+    for index, item in enumerate(items):
+        row = {"item_id": item.pk, "ORDER": index + 1, "title": item.title, "speaker": item.speaker,
+               "start_time": item.start_time.strftime("%H:%M") if item.start_time else ""}  # fmt: skip
+        row.update(changes.get(f"row{index}", {}))
+        data.update({f"form-{index}-{key}": value for key, value in row.items() if value is not None})
+    return data
+
+
+def test_it_saves_every_edited_row_at_once(client, district_officer, babe_event, agenda):
     client.force_login(district_officer)
-    item = agenda[1]
-    response = client.post(
-        reverse("reports:agenda_item_edit", args=[babe_event.pk, item.pk]),
-        {f"item{item.pk}-start_time": "08:05", f"item{item.pk}-title": "Khai mạc Đại hội",
-         f"item{item.pk}-speaker": "Bà Hoàng Thị Thu Hà"},
-    )  # fmt: skip
+    data = _agenda_post(
+        agenda,
+        row0={"title": "Chào cờ, tuyên bố lý do", "speaker": "Ban tổ chức"},
+        row1={"start_time": "08:05", "title": "Khai mạc Đại hội", "speaker": "Bà Hoàng Thị Thu Hà"},
+    )
+    response = client.post(reverse("reports:agenda_save", args=[babe_event.pk]), data)
     assert response.status_code == 302
-    item.refresh_from_db()
-    assert (item.title, item.speaker, item.start_time.strftime("%H:%M")) == (
+    first, second = AgendaItem.objects.get(pk=agenda[0].pk), AgendaItem.objects.get(pk=agenda[1].pk)
+    assert (first.title, first.speaker) == ("Chào cờ, tuyên bố lý do", "Ban tổ chức")
+    assert (second.title, second.speaker, second.start_time.strftime("%H:%M")) == (
         "Khai mạc Đại hội",
         "Bà Hoàng Thị Thu Hà",
         "08:05",
     )
 
 
+def test_the_page_sends_every_row_in_one_form(client, district_officer, babe_event, agenda):
+    client.force_login(district_officer)
+    body = client.get(reverse("reports:agenda", args=[babe_event.pk])).content.decode()
+    assert body.count("Lưu chương trình") == 1 and ">Lưu</button>" not in body
+    assert f'name="form-TOTAL_FORMS" value="{len(agenda)}"' in body
+
+
 def test_it_keeps_bad_input_and_says_why(client, district_officer, babe_event, agenda):
     client.force_login(district_officer)
-    item = agenda[1]
-    response = client.post(
-        reverse("reports:agenda_item_edit", args=[babe_event.pk, item.pk]),
-        {
-            f"item{item.pk}-start_time": "25:99",
-            f"item{item.pk}-title": "Khai mạc mới",
-            f"item{item.pk}-speaker": "",
-        },
+    data = _agenda_post(
+        agenda, row0={"title": "Chào cờ mới"}, row1={"start_time": "25:99", "title": "Khai mạc mới"}
     )
+    response = client.post(reverse("reports:agenda_save", args=[babe_event.pk]), data)
     body = response.content.decode()
     assert response.status_code == 400
-    assert "Thời gian phải có dạng giờ:phút" in body and "Khai mạc mới" in body
+    assert "Thời gian phải có dạng giờ:phút" in body and "Khai mạc mới" in body and "Chào cờ mới" in body
+    assert AgendaItem.objects.get(pk=agenda[0].pk).title == agenda[0].title
 
 
-def test_it_adds_moves_and_deletes_items(client, district_officer, babe_event, agenda):
+def test_it_adds_reorders_and_deletes_items(client, district_officer, babe_event, agenda):
     client.force_login(district_officer)
     client.post(reverse("reports:agenda_item_add", args=[babe_event.pk]),
                 {"start_time": "07:15", "title": "Văn nghệ chào mừng", "speaker": ""})  # fmt: skip
-    added = AgendaItem.objects.get(event=babe_event, title="Văn nghệ chào mừng")
-    assert added.order == 11
-    client.post(reverse("reports:agenda_item_move", args=[babe_event.pk, added.pk, "up"]))
-    added.refresh_from_db()
-    assert added.order == 10
-    client.post(reverse("reports:agenda_item_delete", args=[babe_event.pk, agenda[0].pk]))
+    items = list(AgendaItem.objects.filter(event=babe_event).order_by("order"))
+    added = items[-1]
+    assert (added.title, added.order) == ("Văn nghệ chào mừng", 11)
+    data = _agenda_post(items, row0={"DELETE": "on"}, row10={"ORDER": "1"})
+    client.post(reverse("reports:agenda_save", args=[babe_event.pk]), data)
     assert not AgendaItem.objects.filter(pk=agenda[0].pk).exists()
+    titles = list(
+        AgendaItem.objects.filter(event=babe_event).order_by("order").values_list("title", flat=True)
+    )
+    assert titles[0] == "Văn nghệ chào mừng" and titles[1] == agenda[1].title and len(titles) == 10
     assert sorted(AgendaItem.objects.filter(event=babe_event).values_list("order", flat=True)) == list(
         range(1, 11)
     )
+
+
+def test_it_saves_nothing_when_the_programme_changed_meanwhile(client, district_officer, babe_event, agenda):
+    client.force_login(district_officer)
+    data = _agenda_post(agenda, row0={"title": "Chào cờ mới"})
+    services.agenda_item_add(event=babe_event, title="Mục thêm ở nơi khác", start_time=None)
+    response = client.post(reverse("reports:agenda_save", args=[babe_event.pk]), data, follow=True)
+    assert "vừa được thay đổi ở nơi khác" in response.content.decode()
+    assert AgendaItem.objects.get(pk=agenda[0].pk).title == agenda[0].title
 
 
 def test_it_refuses_an_empty_new_item(client, district_officer, babe_event, agenda):
@@ -296,34 +323,31 @@ def test_it_refuses_an_empty_new_item(client, district_officer, babe_event, agen
 
 def test_it_forbids_leadership_to_change_items(client, leadership, babe_event, agenda):
     client.force_login(leadership)
-    item = agenda[0]
     urls = [
         reverse("reports:agenda_item_add", args=[babe_event.pk]),
-        reverse("reports:agenda_item_edit", args=[babe_event.pk, item.pk]),
-        reverse("reports:agenda_item_delete", args=[babe_event.pk, item.pk]),
-        reverse("reports:agenda_item_move", args=[babe_event.pk, item.pk, "down"]),
+        reverse("reports:agenda_save", args=[babe_event.pk]),
     ]
-    assert [client.post(url, {"title": "x"}).status_code for url in urls] == [403, 403, 403, 403]
+    assert [client.post(url, {"title": "x"}).status_code for url in urls] == [403, 403]
 
 
 def test_it_hides_items_of_another_district(client, other_unit_manager, babe_event, agenda):
     client.force_login(other_unit_manager)
-    item = agenda[0]
     urls = [
         reverse("reports:agenda_item_add", args=[babe_event.pk]),
-        reverse("reports:agenda_item_edit", args=[babe_event.pk, item.pk]),
-        reverse("reports:agenda_item_delete", args=[babe_event.pk, item.pk]),
-        reverse("reports:agenda_item_move", args=[babe_event.pk, item.pk, "down"]),
+        reverse("reports:agenda_save", args=[babe_event.pk]),
     ]
-    assert [client.post(url, {"title": "x"}).status_code for url in urls] == [404, 404, 404, 404]
+    assert [client.post(url, {"title": "x"}).status_code for url in urls] == [404, 404]
 
 
 def test_it_does_not_touch_an_item_through_another_event(
     client, unit_manager, chora_event, babe_event, agenda
 ):
     client.force_login(unit_manager)
-    url = reverse("reports:agenda_item_delete", args=[chora_event.pk, agenda[0].pk])
-    assert client.post(url).status_code == 404 and AgendaItem.objects.filter(pk=agenda[0].pk).exists()
+    services.agenda_generate(event=chora_event)
+    chora_items = list(AgendaItem.objects.filter(event=chora_event).order_by("order"))
+    data = _agenda_post(chora_items, row0={"item_id": agenda[0].pk, "DELETE": "on"})
+    client.post(reverse("reports:agenda_save", args=[chora_event.pk]), data)
+    assert AgendaItem.objects.filter(pk=agenda[0].pk).exists()
 
 
 # --- the province summary report ---
