@@ -37,8 +37,23 @@ def documents_home(request):
     )
 
 
+def _requester_label(report: GeneratedReport) -> str:
+    """Who asked for a document; an account deleted since shows as such (never a 500)."""
+    user = report.requested_by
+    if user is None:
+        return "tài khoản đã xóa"
+    return user.get_full_name() or user.username
+
+
 def _job_rows(reports) -> list[dict]:
-    return [{"report": r, "can_retry": r.status == GeneratedReport.Status.FAILED} for r in reports]
+    return [
+        {
+            "report": r,
+            "requester": _requester_label(r),
+            "can_retry": r.status == GeneratedReport.Status.FAILED,
+        }
+        for r in reports
+    ]
 
 
 @login_required

@@ -406,3 +406,15 @@ def test_the_status_page_query_count_does_not_grow_with_jobs(
     client.force_login(district_officer)
     with django_assert_max_num_queries(12):
         client.get(reverse("reports:event_documents", args=[babe_event.pk]))
+
+
+def test_a_document_whose_requester_was_deleted_still_lists(client, district_officer, babe_event):
+    from tests.factories import GeneratedReportFactory, UserFactory
+
+    gone = UserFactory(unit=babe_event.unit)
+    GeneratedReportFactory(event=babe_event, requested_by=gone)
+    gone.delete()
+    client.force_login(district_officer)
+    response = client.get(reverse("reports:event_documents", args=[babe_event.pk]))
+    assert response.status_code == 200
+    assert "tài khoản đã xóa" in response.content.decode()
