@@ -28,6 +28,8 @@ lock: $(BIN)/activate
 	$(BIN)/pip-compile $(LOCK_FLAGS) --extra=dev -c requirements.lock -o requirements-dev.lock pyproject.toml
 	sed -i '1i -c requirements.lock' requirements-dev.lock
 
+# The demo runs a real Celery worker (with beat) beside the web server, on kombu's filesystem
+# transport under .demo/ (no Redis), so documents are made in the background as in production.
 # The demo shows what users see (Vietnamese error pages, no debug page): DEBUG stays off
 # unless asked, `make demo DEBUG=True`. WhiteNoise serves the static files either way.
 DEBUG ?= False
@@ -36,7 +38,11 @@ demo: venv
 	DEBUG=$(DEBUG) $(MANAGE) demo_data
 	@echo ""
 	@echo "Cổng đang chạy tại http://127.0.0.1:$(PORT)  (Ctrl+C để dừng)"
-	DEBUG=$(DEBUG) $(MANAGE) runserver 127.0.0.1:$(PORT)
+	@export DEBUG=$(DEBUG) CELERY_BROKER_URL=filesystem://; mkdir -p .demo; \
+	  $(BIN)/celery -A bac_kan_emulation worker --beat --schedule=.demo/celerybeat-schedule \
+	    --pool=solo --loglevel=warning >.demo/worker.log 2>&1 & worker=$$!; \
+	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	  $(MANAGE) runserver 127.0.0.1:$(PORT)
 
 lint: venv
 	$(BIN)/ruff check .

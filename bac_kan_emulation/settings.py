@@ -7,6 +7,7 @@ must provide SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL and CELERY_BROKER_URL.
 Every variable is listed in `.env.example`.
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -51,6 +52,18 @@ def env_int(name: str, default: int) -> int:
         raise ImproperlyConfigured(f"{name} must be an integer, got {raw!r}") from exc
 
 
+def env_date(name: str, default: datetime.date | None) -> datetime.date | None:
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    if raw in ("", "none", "None"):
+        return None
+    try:
+        return datetime.date.fromisoformat(raw)
+    except ValueError as exc:
+        raise ImproperlyConfigured(f"{name} must be a date YYYY-MM-DD (or empty), got {raw!r}") from exc
+
+
 def env_list(name: str, default: list[str]) -> list[str]:
     raw = os.environ.get(name)
     if raw is None or raw == "":
@@ -60,6 +73,12 @@ def env_list(name: str, default: list[str]) -> list[str]:
 
 DEBUG = env_bool("DEBUG", False)
 DEMO_MODE = env_bool("DEMO_MODE", not os.environ.get("DATABASE_URL"))
+
+# The demo shows the 2025 campaign as it stood on one day inside it (after the province
+# conferences' quarters, before the provincial congress); production follows the calendar.
+# PORTAL_TODAY=YYYY-MM-DD freezes any instance at a date, PORTAL_TODAY= (empty) unfreezes the demo.
+DEMO_TODAY = datetime.date(2025, 9, 15)
+PORTAL_TODAY = env_date("PORTAL_TODAY", DEMO_TODAY if DEMO_MODE else None)
 
 SECRET_KEY = env_secret("SECRET_KEY")
 if not SECRET_KEY:
@@ -126,6 +145,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "units.context_processors.navigation",
+                "core.context_processors.portal_clock",
             ],
         },
     },
@@ -233,7 +253,21 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 # A task of a worker killed mid-way (acks_late) goes back to the queue after this many seconds.
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 3600)}
+CELERY_BROKER_TRANSPORT_OPTIONS: dict[str, object] = {
+    "visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 3600)
+}
+if CELERY_BROKER_URL.startswith("filesystem://"):
+    # The demo's broker without Redis: kombu's filesystem transport, messages as files in
+    # one folder that the web server writes and the demo's worker reads (`make demo`).
+    _broker_folder = Path(env_str("CELERY_FILESYSTEM_FOLDER", str(BASE_DIR / ".demo" / "broker")))
+    for _sub in ("queue", "processed"):
+        (_broker_folder / _sub).mkdir(parents=True, exist_ok=True)
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "data_folder_in": str(_broker_folder / "queue"),
+        "data_folder_out": str(_broker_folder / "queue"),
+        "processed_folder": str(_broker_folder / "processed"),
+        "store_processed": False,
+    }
 CELERY_TIMEZONE = TIME_ZONE
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

@@ -5,6 +5,7 @@ from datetime import datetime, time, timedelta
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
+from core.clock import today as portal_today
 from units.models import Unit, User
 
 from .domain import event_full_name, tier_for_kind
@@ -29,6 +30,7 @@ def seed(*, rng, scale: str, stdout) -> None:
     if campaign is None:
         return
     tiers = campaign_tiers(campaign=campaign)
+    today = portal_today()
     events = []
     for unit in demo_units(scale):
         tier = tier_for_kind(tiers, unit.kind)
@@ -36,9 +38,15 @@ def seed(*, rng, scale: str, stdout) -> None:
             continue
         span = (tier.window_end - tier.window_start).days
         day = tier.window_start + timedelta(days=rng.randint(7, span - 7))
-        status = rng.choices(
-            [Event.Status.REPORTED, Event.Status.HELD, Event.Status.PLANNED], weights=[6, 3, 1]
-        )[0]
+        # As the campaign stood on the portal's day (the demo's date): what is past was
+        # mostly held and reported, a few are overdue; what is ahead is registered.
+        status = (
+            rng.choices([Event.Status.REPORTED, Event.Status.HELD, Event.Status.PLANNED], weights=[6, 3, 1])[
+                0
+            ]
+            if day < today
+            else Event.Status.PLANNED
+        )
         events.append(
             Event(
                 campaign=campaign,

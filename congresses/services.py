@@ -10,6 +10,7 @@ from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
 
+from core.clock import today as portal_today
 from core.errors import DomainError
 from core.versioning import ensure_current
 from units.models import Unit
@@ -417,7 +418,7 @@ def event_set_cap(*, event: Event, cap: int | None, by) -> Event:
 @transaction.atomic
 def event_change_status(*, event: Event, target: str, by, today: date | None = None) -> Event:
     event = Event.objects.select_for_update().get(pk=event.pk)
-    today = today or timezone.localdate()
+    today = today or portal_today()
     decision = check_event_transition(current=event.status, target=target, event_date=event.date, today=today)
     if not decision.allowed:
         raise EventError(decision.reason)

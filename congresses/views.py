@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from core.clock import today as portal_today
 from core.downloads import content_type_for, download_name
 from core.errors import DomainError
 from core.versioning import submitted_version
@@ -172,7 +173,7 @@ def plan_list(request):
     rows, counts = plan_status_rows(
         user=request.user,
         campaign=campaign,
-        today=timezone.localdate(),
+        today=portal_today(),
         kind=kind,
         tier=tier,
         unit_kind=unit_kind,
@@ -210,7 +211,7 @@ def _unit_plans_context(request, unit, campaign, *, bound_form=None, bound_kind=
             review_status=plan.status if plan else None,
             first_submitted_on=timezone.localdate(plan.first_submitted_at) if plan else None,
             deadline=campaign.plan_deadline,
-            today=timezone.localdate(),
+            today=portal_today(),
         )
         sections.append(
             {

@@ -59,9 +59,14 @@ def _word_key(word: str) -> tuple[str, str]:
     return "".join(_primary(letter) for letter in letters), "".join(str(t) for t in tones)
 
 
+# Apostrophes and quotation marks typed on different keyboards (’ ‘ ʼ ' ` ´ ″ “ ” „ "):
+# "H’Mông", "H'Mông" and "HMông" are one word to search and to match against lists.
+_QUOTES = str.maketrans("", "", "'\u2019\u2018\u02bc\u02bb`\u00b4\u2032\u2033\"\u201c\u201d\u201e")
+
+
 def fold_for_search(value: str) -> str:
-    """Lower-case, without diacritics ("Nguyễn Văn Đức" -> "nguyen van duc")."""
-    return " ".join(_fold_word(word) for word in normalise_text(value).lower().split(" "))
+    """Lower-case, without diacritics or quotes ("Nguyễn Văn Đức" -> "nguyen van duc", "H’Mông" -> "hmong")."""
+    return " ".join(_fold_word(word) for word in normalise_text(value.translate(_QUOTES)).lower().split(" "))
 
 
 @lru_cache(maxsize=8192)

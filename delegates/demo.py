@@ -3,9 +3,10 @@
 from congresses import rules
 from congresses.models import Event
 from congresses.selectors import campaign_active
-from core.text import fold_for_search, vietnamese_sort_key
+from core.text import vietnamese_sort_key
 from units.models import Unit
 
+from .domain import delegate_search_text
 from .models import Delegate, DelegationQuota
 from .selectors import event_cap
 from .services import delegation_approve, quota_set_many, roster_finalise
@@ -57,8 +58,12 @@ def make_delegate(rng, event: Event, category: str) -> Delegate:
         is_direct_worker=category == "exemplar_individual" and rng.random() < 0.6,
     )
     delegate.sort_key = vietnamese_sort_key(full_name)
-    delegate.search_text = fold_for_search(
-        f"{full_name} {collective} {delegate.position} {delegate.workplace}"
+    delegate.search_text = delegate_search_text(
+        full_name=full_name,
+        collective_name=collective,
+        position=delegate.position,
+        workplace=delegate.workplace,
+        ethnic_group=ethnic,
     )
     return delegate
 

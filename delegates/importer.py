@@ -20,7 +20,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 
 from core.spreadsheet import unneutralise
 from core.text import fold_for_search, normalise_text
-from units.reference import ETHNIC_GROUPS, NO_RELIGION
+from units.reference import ETHNIC_GROUP_OTHER_NAMES, ETHNIC_GROUPS, NO_RELIGION
 
 from .models import Delegate
 
@@ -95,7 +95,13 @@ _CATEGORY_WORDS = (
     ("lanh dao", Delegate.Category.LEADER),
 )
 _ETHNIC_BY_FOLD = {re.sub(r"[\s'\-]", "", _fold(name)): name for name in ETHNIC_GROUPS}
-_ETHNIC_BY_FOLD.update({"hmong": "Mông", "hmông": "Mông", "vankieu": "Bru-Vân Kiều", "kho-me": "Khmer"})
+_ETHNIC_BY_FOLD.update(
+    {
+        re.sub(r"[\s'\-]", "", _fold(other)): name
+        for name, others in ETHNIC_GROUP_OTHER_NAMES.items()
+        for other in others
+    }
+)
 _YES = {"co", "x", "c", "yes", "y", "1", "true", "dung", "✓", "v"}
 _NO = {"", "khong", "k", "no", "n", "0", "false", "-"}
 _COLUMN_NUMBERS = re.compile(r"^\(?\d{1,2}\)?$")

@@ -1,6 +1,7 @@
 """Reads of rosters, quotas and delegations: constant query counts, scoped by unit."""
 
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, Q, QuerySet
@@ -12,9 +13,10 @@ from congresses.permissions import get_event_for_user
 from congresses.selectors import tier_for_unit
 from core.text import fold_for_search, vietnamese_sort_key
 from honors.models import Exemplar
+from units.choices import Gender
 from units.models import Unit
 from units.permissions import filter_for_scope
-from units.reference import MAJORITY_ETHNIC_GROUP, NO_RELIGION
+from units.reference import ETHNIC_GROUPS, MAJORITY_ETHNIC_GROUP, NO_RELIGION
 
 from .domain import YOUTH_MAX_AGE
 from .models import Delegate, DelegationApproval, DelegationQuota, RosterImport
@@ -120,21 +122,57 @@ def roster_figures(*, event: Event) -> RosterFigures:
     )
 
 
-def roster_list(*, event: Event, query: str = "", category: str = "") -> QuerySet[Delegate]:
-    """The roster sorted the Vietnamese way; search ignores diacritics."""
+@dataclass(frozen=True)
+class RosterFilter:
+    """What the officer typed and picked above the roster; unknown choices are ignored."""
+
+    query: str = ""
+    category: str = ""
+    gender: str = ""
+    ethnic_group: str = ""
+
+    @classmethod
+    def from_params(cls, params) -> "RosterFilter":
+        return cls(
+            query=params.get("q", "").strip(),
+            category=params.get("category", "") if params.get("category") in Delegate.Category.values else "",
+            gender=params.get("gender", "") if params.get("gender") in Gender.values else "",
+            ethnic_group=params.get("ethnic_group", "")
+            if params.get("ethnic_group") in ETHNIC_GROUPS
+            else "",
+        )
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.query or self.category or self.gender or self.ethnic_group)
+
+    def as_query_string(self) -> str:
+        """The filter as URL parameters, for the page links (the page number is added after it)."""
+        pairs = {
+            "q": self.query,
+            "category": self.category,
+            "gender": self.gender,
+            "ethnic_group": self.ethnic_group,
+        }
+        return urlencode({key: value for key, value in pairs.items() if value})
+
+
+def roster_list(*, event: Event, filters: RosterFilter = RosterFilter()) -> QuerySet[Delegate]:
+    """The roster sorted the Vietnamese way; search ignores diacritics and quotes, and covers ethnicity."""
     qs = Delegate.objects.filter(event=event).select_related("exemplar", "source_delegate__event__unit")
-    folded = fold_for_search(query)
-    for word in folded.split():
+    for word in fold_for_search(filters.query).split():
         qs = qs.filter(search_text__contains=word)
-    if category in Delegate.Category.values:
-        qs = qs.filter(category=category)
+    if filters.category:
+        qs = qs.filter(category=filters.category)
+    if filters.gender:
+        qs = qs.filter(gender=filters.gender)
+    if filters.ethnic_group:
+        qs = qs.filter(ethnic_group=filters.ethnic_group)
     return qs.order_by("sort_key", "pk")
 
 
-def roster_page(*, event: Event, query: str = "", category: str = "", page: str | int = 1) -> Page:
-    return Paginator(roster_list(event=event, query=query, category=category), ROSTER_PAGE_SIZE).get_page(
-        page
-    )
+def roster_page(*, event: Event, filters: RosterFilter = RosterFilter(), page: str | int = 1) -> Page:
+    return Paginator(roster_list(event=event, filters=filters), ROSTER_PAGE_SIZE).get_page(page)
 
 
 def roster_for_export(*, event: Event) -> QuerySet[Delegate]:

@@ -10,12 +10,13 @@ from django.utils import timezone
 from congresses import rules
 from congresses.models import Campaign, Event
 from core.errors import DomainError
-from core.text import fold_for_search, normalise_text, vietnamese_sort_key
+from core.text import normalise_text, vietnamese_sort_key
 from core.versioning import ensure_current
 from units.choices import Gender
 from units.models import Unit
 from units.reference import ETHNIC_GROUPS
 
+from .domain import delegate_search_text
 from .models import Delegate, DelegationApproval, DelegationQuota, RosterImport
 from .selectors import congress_cap, delegation_candidates, event_cap
 
@@ -87,9 +88,13 @@ def _fill(delegate: Delegate, data: dict) -> Delegate:
     if "exemplar" in data:
         delegate.exemplar = data["exemplar"]
     delegate.sort_key = vietnamese_sort_key(delegate.full_name)
-    delegate.search_text = fold_for_search(
-        " ".join((delegate.full_name, delegate.collective_name, delegate.position, delegate.workplace))
-    )[:600]
+    delegate.search_text = delegate_search_text(
+        full_name=delegate.full_name,
+        collective_name=delegate.collective_name,
+        position=delegate.position,
+        workplace=delegate.workplace,
+        ethnic_group=delegate.ethnic_group,
+    )
     return delegate
 
 

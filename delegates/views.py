@@ -9,8 +9,10 @@ from congresses.selectors import campaign_active
 from congresses.services import event_set_cap
 from core.errors import DomainError
 from core.versioning import submitted_version
+from units.choices import Gender
 from units.domain import Access
 from units.permissions import get_unit_for_user, unit_access
+from units.reference import ETHNIC_GROUPS
 
 from . import selectors, services
 from .exporter import XLSX_MIME, render_roster
@@ -32,18 +34,17 @@ def _back(event_pk: int):
 @login_required
 def roster(request, event_pk: int):
     event = _event(request, event_pk)
-    query, category = request.GET.get("q", "").strip(), request.GET.get("category", "")
+    filters = selectors.RosterFilter.from_params(request.GET)
     can_write = unit_access(request.user, event.unit) == Access.WRITE
     quota = selectors.quota_for(campaign=event.campaign, unit=event.unit)
     context = {
         "event": event,
         "figures": selectors.roster_figures(event=event),
-        "page": selectors.roster_page(
-            event=event, query=query, category=category, page=request.GET.get("page", 1)
-        ),
-        "query": query,
-        "category": category,
+        "page": selectors.roster_page(event=event, filters=filters, page=request.GET.get("page", 1)),
+        "filters": filters,
         "categories": Delegate.Category.choices,
+        "genders": Gender.choices,
+        "ethnic_groups": ETHNIC_GROUPS,
         "can_write": can_write,
         "can_edit": can_write and event.roster_finalised_at is None,
         "can_set_cap": can_write

@@ -6,9 +6,9 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
 
 from congresses.models import Campaign, Event
+from core.clock import today as portal_today
 from core.errors import DomainError
 
 from .domain import attachment_kind, check_attachment, check_result_report
@@ -46,7 +46,7 @@ def result_report_submit(*, event: Event, data: dict, by) -> ResultReport:
     decision = check_result_report(
         event_status=locked.status,
         held_on=data["held_on"],
-        today=timezone.localdate(),
+        today=portal_today(),
         sends_upward=tier.sends_delegation_upward and tier.upper_tier_id is not None,
         delegation=data["delegation_approved"],
     )

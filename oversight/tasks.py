@@ -4,8 +4,8 @@ from celery import shared_task
 @shared_task
 def reminders_send_daily() -> int:
     """Daily (beat): e-mail the reminders due today. Takes no arguments; safe to run twice."""
-    from django.utils import timezone
+    from core.clock import today as portal_today
 
     from .services_reminders import reminders_send
 
-    return reminders_send(today=timezone.localdate())
+    return reminders_send(today=portal_today())

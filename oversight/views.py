@@ -12,11 +12,11 @@ from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
-from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from congresses.models import Campaign, Event
 from congresses.selectors import campaign_active, campaign_tiers, tier_for_unit
+from core.clock import today as portal_today
 from core.downloads import content_type_for, download_name
 from core.errors import DomainError
 from units.domain import Access
@@ -70,16 +70,14 @@ def dashboard(request):
             raise Http404("Không tìm thấy địa bàn.")
         area = get_object_or_404(Unit, pk=int(request.GET["unit"]), kind__in=("district", "city"))
     group = request.GET.get("group", "")
-    data = selectors.oversight_dashboard(
-        campaign=campaign, today=timezone.localdate(), area=area, group=group
-    )
+    data = selectors.oversight_dashboard(campaign=campaign, today=portal_today(), area=area, group=group)
     export = request.GET.get("export")
     if export:
         return _dashboard_export(export, data)
     return render(
         request,
         "oversight/dashboard.html",
-        {"campaign": campaign, "area": area, "group": group, "today": timezone.localdate(), **data},
+        {"campaign": campaign, "area": area, "group": group, "today": portal_today(), **data},
     )
 
 
@@ -168,7 +166,7 @@ def fix_url(*, rule: str, unit_id: int, event_id: int | None) -> str:
 @staff_required
 def compliance(request):
     campaign = _campaign()
-    violations = selectors.compliance_violations(campaign=campaign, today=timezone.localdate())
+    violations = selectors.compliance_violations(campaign=campaign, today=portal_today())
     counts = Counter(v.rule for v in violations)
     rule = request.GET.get("rule", "")
     if rule:
@@ -208,7 +206,7 @@ def results_list(request):
 def unreported(request):
     campaign = _campaign()
     events = list(selectors.events_awaiting_report(campaign=campaign, user=request.user))
-    today = timezone.localdate()
+    today = portal_today()
     due_days = settings.OVERSIGHT_REPORT_DUE_DAYS
     rows = [(e, (today - e.date).days, (today - e.date).days > due_days) for e in events]
     if request.GET.get("export") == "xlsx":
@@ -409,7 +407,7 @@ def budget_line_delete(request, pk: int):
 
 @staff_required
 def reminders(request):
-    overview = selectors.reminders_overview(campaign=_campaign(), today=timezone.localdate())
+    overview = selectors.reminders_overview(campaign=_campaign(), today=portal_today())
     if request.GET.get("export") == "xlsx":
         return xlsx_response(filename="nhac-viec-da-gui.xlsx", title="Nhắc việc đã gửi",
                              header=list(overview.HEADER), rows=overview.export_rows())  # fmt: skip

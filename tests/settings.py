@@ -22,6 +22,8 @@ if os.environ.get("TEST_DATABASE_NAME") or DATABASES["default"]["ENGINE"].endswi
     # with DATABASE_URL pointing at it) read what the tests commit.
     DATABASES["default"]["TEST"] = {"NAME": os.environ.get("TEST_DATABASE_NAME", "test_bac_kan")}  # noqa: F405
 LANGUAGE_CODE = "vi"
+# Tests follow the calendar (freezegun where a date matters); the demo's fixed date is tested on purpose.
+PORTAL_TODAY = None
 # Plain static storage in tests (no collectstatic manifest needed).
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
 STATIC_ROOT = tempfile.mkdtemp(prefix="bk-test-static-")

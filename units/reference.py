@@ -12,6 +12,16 @@ ETHNIC_GROUPS: tuple[str, ...] = (
 )  # fmt: skip
 assert len(ETHNIC_GROUPS) == 54
 
+# Other names in common use for a group on the official list: an import cell or a search
+# for "H’Mông" means the "Mông" of the list.
+ETHNIC_GROUP_OTHER_NAMES: dict[str, tuple[str, ...]] = {
+    "Mông": ("H'Mông", "Hmông"),
+    "Bru-Vân Kiều": ("Vân Kiều", "Bru"),
+    "Khmer": ("Khơ-me", "Khơ me"),
+    "Ê Đê": ("Ê-đê", "Rađê"),
+    "Gia Rai": ("Jrai", "Gia-rai"),
+}
+
 MAJORITY_ETHNIC_GROUP = "Kinh"
 
 ETHNIC_GROUP_CHOICES = [(name, name) for name in ETHNIC_GROUPS]

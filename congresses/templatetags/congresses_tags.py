@@ -3,6 +3,7 @@
 from django import template
 from django.utils import timezone
 
+from core.clock import today as portal_today
 from units.domain import Access
 from units.permissions import unit_access
 
@@ -38,7 +39,7 @@ def unit_campaign_card(context, unit, framed: bool = True):
     tier = tier_for_unit(campaign=campaign, unit=unit)
     owes_plan = tier is not None and tier.upper_tier_id is not None
     plans = []
-    today = timezone.localdate()
+    today = portal_today()
     for plan in unit_plan_summaries(campaign=campaign, unit=unit):
         plans.append((plan, _status(plan, campaign, today)))
     kinds_done = {plan.kind for plan, _ in plans}

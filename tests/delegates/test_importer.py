@@ -1,6 +1,7 @@
 """The Excel importer with the files officers really send."""
 
 import io
+import re
 import zipfile
 
 import pytest
@@ -143,8 +144,9 @@ def test_formulas_give_their_cached_value_or_a_clear_message(tmp_path):
     data = path.read_bytes()
     with zipfile.ZipFile(io.BytesIO(data)) as zin:
         sheet = zin.read("xl/worksheets/sheet1.xml").decode()
-        assert "<f>1980+5</f><v />" in sheet
-        patched = sheet.replace("<f>1980+5</f><v />", "<f>1980+5</f><v>1985</v>")
+        # the empty value is written "<v />" or "<v></v>" depending on the XML writer installed
+        patched, replaced = re.subn(r"<f>1980\+5</f><v\s*(?:/>|></v>)", "<f>1980+5</f><v>1985</v>", sheet)
+        assert replaced == 1
         out = io.BytesIO()
         with zipfile.ZipFile(out, "w") as zout:
             for item in zin.infolist():

@@ -277,3 +277,42 @@ def test_the_event_page_links_to_its_roster(client, unit_manager, commune_event)
     client.force_login(unit_manager)
     body = client.get(reverse("congresses:event_detail", args=[commune_event.pk])).content.decode()
     assert url("roster", commune_event) in body
+
+
+def test_roster_search_finds_ethnicity_and_forgives_quotes_and_filters_by_gender_and_ethnicity(
+    client, unit_manager, campaign, units
+):
+    from tests.factories import DelegateFactory, EventFactory
+
+    event = EventFactory(unit=units["chora"], campaign=campaign)
+    services_create = __import__("delegates.services", fromlist=["delegate_create"]).delegate_create
+    base = {"category": "exemplar_individual", "birth_year": 1980}
+    services_create(
+        event=event, data={**base, "full_name": "Giàng Thị Mai", "gender": "female", "ethnic_group": "Mông"}
+    )
+    services_create(
+        event=event, data={**base, "full_name": "Giàng A Páo", "gender": "male", "ethnic_group": "Mông"}
+    )
+    services_create(
+        event=event, data={**base, "full_name": "Hoàng Văn Tày", "gender": "male", "ethnic_group": "Nùng"}
+    )
+    DelegateFactory(event=event, full_name="Lường Văn Khác", ethnic_group="Thái")
+    client.force_login(unit_manager)
+    url = reverse("delegates:roster", args=[event.pk])
+
+    def names(**params):
+        body = client.get(url, params).content.decode()
+        return {n for n in ("Giàng Thị Mai", "Giàng A Páo", "Hoàng Văn Tày", "Lường Văn Khác") if n in body}
+
+    assert names(q="mong") == {"Giàng Thị Mai", "Giàng A Páo"}
+    assert names(q="H’Mông") == names(q="H'Mông") == names(q="hmong") == {"Giàng Thị Mai", "Giàng A Páo"}
+    assert names(q="Giàng’") == {"Giàng Thị Mai", "Giàng A Páo"}
+    assert names(gender="female") == {"Giàng Thị Mai"}
+    assert names(ethnic_group="Nùng") == {"Hoàng Văn Tày"}
+    assert names(ethnic_group="Mông", gender="male") == {"Giàng A Páo"}
+    assert names(ethnic_group="Không có") == {
+        "Giàng Thị Mai",
+        "Giàng A Páo",
+        "Hoàng Văn Tày",
+        "Lường Văn Khác",
+    }
