@@ -23,3 +23,26 @@ def delegate_search_text(
     ("mong" finds a Mông delegate, "h’mong" too)."""
     ethnicity = " ".join((ethnic_group, *ETHNIC_GROUP_OTHER_NAMES.get(ethnic_group, ())))
     return fold_for_search(" ".join((full_name, collective_name, position, workplace, ethnicity)))[:600]
+
+
+def person_key(*, full_name: str, birth_year: int | None) -> tuple[str, int | None]:
+    """Who a row is, for spotting the same person twice: the folded name and the birth year."""
+    return fold_for_search(full_name).replace(" ", ""), birth_year
+
+
+def likely_duplicates(*, rows: list[dict], on_roster: dict[tuple[str, int | None], str]) -> dict[int, str]:
+    """Rows (by index) that are probably someone already there: on the roster, or earlier in the file.
+
+    `on_roster` maps person_key() of each delegate already on the roster to their name as written.
+    Returns index → the reason shown in the preview, where the officer skips or keeps each row.
+    """
+    flagged: dict[int, str] = {}
+    seen_in_file: dict[tuple[str, int | None], int] = {}
+    for index, row in enumerate(rows):
+        key = person_key(full_name=row.get("full_name", ""), birth_year=row.get("birth_year"))
+        if key in on_roster:
+            flagged[index] = f"đã có trong danh sách: {on_roster[key]}, sinh năm {row.get('birth_year')}"
+        elif key in seen_in_file:
+            flagged[index] = f"trùng với dòng thứ {seen_in_file[key] + 1} của tệp (cùng họ tên, năm sinh)"
+        seen_in_file.setdefault(key, index)
+    return flagged

@@ -52,6 +52,9 @@ def _row(number: int, delegate: Delegate) -> list:
     return [neutralise(v) if isinstance(v, str) else v for v in (values[c.key] for c in COLUMNS)]
 
 
+HEADERS_BY_KEY = {column.key: column.header for column in COLUMNS}
+
+
 def _lists_sheet(workbook: Workbook) -> dict[str, str]:
     """A hidden sheet holding the drop-down lists; returns each list's range formula."""
     sheet = workbook.create_sheet(LISTS_SHEET_TITLE)
@@ -64,7 +67,7 @@ def _lists_sheet(workbook: Workbook) -> dict[str, str]:
     ranges = {}
     for col, (key, values) in enumerate(lists.items(), start=1):
         letter = get_column_letter(col)
-        sheet.cell(row=1, column=col, value=key)
+        sheet.cell(row=1, column=col, value=HEADERS_BY_KEY[key])
         for offset, value in enumerate(values, start=2):
             sheet.cell(row=offset, column=col, value=value)
         ranges[key] = f"'{LISTS_SHEET_TITLE}'!${letter}$2:${letter}${len(values) + 1}"

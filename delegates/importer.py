@@ -282,12 +282,13 @@ def _parse_sheet(sheet, *, event_year: int) -> tuple[ParseResult, dict[tuple[int
     mapping, header_count = _find_header(iter(header_rows))
     width = max(mapping.values()) + 1
     columns = [(c, mapping[c.key]) for c in COLUMNS if c.key in mapping and c.key != "stt"]
+    number_column = mapping.get("stt")
     number = header_count
     data_rows = 0
     for row in sheet.iter_rows(min_row=header_count + 1, max_col=width, values_only=True):
         number += 1
-        if all(v is None or (isinstance(v, str) and not v.strip()) for v in row):
-            continue  # blank rows (trailing or between blocks)
+        if all(_blank(v) for i, v in enumerate(row) if i != number_column):
+            continue  # blank rows, and rows of a template numbered in advance (only "STT" filled)
         if all(v is None or _COLUMN_NUMBERS.match(str(v).strip()) for v in row):
             continue  # the "(1) (2) (3)…" numbering row under a header
         data_rows += 1
@@ -322,6 +323,10 @@ def _parse_sheet(sheet, *, event_year: int) -> tuple[ParseResult, dict[tuple[int
     return result, empty_cells, mapping
 
 
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
 def _too_many_rows() -> str:
     return f"Tệp có quá nhiều dòng: mỗi lần nhập tối đa {MAX_ROWS:,} đại biểu.".replace(",", ".")
 
@@ -347,6 +352,11 @@ def _parse_cell(column: Column, value: Any, event_year: int) -> Any:
     text = _text(value)
     if column.max_length and len(text) > column.max_length:
         raise CellError(f"dài quá {column.max_length} ký tự")
+    if key == "full_name" and not any(char.isalpha() for char in text):
+        # e.g. "=1+1" saved by Excel reads as its value "2"
+        raise CellError(
+            f"“{text}” không phải họ tên (không có chữ cái); nếu ô là công thức, hãy gõ lại họ tên"
+        )
     return text
 
 

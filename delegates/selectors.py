@@ -18,7 +18,7 @@ from units.models import Unit
 from units.permissions import filter_for_scope
 from units.reference import ETHNIC_GROUPS, MAJORITY_ETHNIC_GROUP, NO_RELIGION
 
-from .domain import YOUTH_MAX_AGE
+from .domain import YOUTH_MAX_AGE, likely_duplicates, person_key
 from .models import Delegate, DelegationApproval, DelegationQuota, RosterImport
 
 ROSTER_PAGE_SIZE = 100
@@ -298,6 +298,15 @@ class ImportOutlook:
     cap: rules.Decision
     share_after: rules.Decision
     total_after: int
+
+
+def import_duplicates(*, event: Event, rows: list[dict]) -> dict[int, str]:
+    """Staged rows that are likely people already on the roster or earlier in the file (one query)."""
+    on_roster = {
+        person_key(full_name=name, birth_year=year): name
+        for name, year in Delegate.objects.filter(event=event).values_list("full_name", "birth_year")
+    }
+    return likely_duplicates(rows=rows, on_roster=on_roster)
 
 
 def import_outlook(*, event: Event, rows: list[dict]) -> ImportOutlook:

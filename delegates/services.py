@@ -220,8 +220,13 @@ def roster_import_stage(*, event: Event, file_name: str, rows: list[dict], by) -
 
 
 @transaction.atomic
-def roster_import_confirm(*, staged: RosterImport) -> list[Delegate]:
-    delegates = delegates_bulk_create(event=staged.event, rows=staged.rows)
+def roster_import_confirm(*, staged: RosterImport, skip: Iterable[int] = ()) -> list[Delegate]:
+    """Add the staged rows, but those the officer chose to skip in the preview (row indexes)."""
+    skipped = set(skip)
+    rows = [row for index, row in enumerate(staged.rows) if index not in skipped]
+    if not rows:
+        raise RosterError("Mọi dòng của tệp đều được chọn bỏ qua: không có đại biểu nào để nhập.")
+    delegates = delegates_bulk_create(event=staged.event, rows=rows)
     staged.delete()
     return delegates
 

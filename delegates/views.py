@@ -209,12 +209,17 @@ def roster_import(request, event_pk: int):
 def import_preview(request, event_pk: int, token):
     event = _event(request, event_pk)
     staged = selectors.roster_import_for(event=event, token=token, user=request.user)
+    duplicates = selectors.import_duplicates(event=event, rows=staged.rows)
     context = {
         "event": event,
         "staged": staged,
-        "rows": [display_row(row) for row in staged.rows[:500]],
+        "rows": [
+            {**display_row(row), "index": index, "duplicate": duplicates.get(index, "")}
+            for index, row in enumerate(staged.rows[:500])
+        ],
         "total": len(staged.rows),
         "outlook": selectors.import_outlook(event=event, rows=staged.rows),
+        "duplicates": duplicates,
     }
     return render(request, "delegates/import_preview.html", context)
 
@@ -224,12 +229,15 @@ def import_preview(request, event_pk: int, token):
 def import_confirm(request, event_pk: int, token):
     event = _event(request, event_pk)
     staged = selectors.roster_import_for(event=event, token=token, user=request.user)
+    skip = {int(value) for value in request.POST.getlist("skip") if value.isdigit()}
     try:
-        created = services.roster_import_confirm(staged=staged)
+        created = services.roster_import_confirm(staged=staged, skip=skip)
     except DomainError as exc:
         messages.error(request, f"Chưa lưu được: {exc}")
         return redirect("delegates:import_preview", event_pk=event.pk, token=token)
-    messages.success(request, f"Đã nhập {len(created)} đại biểu từ tệp Excel.")
+    left_out = len(staged.rows) - len(created)
+    skipped = f"; bỏ qua {left_out} dòng trùng" if left_out else ""
+    messages.success(request, f"Đã nhập {len(created)} đại biểu từ tệp Excel{skipped}.")
     return _back(event.pk)
 
 

@@ -330,3 +330,48 @@ def test_it_understands_other_headers_and_full_birth_dates():
     out.seek(0)
     result = parse_roster(out, event_year=2025)
     assert result.errors == [] and [r["birth_year"] for r in result.rows] == [1985, 1990]
+
+
+def test_rows_of_a_template_numbered_in_advance_are_ignored_at_any_number():
+    """Issue 15: a template pre-numbered down to row 300 gave five "bỏ trống" errors per empty row."""
+    result = parse([GOOD, *([n] + [None] * 11 for n in range(2, 301))])
+    assert result.errors == [] and len(result.rows) == 1
+
+
+@pytest.mark.parametrize("name", ["2", "123", "-", "..."])
+def test_a_name_without_letters_is_refused(name):
+    result = parse([[1, name, *GOOD[2:]]])
+    assert result.rows == []
+    assert result.errors[0].startswith(f"Dòng 4, cột B (Họ và tên): “{name}” không phải họ tên")
+
+
+def test_a_name_cell_holding_a_formula_saved_by_excel_is_refused_not_imported_as_its_value(tmp_path):
+    wb = Workbook()
+    ws = wb.active
+    ws.append(HEADERS)
+    ws.append([1, "=1+1", *GOOD[2:]])
+    path = tmp_path / "f.xlsx"
+    wb.save(path)
+    with zipfile.ZipFile(path) as zin:
+        sheet = zin.read("xl/worksheets/sheet1.xml").decode()
+        patched, replaced = re.subn(r"<f>1\+1</f><v\s*(?:/>|></v>)", "<f>1+1</f><v>2</v>", sheet)
+        assert replaced == 1
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w") as zout:
+            for item in zin.infolist():
+                zout.writestr(
+                    item, patched if item.filename == "xl/worksheets/sheet1.xml" else zin.read(item)
+                )
+    out.seek(0)
+    result = parse_roster(out, event_year=2025)
+    assert result.rows == [] and "“2” không phải họ tên" in result.errors[0]
+
+
+def test_the_lists_sheet_of_the_template_is_headed_in_vietnamese():
+    lists = load_workbook(io.BytesIO(render_roster(title="Hội nghị", delegates=[])))["Danh mục"]
+    assert [lists.cell(row=1, column=c).value for c in range(1, 5)] == [
+        "Giới tính",
+        "Thành phần",
+        "Dân tộc",
+        "Trực tiếp lao động, sản xuất",
+    ]

@@ -160,3 +160,51 @@ def test_an_exported_roster_imports_back_unchanged(
         return sorted(tuple(getattr(d, f) for f in DELEGATE_FIELDS) for d in event.delegates.all())
 
     assert snapshot(other) == snapshot(commune_event)
+
+
+def test_re_importing_a_corrected_file_flags_who_is_already_on_the_roster_and_the_officer_chooses(
+    client, unit_manager, commune_event
+):
+    """Issue 15: a re-imported file used to add the same people again without a word."""
+    kept = [
+        DelegateFactory(event=commune_event, full_name=f"Hoàng Văn Có Sẵn {i}", birth_year=1980)
+        for i in range(2)
+    ]
+    newcomer = DelegateFactory.build(event=commune_event, full_name="Ma Thị Mới", birth_year=1990)
+    twice = DelegateFactory.build(event=commune_event, full_name="Ma Thị Mới", birth_year=1990)
+    upload = xlsx_upload([*kept, newcomer, twice])  # the two already there, one newcomer listed twice
+    client.force_login(unit_manager)
+    preview = client.get(client.post(url("import", commune_event), {"file": upload})["Location"])
+    body = preview.content.decode()
+    assert "3 dòng có thể trùng người đã có" in body
+    assert "đã có trong danh sách: Hoàng Văn Có Sẵn 0, sinh năm 1980" in body
+    assert "trùng với dòng thứ 3 của tệp" in body
+    staged = RosterImport.objects.get()
+    # the officer keeps the first copy's duplicate flag for row 1 (index 0) off: re-adding nobody,
+    # skipping both who are there and the second copy of the newcomer
+    response = client.post(
+        url("import_confirm", commune_event, staged.token), {"skip": ["0", "1", "3"]}, follow=True
+    )
+    assert "Đã nhập 1 đại biểu từ tệp Excel; bỏ qua 3 dòng trùng." in response.content.decode()
+    assert sorted(commune_event.delegates.values_list("full_name", flat=True)) == [
+        "Hoàng Văn Có Sẵn 0",
+        "Hoàng Văn Có Sẵn 1",
+        "Ma Thị Mới",
+    ]
+
+
+def test_an_officer_may_keep_a_flagged_row(client, unit_manager, commune_event):
+    namesake = DelegateFactory(event=commune_event, full_name="Nông Văn Trùng Tên", birth_year=1975)
+    upload = xlsx_upload([namesake])
+    client.force_login(unit_manager)
+    client.post(url("import", commune_event), {"file": upload})
+    staged = RosterImport.objects.get()
+    client.post(url("import_confirm", commune_event, staged.token), {})  # box unticked: keep it
+    assert commune_event.delegates.filter(full_name="Nông Văn Trùng Tên").count() == 2
+
+
+def test_the_exemplar_card_says_what_its_two_figures_are(client, unit_manager, commune_event):
+    DelegateFactory.create_batch(2, event=commune_event)
+    client.force_login(unit_manager)
+    body = client.get(url("roster", commune_event)).content.decode()
+    assert "Đại biểu điển hình tiên tiến / tổng số đại biểu" in body and "/ tối thiểu" not in body
