@@ -43,8 +43,11 @@ from .records import (
 )
 from .scope import area_filter
 from .summary import summary_figures_table, summary_tables
+from .todo import WaitingWork, waiting_work
 
 __all__ = [
+    "WaitingWork",
+    "waiting_work",
     "AddressBook",
     "RemindersOverview",
     "reminders_overview",
