@@ -11,7 +11,6 @@ from oversight.selectors import WaitingWork, campaign_figures, waiting_work
 from units.permissions import is_staff_of_home_affairs, sees_whole_province
 from units.selectors import unit_children, unit_kind_counts
 
-
 OVERDUE_SHOWN = 8  # an officer's home lists this many overdue items of their units, then counts the rest
 
 

@@ -5,6 +5,7 @@ from congresses.models import Event
 from congresses.selectors import campaign_active
 from core.text import vietnamese_sort_key
 from units.models import Unit
+from units.reference import FIELDS
 
 from .domain import delegate_search_text
 from .models import Delegate, DelegationQuota
@@ -25,8 +26,6 @@ GIVEN = {
 # Roughly the ethnic make-up of Bắc Kạn (Tày about half, then Dao, Kinh, Nùng, Mông).
 ETHNIC_WEIGHTS = (("Tày", 52), ("Dao", 17), ("Kinh", 11), ("Nùng", 9), ("Mông", 7),
                   ("Hoa", 1), ("Sán Chay", 1), ("Sán Dìu", 1), ("Giáy", 1))  # fmt: skip
-FIELDS = ("Nông nghiệp", "Giáo dục", "Y tế", "Văn hóa - xã hội", "Kinh tế", "Quốc phòng - an ninh",
-          "Xây dựng Đảng, chính quyền", "Công thương", "Khoa học - công nghệ")  # fmt: skip
 POSITIONS = {
     "exemplar_individual": ("Nông dân sản xuất giỏi", "Giáo viên", "Bác sĩ", "Công nhân",
                             "Trưởng thôn", "Chủ hợp tác xã", "Cán bộ văn hóa"),

@@ -7,14 +7,6 @@ in congresses/rules.py.
 from core.text import fold_for_search
 from units.reference import ETHNIC_GROUP_OTHER_NAMES
 
-YOUTH_MAX_AGE = 35
-"""A delegate counts as young when (event year − birth year) ≤ 35: the Youth Union's
-age limit (Điều lệ Đoàn TNCS Hồ Chí Minh), computed in the year the event is held."""
-
-
-def is_young(*, birth_year: int, event_year: int) -> bool:
-    return event_year - birth_year <= YOUTH_MAX_AGE
-
 
 def delegate_search_text(
     *, full_name: str, collective_name: str, position: str, workplace: str, ethnic_group: str

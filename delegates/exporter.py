@@ -13,7 +13,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from core.spreadsheet import neutralise
-from units.reference import ETHNIC_GROUPS
+from units.reference import ETHNIC_GROUPS, FIELDS
 
 from .importer import (
     CATEGORY_LABELS,
@@ -63,6 +63,7 @@ def _lists_sheet(workbook: Workbook) -> dict[str, str]:
         "category": list(CATEGORY_LABELS.values()),
         "ethnic_group": list(ETHNIC_GROUPS),
         "is_direct_worker": [YES, NO],
+        "field": list(FIELDS),
     }
     ranges = {}
     for col, (key, values) in enumerate(lists.items(), start=1):
@@ -109,7 +110,7 @@ def render_roster(*, title: str, delegates: Iterable[Delegate], blank_rows: int 
         validation = DataValidation(
             type="list",
             formula1=formula,
-            allow_blank=key == "is_direct_worker",
+            allow_blank=key in ("is_direct_worker", "field"),
             showErrorMessage=True,
             errorTitle="Giá trị không hợp lệ",
             error="Hãy chọn một giá trị trong danh sách.",

@@ -20,7 +20,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 
 from core.spreadsheet import unneutralise
 from core.text import fold_for_search, normalise_text
-from units.reference import ETHNIC_GROUP_OTHER_NAMES, ETHNIC_GROUPS, NO_RELIGION
+from units.reference import ETHNIC_GROUP_OTHER_NAMES, ETHNIC_GROUPS, FIELDS, NO_RELIGION, field_for
 
 from .models import Delegate
 
@@ -169,6 +169,18 @@ def _parse_ethnic(value: Any) -> str:
     found = _ETHNIC_BY_FOLD.get(re.sub(r"[\s'\-]", "", _fold(text)))
     if found is None:
         raise CellError(f"“{text}” không có trong danh mục 54 dân tộc Việt Nam")
+    return found
+
+
+def _parse_field(value: Any) -> str:
+    text = _text(value)
+    if not text:
+        return ""
+    found = field_for(text)
+    if found is None:
+        raise CellError(
+            f"“{text}” không có trong danh mục lĩnh vực (xem trang “Danh mục” của tệp mẫu: {', '.join(FIELDS)})"
+        )
     return found
 
 
@@ -349,6 +361,8 @@ def _parse_cell(column: Column, value: Any, event_year: int) -> Any:
         return _parse_ethnic(value)
     if key == "is_direct_worker":
         return _parse_yes_no(value)
+    if key == "field":
+        return _parse_field(value)
     text = _text(value)
     if column.max_length and len(text) > column.max_length:
         raise CellError(f"dài quá {column.max_length} ký tự")

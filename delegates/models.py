@@ -6,7 +6,7 @@ from django.db.models import Q
 
 from core.versioning import version_field
 from units.choices import Gender
-from units.reference import ETHNIC_GROUP_CHOICES
+from units.reference import ETHNIC_GROUP_CHOICES, FIELD_CHOICES
 
 
 class Delegate(models.Model):
@@ -30,7 +30,7 @@ class Delegate(models.Model):
     religion = models.CharField("tôn giáo", max_length=100, default="Không")
     position = models.CharField("chức vụ", max_length=255, blank=True)
     workplace = models.CharField("nơi công tác", max_length=255, blank=True)
-    field = models.CharField("lĩnh vực", max_length=100, blank=True)
+    field = models.CharField("lĩnh vực", max_length=100, blank=True, choices=FIELD_CHOICES)
     is_direct_worker = models.BooleanField("người trực tiếp lao động, sản xuất", default=False)
     exemplar = models.ForeignKey(
         "honors.Exemplar",

@@ -16,9 +16,16 @@ from honors.models import Exemplar
 from units.choices import Gender
 from units.models import Unit
 from units.permissions import filter_for_scope
-from units.reference import ETHNIC_GROUPS, MAJORITY_ETHNIC_GROUP, NO_RELIGION
+from units.reference import (
+    ETHNIC_GROUPS,
+    MAJORITY_ETHNIC_GROUP,
+    NO_RELIGION,
+    YOUTH_MAX_AGE,
+    YOUTH_MIN_AGE,
+    youth_birth_years,
+)
 
-from .domain import YOUTH_MAX_AGE, likely_duplicates, person_key
+from .domain import likely_duplicates, person_key
 from .models import Delegate, DelegationApproval, DelegationQuota, RosterImport
 
 ROSTER_PAGE_SIZE = 100
@@ -87,13 +94,13 @@ def _breakdown(qs: QuerySet, field: str, total: int, labels: dict | None = None)
 def roster_figures(*, event: Event) -> RosterFigures:
     """Headcount against the cap, the exemplar share and the composition, in 5 queries."""
     qs = Delegate.objects.filter(event=event)
-    youth_from = event.date.year - YOUTH_MAX_AGE
+    youth_from, youth_to = youth_birth_years(event.date.year)
     agg = qs.aggregate(
         total=Count("id"),
         exemplars=Count("id", filter=Q(category__in=Delegate.EXEMPLAR_CATEGORIES)),
         women=Count("id", filter=Q(gender="female")),
         minorities=Count("id", filter=~Q(ethnic_group=MAJORITY_ETHNIC_GROUP)),
-        youth=Count("id", filter=Q(birth_year__gte=youth_from)),
+        youth=Count("id", filter=Q(birth_year__gte=youth_from, birth_year__lte=youth_to)),
         direct=Count("id", filter=Q(is_direct_worker=True)),
         religious=Count("id", filter=~Q(religion=NO_RELIGION)),
     )
@@ -111,14 +118,17 @@ def roster_figures(*, event: Event) -> RosterFigures:
         share=rules.exemplar_share(exemplars=agg["exemplars"], total=total, min_percent=min_percent, cap=cap),
         women=_share("Nữ", agg["women"], total),
         minorities=_share("Dân tộc thiểu số", agg["minorities"], total),
-        youth=_share("Trẻ tuổi", agg["youth"], total),
+        youth=_share("Thanh niên", agg["youth"], total),
         direct_workers=_share("Trực tiếp lao động, sản xuất", agg["direct"], total),
         religious=_share("Có tôn giáo", agg["religious"], total),
         by_category=_breakdown(qs, "category", total, dict(Delegate.Category.choices)),
         by_religion=_breakdown(qs, "religion", total),
         by_field=_breakdown(qs, "field", total),
         by_ethnic_group=_breakdown(qs, "ethnic_group", total),
-        youth_rule=f"sinh từ năm {youth_from} trở về sau (không quá {YOUTH_MAX_AGE} tuổi trong năm {event.date.year})",
+        youth_rule=(
+            f"sinh từ năm {youth_from} đến năm {youth_to} (từ {YOUTH_MIN_AGE} đến {YOUTH_MAX_AGE} tuổi "
+            f"trong năm {event.date.year}, Luật Thanh niên 2020)"
+        ),
     )
 
 

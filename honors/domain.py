@@ -4,22 +4,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-# Fields (lĩnh vực) an exemplar is filed under: the plan asks to represent them all.
-FIELDS: tuple[str, ...] = (
-    "Nông nghiệp, nông thôn",
-    "Công nghiệp, xây dựng, giao thông",
-    "Thương mại, dịch vụ, du lịch",
-    "Giáo dục và đào tạo",
-    "Y tế",
-    "Văn hóa, thể thao",
-    "Khoa học, công nghệ, chuyển đổi số",
-    "Quốc phòng, an ninh",
-    "Quản lý nhà nước",
-    "Xây dựng Đảng, đoàn thể",
-    "Xã hội, từ thiện, nhân đạo",
-    "Bảo vệ môi trường, tài nguyên",
-)
-FIELD_CHOICES = [(name, name) for name in FIELDS]
+from units.reference import FIELD_CHOICES, FIELDS  # noqa: F401 (the one list of fields, re-exported)
 
 LEVEL_CHOICES = [
     (1, "Cấp xã"),

@@ -1,6 +1,7 @@
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Column, Div, Field, Fieldset, Layout, Row, Submit
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from congresses.models import Event
 from congresses.rules import AUTHORITY_CHOICES
@@ -60,6 +61,7 @@ class ExemplarForm(forms.ModelForm):
         model_choice_field(self, "unit").queryset = units
         model_choice_field(self, "movements").queryset = movements
         self.fields["birth_year"].widget.attrs.update({"min": 1900, "max": 2100})
+        self.fields["is_youth"].help_text = _("Có năm sinh thì cổng tự xác định theo năm sinh.")
         if not self.instance.photo:
             del self.fields["remove_photo"]
         self.helper = FormHelper()

@@ -6,7 +6,7 @@ from django.db.models import Q
 from congresses.rules import AUTHORITY_CHOICES, AUTHORITY_LABELS, PUBLICATION_LABELS, UNIT_KINDS, Publication
 from core.versioning import version_field
 from units.choices import Gender
-from units.reference import ETHNIC_GROUP_CHOICES
+from units.reference import ETHNIC_GROUP_CHOICES, YOUTH_LABEL
 
 from .domain import FIELD_CHOICES, LEVEL_CHOICES
 
@@ -106,7 +106,7 @@ class Exemplar(models.Model):
         blank=True,
         help_text="Đoạn giới thiệu ngắn hiển thị trên trang công khai (không ghi thông tin riêng tư).",
     )
-    is_youth = models.BooleanField("thanh niên (16 - 30 tuổi)", default=False)
+    is_youth = models.BooleanField(YOUTH_LABEL, default=False)
     is_direct_worker = models.BooleanField("người trực tiếp lao động, sản xuất", default=False)
     is_new_model = models.BooleanField("mô hình mới, nhân tố mới", default=False)
     photo = models.ImageField("ảnh", upload_to="exemplars/", blank=True)

@@ -16,11 +16,13 @@ from PIL import Image, UnidentifiedImageError
 from congresses import rules
 from congresses.models import Event, Movement
 from congresses.selectors import campaign_active
+from core.clock import today as portal_today
 from core.errors import DomainError
 from core.text import fold_for_search, normalise_text
 from core.versioning import ensure_current
 from units.models import User
 from units.permissions import is_leadership, is_staff_of_home_affairs
+from units.reference import is_youth
 
 from .models import AwardDecision, AwardReceived, AwardType, Exemplar, Honour, Nomination, Presenter
 
@@ -120,6 +122,10 @@ def exemplar_save(
     if exemplar.kind == Exemplar.Kind.COLLECTIVE:
         exemplar.gender = ""
         exemplar.birth_year = None
+        exemplar.is_youth = False
+    elif exemplar.birth_year:
+        # a birth year decides it, by the one definition of youth (units/reference.py)
+        exemplar.is_youth = is_youth(birth_year=exemplar.birth_year, in_year=portal_today().year)
     new_photo = photo_normalise(data=photo_data) if photo_data is not None else None
     if exemplar.pk is None and by is not None:
         exemplar.created_by = by

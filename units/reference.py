@@ -27,3 +27,62 @@ MAJORITY_ETHNIC_GROUP = "Kinh"
 ETHNIC_GROUP_CHOICES = [(name, name) for name in ETHNIC_GROUPS]
 
 NO_RELIGION = "Không"
+
+
+# Youth (thanh niên): Luật Thanh niên số 57/2020/QH14, Điều 1 — "công dân Việt Nam từ đủ 16 tuổi
+# đến 30 tuổi". One definition for every form and figure (rosters, exemplar records), counted
+# in the year the event is held (a birth year is all a roster holds).
+YOUTH_MIN_AGE = 16
+YOUTH_MAX_AGE = 30
+YOUTH_LABEL = "thanh niên (từ 16 đến 30 tuổi, Luật Thanh niên 2020)"
+
+
+def is_youth(*, birth_year: int, in_year: int) -> bool:
+    return YOUTH_MIN_AGE <= in_year - birth_year <= YOUTH_MAX_AGE
+
+
+def youth_birth_years(in_year: int) -> tuple[int, int]:
+    """The birth years (earliest, latest) of those who count as youth in `in_year`."""
+    return in_year - YOUTH_MAX_AGE, in_year - YOUTH_MIN_AGE
+
+
+# Fields (lĩnh vực) of exemplars and delegates, one list for every form, import and figure:
+# the plan asks the delegates to represent them all.
+FIELDS: tuple[str, ...] = (
+    "Nông nghiệp, nông thôn",
+    "Công nghiệp, xây dựng, giao thông",
+    "Thương mại, dịch vụ, du lịch",
+    "Giáo dục và đào tạo",
+    "Y tế",
+    "Văn hóa, thể thao",
+    "Khoa học, công nghệ, chuyển đổi số",
+    "Quốc phòng, an ninh",
+    "Quản lý nhà nước",
+    "Xây dựng Đảng, đoàn thể",
+    "Xã hội, từ thiện, nhân đạo",
+    "Bảo vệ môi trường, tài nguyên",
+)
+FIELD_CHOICES = [(name, name) for name in FIELDS]
+
+
+def _fold(text: str) -> str:
+    """Folded, with the separators officers use between the words of a field (, - / ; "và") as spaces."""
+    import re
+
+    from core.text import fold_for_search
+
+    return " ".join(re.sub(r"[,;/\-]|\bva\b", " ", fold_for_search(text)).split())
+
+
+def field_for(text: str) -> str | None:
+    """The field of the list an officer meant: "Nông nghiệp" → "Nông nghiệp, nông thôn", "y te" → "Y tế",
+    "Quốc phòng - an ninh" → "Quốc phòng, an ninh".
+
+    Matches the whole name or the start of exactly one name, ignoring case, diacritics and
+    separators; None when nothing (or several) match.
+    """
+    folded = _fold(text)
+    if not folded:
+        return None
+    starting = [name for name in FIELDS if _fold(name) == folded or _fold(name).startswith(folded + " ")]
+    return starting[0] if len(starting) == 1 else None

@@ -45,7 +45,7 @@ DELEGATE_DATA = {
     "religion": "Không",
     "position": "Trưởng thôn",
     "workplace": "Thôn Nà Làng",
-    "field": "Nông nghiệp",
+    "field": "Nông nghiệp, nông thôn",
     "is_direct_worker": True,
 }
 
@@ -61,7 +61,7 @@ FORM = {
     "religion": "Không",
     "position": "Trưởng thôn",
     "workplace": "",
-    "field": "Nông nghiệp",
+    "field": "Nông nghiệp, nông thôn",
     "is_direct_worker": "on",
     "exemplar": "",
 }

@@ -3,12 +3,12 @@
 import pytest
 
 from core.text import fold_for_search, vietnamese_sort_key
-from delegates.domain import is_young
+from units.reference import is_youth
 
 
-@pytest.mark.parametrize(("birth", "young"), [(1990, True), (1989, False), (2005, True)])
-def test_youth_is_at_most_35_in_the_event_year(birth, young):
-    assert is_young(birth_year=birth, event_year=2025) is young
+@pytest.mark.parametrize(("birth", "young"), [(1995, True), (1994, False), (2009, True), (2010, False)])
+def test_youth_is_16_to_30_in_the_event_year_as_the_youth_law_says(birth, young):
+    assert is_youth(birth_year=birth, in_year=2025) is young
 
 
 def test_names_sort_by_given_name_then_the_rest():

@@ -45,7 +45,7 @@ def test_it_reads_a_clean_file_with_merged_title_rows():
     assert result.rows == [{
         "full_name": "Nguyễn Văn An", "category": "exemplar_individual", "gender": "male", "birth_year": 1985,
         "ethnic_group": "Tày", "religion": "Không", "collective_name": "", "position": "Trưởng thôn",
-        "workplace": "Thôn Nà Làng", "field": "Nông nghiệp", "is_direct_worker": True,
+        "workplace": "Thôn Nà Làng", "field": "Nông nghiệp, nông thôn", "is_direct_worker": True,
     }]  # fmt: skip
     assert result.row_numbers == [4]
 
@@ -269,13 +269,13 @@ def test_a_100000_row_file_is_refused_with_the_limit(write_dimension):
 def test_export_then_import_gives_the_roster_back():
     delegates = [
         Delegate(full_name="Nguyễn Văn An", category="exemplar_individual", gender="male", birth_year=1985,
-                 ethnic_group="Tày", religion="Không", position="=SUM(A1:A9)", workplace="+84 912", field="@home",
+                 ethnic_group="Tày", religion="Không", position="=SUM(A1:A9)", workplace="+84 912", field="Y tế",
                  is_direct_worker=True),
         Delegate(full_name="Hà Thị Lan", category="exemplar_collective", collective_name="- Thôn Nà Làng",
                  gender="female", birth_year=1990, ethnic_group="Bru-Vân Kiều", religion="Phật giáo",
                  position="'=already quoted", workplace="", field="", is_direct_worker=False),
         Delegate(full_name="Đàm Văn Khải", category="leader", gender="male", birth_year=1970,
-                 ethnic_group="Kinh", religion="Không", position="Chủ tịch UBND", workplace="UBND", field="Kinh tế"),
+                 ethnic_group="Kinh", religion="Không", position="Chủ tịch UBND", workplace="UBND", field="Quản lý nhà nước"),
     ]  # fmt: skip
     content = render_roster(title="=Hội nghị", delegates=delegates)
     sheet = load_workbook(io.BytesIO(content))["Danh sách đại biểu"]
@@ -375,3 +375,20 @@ def test_the_lists_sheet_of_the_template_is_headed_in_vietnamese():
         "Dân tộc",
         "Trực tiếp lao động, sản xuất",
     ]
+
+
+@pytest.mark.parametrize(
+    ("typed", "field"),
+    [("Nông nghiệp", "Nông nghiệp, nông thôn"), ("y te", "Y tế"), ("Quốc phòng - an ninh", "Quốc phòng, an ninh"),
+     ("", "")],
+)  # fmt: skip
+def test_the_field_is_read_against_the_one_list_of_fields(typed, field):
+    result = parse([[1, *GOOD[1:10], typed, "x"]])
+    assert result.errors == [] and result.rows[0]["field"] == field
+
+
+def test_a_field_outside_the_list_is_refused_with_the_list():
+    result = parse([[1, *GOOD[1:10], "Kinh tế", "x"]])
+    assert result.rows == []
+    assert result.errors[0].startswith("Dòng 4, cột K (Lĩnh vực): “Kinh tế” không có trong danh mục lĩnh vực")
+    assert "Nông nghiệp, nông thôn" in result.errors[0]

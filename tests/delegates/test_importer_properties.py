@@ -9,6 +9,7 @@ from delegates.exporter import render_roster
 from delegates.importer import parse_roster
 from delegates.models import Delegate
 from units.reference import ETHNIC_GROUPS
+from units.reference import FIELDS as FIELD_LIST
 
 LETTERS = "aăâbcdđeêghiklmnoôơpqrstuưvxyAĂÂĐÊÔƠƯáàảãạấầẩẫậắằẳẵặéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ0123456789"
 word = st.text(alphabet=LETTERS, min_size=1, max_size=8)
@@ -18,7 +19,9 @@ risky_phrase = st.tuples(st.sampled_from(["", "=", "+", "-", "@"]), phrase).map(
 
 delegates = st.builds(
     Delegate,
-    full_name=phrase,
+    full_name=st.tuples(st.sampled_from(["Nguyễn", "Hà", "Đàm", "Ư"]), phrase).map(
+        " ".join
+    ),  # a name has letters
     category=st.sampled_from([c for c, _ in Delegate.Category.choices]),
     gender=st.sampled_from(["male", "female"]),
     birth_year=st.integers(min_value=1930, max_value=2007),
@@ -27,7 +30,7 @@ delegates = st.builds(
     collective_name=risky_phrase,
     position=risky_phrase,
     workplace=risky_phrase,
-    field=phrase,
+    field=st.sampled_from(("", *FIELD_LIST)),
     is_direct_worker=st.booleans(),
 )
 

@@ -316,3 +316,15 @@ def test_roster_search_finds_ethnicity_and_forgives_quotes_and_filters_by_gender
         "Hoàng Văn Tày",
         "Lường Văn Khác",
     }
+
+
+def test_the_roster_counts_youth_by_the_youth_law_16_to_30(client, unit_manager, campaign, units):
+    from tests.factories import DelegateFactory, EventFactory
+
+    event = EventFactory(unit=units["chora"], campaign=campaign)  # held in 2025
+    for year in (1994, 1995, 2009, 2010):  # 31, 30, 16 and 15 years old in 2025
+        DelegateFactory(event=event, birth_year=year)
+    client.force_login(unit_manager)
+    figures = client.get(reverse("delegates:roster", args=[event.pk])).context["figures"]
+    assert figures.youth.count == 2
+    assert "sinh từ năm 1995 đến năm 2009" in figures.youth_rule

@@ -271,3 +271,17 @@ def test_the_demo_seed_runs_twice_without_duplicates(db):
     statuses = set(Nomination.objects.values_list("status", flat=True))
     assert {"pending", "accepted", "rejected", "raised"} <= statuses
     assert Honour.objects.exists() and Presenter.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("birth_year", "ticked", "youth"), [(1995, False, True), (1990, True, False), (None, True, True)]
+)
+def test_an_exemplars_youth_follows_the_one_definition_when_the_birth_year_is_known(
+    units, birth_year, ticked, youth
+):
+    """Issue 15: the exemplar form said 16–30 while the roster counted up to 35; one definition now."""
+    from freezegun import freeze_time
+
+    with freeze_time("2025-05-01"):
+        exemplar = ExemplarFactory(unit=units["chora"], birth_year=birth_year, is_youth=ticked)
+    assert exemplar.is_youth is youth
