@@ -6,6 +6,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from core.clock import today as portal_today
+from units.domain import unit_name_in_sentence
 from units.models import Unit, User
 
 from .domain import event_full_name, tier_for_kind
@@ -54,7 +55,7 @@ def seed(*, rng, scale: str, stdout) -> None:
                 tier=tier,
                 name=event_full_name(event_name=tier.event_name, unit_name=unit.name),
                 ordinal=rng.choice(["II", "III"]) if not tier.is_congress else campaign.ordinal,
-                venue=f"Hội trường {unit.name}",
+                venue=f"Hội trường {unit_name_in_sentence(unit.name)}",
                 date=day,
                 session=rng.choice([Event.Session.MORNING, Event.Session.AFTERNOON]),
                 status=status,

@@ -6,6 +6,7 @@ from datetime import date
 from typing import Protocol, TypeVar
 
 from core.text import vietnamese_sort_key
+from units.domain import unit_name_in_sentence
 
 
 class TierLike(Protocol):
@@ -49,9 +50,6 @@ def check_kind_coverage(tier_kinds: Iterable[Iterable[str]], all_kinds: Iterable
     )
 
 
-_ADMINISTRATIVE_PREFIXES = ("Thành phố", "Thị trấn", "Phường", "Huyện", "Tỉnh", "Xã")
-
-
 def event_full_name(*, event_name: str, unit_name: str) -> str:
     """The official name of a unit's event (plan, section II.4.c).
 
@@ -59,11 +57,7 @@ def event_full_name(*, event_name: str, unit_name: str) -> str:
     ("Hội nghị tuyên dương điển hình tiên tiến xã Dương Quang"); provincial
     bodies keep their own capitalisation ("Hội nghị điển hình tiên tiến Sở Y tế").
     """
-    for prefix in _ADMINISTRATIVE_PREFIXES:
-        if unit_name.startswith(prefix + " "):
-            unit_name = prefix.lower() + unit_name[len(prefix) :]
-            break
-    return f"{event_name} {unit_name}"
+    return f"{event_name} {unit_name_in_sentence(unit_name)}"
 
 
 # --- Unit plans -----------------------------------------------------------------

@@ -24,6 +24,7 @@ from delegates.models import Delegate
 from honors.models import Exemplar
 from honors.services import exemplar_save
 from reports.models import GeneratedReport
+from units.domain import unit_name_in_sentence
 from units.models import (
     DocumentProfile,
     DocumentSigner,
@@ -157,7 +158,7 @@ class EventFactory(DjangoModelFactory):
         lambda e: event_full_name(event_name=e.tier.event_name, unit_name=e.unit.name)
     )
     ordinal = factory.LazyAttribute(lambda e: "VI" if e.tier.is_congress else "III")
-    venue = factory.LazyAttribute(lambda e: f"Hội trường {e.unit.name}")
+    venue = factory.LazyAttribute(lambda e: f"Hội trường {unit_name_in_sentence(e.unit.name)}")
     date = factory.LazyAttribute(lambda e: e.tier.window_start)
     session = Event.Session.MORNING
     status = Event.Status.PLANNED

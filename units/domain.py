@@ -57,7 +57,18 @@ def basis_label(*, number: str, issued_on: date | None) -> str:
 # --- How an issuing body prints itself (Decree 30/2020/NĐ-CP, Phụ lục I) ---------------------
 
 ADMINISTRATIVE = ("province", "city", "district", "ward", "commune", "town")
-_PREFIXES = ("Thành phố ", "Thị trấn ", "Phường ", "Huyện ", "Tỉnh ", "Xã ")
+# The kind words that begin a unit's name; inside a sentence they are written in lower case
+# ("Hội trường xã Hà Hiệu"), provincial bodies keep their own capitals ("Hội trường Sở Y tế").
+ADMINISTRATIVE_PREFIXES = ("Thành phố", "Thị trấn", "Phường", "Huyện", "Tỉnh", "Xã", "Đặc khu")
+_PREFIXES = tuple(prefix + " " for prefix in ADMINISTRATIVE_PREFIXES)
+
+
+def unit_name_in_sentence(unit_name: str) -> str:
+    """ "Xã Hà Hiệu" -> "xã Hà Hiệu", "Sở Y tế" -> "Sở Y tế" (Vietnamese writing of names mid-sentence)."""
+    for prefix in _PREFIXES:
+        if unit_name.startswith(prefix):
+            return prefix.lower() + unit_name[len(prefix) :]
+    return unit_name
 
 
 @dataclass(frozen=True)

@@ -51,3 +51,15 @@ def test_kind_coverage_reports_gaps_and_overlaps():
     )
     assert coverage.uncovered == ("city",)
     assert coverage.duplicated == ("ward",)
+
+
+@pytest.mark.parametrize(
+    ("name", "written"),
+    [("Xã Hà Hiệu", "xã Hà Hiệu"), ("Thị trấn Chợ Rã", "thị trấn Chợ Rã"), ("Đặc khu Phú Quốc", "đặc khu Phú Quốc"),
+     ("Sở Y tế", "Sở Y tế"), ("Xãhội", "Xãhội")],
+)  # fmt: skip
+def test_unit_kinds_are_lower_case_inside_a_sentence(name, written):
+    """Issue 15: "Hội trường Xã Hà Hiệu" capitalised the unit type mid-sentence."""
+    from units.domain import unit_name_in_sentence
+
+    assert unit_name_in_sentence(name) == written

@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from congresses.models import Event
 from congresses.services import event_register
+from units.domain import unit_name_in_sentence
 from units.models import Unit
 
 pytestmark = pytest.mark.django_db
@@ -25,7 +26,7 @@ def _post(**changes):
 
 
 def _register(campaign, unit, by, **changes):
-    data = {"ordinal": "II", "venue": f"Hội trường {unit.name}", "session": "morning"}
+    data = {"ordinal": "II", "venue": f"Hội trường {unit_name_in_sentence(unit.name)}", "session": "morning"}
     data["date"] = changes.pop("date", None) or _window_day(campaign, unit)
     data.update(changes)
     return event_register(campaign=campaign, unit=unit, data=data, by=by)
@@ -130,7 +131,7 @@ def test_it_shows_the_title_block_as_the_plan_fixes_it(client, unit_manager, cho
     assert response.context["title"].lines == (
         "Hội nghị tuyên dương điển hình tiên tiến thị trấn Chợ Rã",
         "Lần thứ II",
-        "Hội trường Thị trấn Chợ Rã, ngày 15 tháng 3 năm 2025",
+        "Hội trường thị trấn Chợ Rã, ngày 15 tháng 3 năm 2025",
     )
     body = response.content.decode()
     assert "Lần thứ II" in body and "ngày 15 tháng 3 năm 2025" in body
