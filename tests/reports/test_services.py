@@ -205,7 +205,7 @@ def test_the_agenda_pdf_has_the_event_title_block_and_the_edited_items(babe_even
     report = request_report(kind="agenda", event=babe_event, requested_by=admin)
     text = pdf_text.page_texts(pdf_text.read(report.file.read()))[0]
     assert "CHƯƠNG TRÌNH" in text and "Chào cờ" in text and "Ông Triệu Đức Thanh" in text
-    assert "Lần thứ VI" in text and "Hội trường Huyện Ba Bể, ngày 15 tháng 4 năm 2025" in text
+    assert "Lần thứ VI" in text and "Hội trường huyện Ba Bể, ngày 15 tháng 4 năm 2025" in text
     assert "ỦY BAN NHÂN DÂN HUYỆN BA BỂ" in text
 
 
