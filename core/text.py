@@ -52,6 +52,16 @@ def vietnamese_sort_key(full_name: str) -> str:
     return " ".join(k[0] for k in keys) + "|" + " ".join(k[1] for k in keys)
 
 
+def vietnamese_key(text: str) -> str:
+    """A string that sorts text (a unit's name, a title) in the Vietnamese alphabet, words in order.
+
+    "Xã Hà Hiệu" < "Xã Hoàng Trĩ" < "Xã Yên Dương" < "Xã Đồng Phúc" is wrong in code-point order
+    ("Đ" after "Y", "Hoàng" before "Hà"); here đ follows d and tone marks only break ties.
+    """
+    keys = [_word_key(word) for word in normalise_text(text).split(" ")]
+    return " ".join(k[0] for k in keys) + "|" + " ".join(k[1] for k in keys)
+
+
 @lru_cache(maxsize=8192)
 def _word_key(word: str) -> tuple[str, str]:
     """(primary letters, tone digits) of one syllable; names reuse few syllables, so cached."""

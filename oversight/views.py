@@ -5,10 +5,12 @@ changes nothing); officers report their own (and their communes') results.
 """
 
 from collections import Counter
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
@@ -19,6 +21,7 @@ from congresses.selectors import campaign_active, campaign_tiers, tier_for_unit
 from core.clock import today as portal_today
 from core.downloads import content_type_for, download_name
 from core.errors import DomainError
+from core.text import vietnamese_key
 from units.domain import Access
 from units.models import Unit
 from units.permissions import (
@@ -35,6 +38,8 @@ from .domain import RULE_LABELS
 from .exports import xlsx_response
 from .forms import BudgetLineForm, PilotLessonForm, ResultAttachmentForm, ResultReportForm
 from .models import BudgetLine, ResultAttachment
+
+COMPLIANCE_PAGE_SIZE = 50  # violations per page of the compliance list
 
 
 def _campaign() -> Campaign:
@@ -167,6 +172,13 @@ def fix_url(*, rule: str, unit_id: int, event_id: int | None) -> str:
 def compliance(request):
     campaign = _campaign()
     violations = selectors.compliance_violations(campaign=campaign, today=portal_today())
+    areas = sorted(
+        {(v.parent_id, v.parent_name) for v in violations if v.parent_id is not None},
+        key=lambda area: vietnamese_key(area[1]),
+    )
+    area = _int_param(request.GET.get("area"))
+    if area is not None:
+        violations = [v for v in violations if v.parent_id == area]
     counts = Counter(v.rule for v in violations)
     rule = request.GET.get("rule", "")
     if rule:
@@ -175,16 +187,29 @@ def compliance(request):
         cells = [[v.unit_name, v.parent_name, v.reason] for v in violations]
         return xlsx_response(filename="kiem-tra-tuan-thu.xlsx", title="Vi phạm quy định",
                              header=["Đơn vị", "Trực thuộc", "Quy định bị vi phạm"], rows=cells)  # fmt: skip
-    rows = [(v, fix_url(rule=v.rule, unit_id=v.unit_id, event_id=v.event_id)) for v in violations]
+    page = Paginator(violations, COMPLIANCE_PAGE_SIZE).get_page(request.GET.get("page", 1))
+    rows = [(v, fix_url(rule=v.rule, unit_id=v.unit_id, event_id=v.event_id)) for v in page]
     rule_filters = [(code, label, counts[code]) for code, label in RULE_LABELS.items() if counts[code]]
+    filters = urlencode({key: value for key, value in (("area", area or ""), ("rule", rule)) if value})
     context = {
         "campaign": campaign,
         "rows": rows,
+        "page": page,
         "rule": rule,
         "rule_filters": rule_filters,
+        "areas": areas,
+        "area": area,
+        "filters": filters,
+        "area_query": f"area={area}&" if area else "",
         "total": sum(counts.values()),
+        "violation_count": len(violations),
+        "unit_count": len({v.unit_id for v in violations}),
     }
     return render(request, "oversight/compliance.html", context)
+
+
+def _int_param(value: str | None) -> int | None:
+    return int(value) if value and value.isdigit() else None
 
 
 # --- Results reports -----------------------------------------------------------------

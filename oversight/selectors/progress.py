@@ -16,6 +16,7 @@ from congresses import rules
 from congresses.domain import tier_for_kind
 from congresses.models import AgendaItem, Campaign, Event, TierRule, UnitPlan
 from congresses.selectors import campaign_tiers, campaign_units
+from core.text import vietnamese_key
 from delegates.models import Delegate, DelegationApproval, DelegationQuota
 from honors.models import Honour, Presenter
 from units.choices import Gender
@@ -158,7 +159,10 @@ def oversight_unit_rows(
     units = campaign_units(campaign=campaign, tiers=tiers).values(
         "id", "name", "kind", "parent_id", "parent__name", "is_pilot"
     )
-    for u in units.order_by("parent__name", "name"):
+    # one collation for every list of units: the Vietnamese alphabet (core.text.vietnamese_key)
+    for u in sorted(
+        units, key=lambda u: (vietnamese_key(u["parent__name"] or ""), vietnamese_key(u["name"]))
+    ):
         tier = tier_for_kind(tiers, u["kind"])
         if tier is None:
             continue
@@ -323,6 +327,7 @@ class Violation:
     event_id: int | None
     rule: str
     reason: str
+    parent_id: int | None = None
 
 
 def agenda_hours_by_event(*, campaign: Campaign) -> dict[int, list[int]]:
@@ -373,7 +378,15 @@ def compliance_violations(
         for rule, decision in checks:
             if not decision:
                 out.append(
-                    Violation(row.unit_id, row.name, row.parent_name, row.event_id, rule, decision.reason)
+                    Violation(
+                        row.unit_id,
+                        row.name,
+                        row.parent_name,
+                        row.event_id,
+                        rule,
+                        decision.reason,
+                        row.parent_id,
+                    )
                 )
     return out
 

@@ -391,3 +391,30 @@ def test_it_links_the_results_report_from_the_event_page(client, unit_manager, h
         .content.decode()
     )
     assert reverse("oversight:result_report", args=[held_event.pk]) in body
+
+
+@freeze_time("2025-05-01")
+def test_the_compliance_list_counts_units_and_violations_filters_by_district_and_pages(
+    client, admin, campaign, units
+):
+    """Issue 15: one flat list of 155 rows whose badge counted violations as 'units', no district filter."""
+    event = EventFactory(unit=units["chora"], campaign=campaign, date=date(2025, 4, 2))  # outside its quarter
+    add_delegates(event, exemplars=1, others=9)  # under the 70 % share
+    body = login(client, admin).get(reverse("oversight:compliance")).content.decode()
+    response = client.get(reverse("oversight:compliance"))
+    unit_count, violation_count = response.context["unit_count"], response.context["violation_count"]
+    assert unit_count < violation_count  # several rules broken by one unit count once as a unit
+    assert f"{unit_count}</span> đơn vị" in body and f"{violation_count}</span> vi phạm" in body
+    assert len(response.context["rows"]) == 50 and response.context["page"].paginator.num_pages > 1
+    babe = client.get(reverse("oversight:compliance") + f"?area={units['babe'].pk}")
+    names = [v.unit_name for v, _ in babe.context["rows"]]
+    assert names and all(v.parent_id == units["babe"].pk for v, _ in babe.context["rows"])
+    assert "Thị trấn Chợ Rã" in names and "Huyện Na Rì" not in babe.content.decode().split("<tbody>")[1]
+    # the Vietnamese alphabet, not code points: "Xã Đồng Phúc" before "Xã Yên Dương", "Xã Hà Hiệu" before "Xã Hoàng Trĩ"
+    in_order = list(dict.fromkeys(names))
+    from core.text import vietnamese_key
+
+    assert in_order == sorted(in_order, key=vietnamese_key)
+    assert in_order != sorted(in_order)
+    second = client.get(reverse("oversight:compliance") + f"?area={units['babe'].pk}&page=2")
+    assert second.status_code == 200
