@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "units",
     "congresses",
     "delegates",
+    "attendance",
     "honors",
     "reports",
     "oversight",
