@@ -190,8 +190,10 @@ def replacement_decide(*, replacement: Replacement, accept: bool, by: User, note
         seat.pk = None
         seat.delegate = newcomer
         seat.save()
-    locked.status, locked.new_delegate = Replacement.Status.ACCEPTED, newcomer
-    locked.save(update_fields=["status", "new_delegate", "decided_by", "decided_at", "decision_note"])
+    locked.status, locked.new_delegate, locked.original = Replacement.Status.ACCEPTED, newcomer, None
+    locked.save(
+        update_fields=["status", "new_delegate", "original", "decided_by", "decided_at", "decision_note"]
+    )
     invitations_ensure(event=event)
     Invitation.objects.filter(delegate=newcomer).update(
         answer=Invitation.Answer.YES, answered_at=timezone.now()
