@@ -94,7 +94,7 @@ def test_a_queue_sent_twice_counts_once(client, upcoming_event, delegates, unit_
     client.force_login(unit_manager)
     items = [
         {"key": f"k{i}", "code": selectors.invitation_token(Invitation.objects.get(delegate=d)),
-         "at": "2025-02-18T07:4%d:00+07:00" % i, "door": "Cửa 2"}
+         "at": f"2025-02-18T07:4{i}:00+07:00", "door": "Cửa 2"}
         for i, d in enumerate(delegates[:3])
     ]  # fmt: skip
     first = _post(client, upcoming_event, items).json()["results"]
