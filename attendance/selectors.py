@@ -361,3 +361,27 @@ def badges(*, event: Event) -> list[dict]:
             }
         )
     return result
+
+
+@dataclass(frozen=True)
+class DoorAttendance:
+    total: int
+    roster: int
+    by_category: list[tuple[str, int]]
+
+
+def door_attendance(*, event: Event) -> DoorAttendance | None:
+    """Who was checked in at the door, by category (None when the door was not kept on the portal)."""
+    counts = present_by_category(event_ids=[event.pk])[event.pk]
+    if not counts:
+        return None
+    return DoorAttendance(
+        total=sum(counts.values()),
+        roster=Delegate.objects.filter(event=event).count(),
+        by_category=[(label, counts.get(c, 0)) for c, label in Delegate.Category.choices],
+    )
+
+
+def reception_events(*, user) -> QuerySet[Event]:
+    """The events whose door this account was named to keep (for its home page)."""
+    return Event.objects.filter(reception_grants__user_id=user.pk).order_by("date")

@@ -3,6 +3,7 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
+from attendance.selectors import reception_events
 from congresses.selectors import campaign_active, campaign_map_day, campaign_tiers, tier_for_unit
 from units.permissions import is_staff_of_home_affairs, sees_whole_province
 from units.selectors import unit_children, unit_kind_counts
@@ -28,5 +29,6 @@ def home(request):
         context["unit"] = unit
         context["tier"] = tier_for_unit(campaign=campaign, unit=unit) if campaign else None
         context["child_units"] = unit_children(unit=unit)
+        context["reception_events"] = list(reception_events(user=user))
         template = "portal/home_officer.html"
     return render(request, template, context)

@@ -198,3 +198,26 @@ def test_a_code_of_another_event_is_refused_at_this_door(client, units, campaign
     code = selectors.invitation_token(Invitation.objects.get(delegate=stranger))
     result = _post(client, upcoming_event, [{"code": code}]).json()["results"][0]
     assert not result["ok"] and other.name in result["message"]
+
+
+def test_the_receptionists_home_links_to_their_door(client, units, upcoming_event, unit_manager):
+    receptionist = UserFactory(username="letan2", unit=units["songcau"])
+    services.reception_grant(event=upcoming_event, username="letan2", by=unit_manager)
+    client.force_login(receptionist)
+    page = client.get("/").content.decode()
+    assert reverse("attendance:door", args=[upcoming_event.pk]) in page
+
+
+def test_the_results_report_suggests_those_checked_in_at_the_door(client, upcoming_event, delegates,
+                                                                  unit_manager):  # fmt: skip
+    from congresses.models import Event
+
+    for d in delegates[:5] + delegates[-1:]:  # 5 exemplars and 1 guest came
+        services.checkin_record(event=upcoming_event, delegate_id=d.pk)
+    Event.objects.filter(pk=upcoming_event.pk).update(status=Event.Status.HELD)
+    client.force_login(unit_manager)
+    response = client.get(reverse("oversight:result_report", args=[upcoming_event.pk]))
+    form = response.context["form"]
+    assert form.initial["attended_exemplar_individuals"] == 5
+    assert form.initial["attended_guests"] == 1
+    assert "6/10 đại biểu có mặt" in response.content.decode()
