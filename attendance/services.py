@@ -16,7 +16,7 @@ from delegates.selectors import event_cap
 from units.models import User
 
 from . import domain, selectors
-from .models import CheckIn, Invitation, ReceptionGrant, Replacement, SeatAssignment
+from .models import CheckIn, Invitation, ReceptionGrant, Replacement
 
 
 class AttendanceError(DomainError):
@@ -254,17 +254,23 @@ class CheckInResult:
 MAX_CLOCK_SKEW = timedelta(minutes=5)
 
 
+# One query finds the delegate, their event, seat and any check-in already held.
+_INVITATION_AT_DOOR = Invitation.objects.select_related(
+    "delegate__event", "delegate__seat__row", "delegate__checkin"
+)
+
+
 def _delegate_for_code(event: Event, code: str) -> tuple[Delegate | None, str]:
     short = domain.normalise_short_code(code) if len(code) <= 12 else ""
     if short:
-        invitation = Invitation.objects.select_related("delegate__event").filter(short_code=short).first()
+        invitation = _INVITATION_AT_DOOR.filter(short_code=short).first()
         if invitation is None:
             return None, "Không tìm thấy mã đại biểu này."
     else:
         read = domain.read_token(code)
         invitation = None
         if read is not None:
-            invitation = Invitation.objects.select_related("delegate__event").filter(pk=read[0]).first()
+            invitation = _INVITATION_AT_DOOR.filter(pk=read[0]).first()
         if invitation is None or read is None or invitation.nonce != read[1]:
             revoked = invitation is not None and read is not None and read[1] in invitation.revoked_nonces
             return (
@@ -286,14 +292,19 @@ def checkin_record(*, event: Event, code: str = "", delegate_id: int | None = No
     now = timezone.now()
     at = min(at or now, now + MAX_CLOCK_SKEW)  # a phone's clock ahead of the server's is clipped
     if delegate_id is not None:
-        delegate = Delegate.objects.filter(event=event, pk=delegate_id).first()
+        delegate = (
+            Delegate.objects.select_related("seat__row", "checkin")
+            .filter(event=event, pk=delegate_id)
+            .first()
+        )
         problem = "" if delegate else "Đại biểu không có trong danh sách của sự kiện này."
     else:
         delegate, problem = _delegate_for_code(event, code)
     if delegate is None:
         return CheckInResult(False, problem)
     first_time = False
-    stored = CheckIn.objects.filter(delegate=delegate).values_list("checked_at", flat=True).first()
+    held = getattr(delegate, "checkin", None)
+    stored = held.checked_at if held is not None else None
     if stored is None:
         try:
             with transaction.atomic():
@@ -305,7 +316,7 @@ def checkin_record(*, event: Event, code: str = "", delegate_id: int | None = No
     if at < stored:  # the earliest time wins, whichever door's record reached the server first
         CheckIn.objects.filter(delegate=delegate, checked_at__gt=at).update(checked_at=at, door=door[:50])
         stored = at
-    seat = SeatAssignment.objects.filter(delegate=delegate).select_related("row").first()
+    seat = getattr(delegate, "seat", None)
     local = timezone.localtime(stored)
     message = "Đã điểm danh." if first_time else f"Đã điểm danh lúc {local:%H:%M}."
     return CheckInResult(

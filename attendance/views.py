@@ -106,6 +106,7 @@ def send(request, event_pk: int):
 @login_required
 def revoke(request, event_pk: int, delegate_pk: int):
     event = _event(request, event_pk)
+    services.invitations_ensure(event=event)
     invitation = Invitation.objects.filter(delegate__event=event, delegate_id=delegate_pk).first()
     if invitation is None:
         raise Http404("Không tìm thấy đại biểu.")

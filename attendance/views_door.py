@@ -7,7 +7,7 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
@@ -16,6 +16,8 @@ from django.views.decorators.http import require_POST
 
 from congresses.permissions import get_event_for_user
 from congresses.selectors import event_get
+from units.domain import Access
+from units.permissions import unit_access
 
 from . import selectors, services
 
@@ -26,7 +28,11 @@ SERVICE_WORKER = Path(settings.BASE_DIR, "static", "js", "door-sw.js")
 def _door_event(request, event_pk: int):
     """The event whose door this account keeps: its unit's writers or the named reception team."""
     event = event_get(pk=event_pk)
-    if event is None or not selectors.may_check_in(request.user, event):
+    if event is None:
+        raise Http404("Không tìm thấy sự kiện.")
+    if not selectors.may_check_in(request.user, event):
+        if unit_access(request.user, event.unit) == Access.NONE:
+            raise Http404("Không tìm thấy sự kiện.")  # outside the account's scope: not revealed
         raise PermissionDenied("Tài khoản của bạn chưa được giao điểm danh sự kiện này.")
     return event
 

@@ -74,7 +74,7 @@ from django.test.utils import CaptureQueriesContext
 from attendance import selectors
 from attendance.models import CheckIn
 from congresses.models import Event
-event = Event.objects.get(pk=EVENT)
+event = Event.objects.select_related("tier").get(pk=EVENT)
 with CaptureQueriesContext(connection) as q:
     figures = selectors.presidium_figures(event=event)
 rows = CheckIn.objects.filter(event=event).count()
