@@ -98,3 +98,26 @@ def test_the_door_keeps_checking_in_offline_and_the_server_counts_each_once(
     checked = list(CheckIn.objects.values_list("delegate_id", flat=True))
     assert sorted(checked) == sorted(d.pk for d in people)
     assert len(checked) == len(set(checked)) == 4
+
+
+def test_the_presidiums_screen_counts_arrivals_without_reloading(
+    browser_page, live_server, unit_manager, units, campaign, screenshot_dir
+):
+    event = EventFactory(unit=units["chora"], campaign=campaign, tier_code="commune",
+                         date=timezone.localdate() + timedelta(days=1))  # fmt: skip
+    people = DelegateFactory.create_batch(5, event=event)
+    page = browser_page
+    page.goto(live_server.url + "/accounts/login/")
+    page.fill("input[name=username]", "chora")
+    page.fill("input[name=password]", "pw-chora")
+    page.click(".login-card [type=submit]")
+    page.wait_for_selector("h1")
+    page.goto(live_server.url + f"/events/{event.pk}/presidium/")
+    present = page.locator(".presidium-big[data-live=present]")
+    assert present.inner_text() == "0"
+    page.evaluate("window.__sameDocument = true")
+    for person in people[:3]:
+        services.checkin_record(event=event, delegate_id=person.pk)
+    pytest.importorskip("playwright.sync_api").expect(present).to_have_text("3", timeout=12000)
+    assert page.evaluate("window.__sameDocument === true")  # the page was not reloaded
+    assert "3/3" in page.locator("#presidium-share").inner_text()
