@@ -3,7 +3,8 @@
 The camera is fed a video (y4m, made here from segno's PNG of each delegate's code): the first
 code for five seconds, then three more for two seconds each. The first is checked in online;
 the browser then goes offline, the phone keeps scanning and queues the next three; back online,
-the queue is sent and the server holds exactly those four check-ins, once each.
+the queue is sent and the server holds exactly those four check-ins, once each. In between, the page
+is reloaded offline: the service worker serves it and the queue waits in IndexedDB.
 """
 
 import os
@@ -90,6 +91,10 @@ def test_the_door_keeps_checking_in_offline_and_the_server_counts_each_once(
         assert CheckIn.objects.count() == 1
         # The video loops back to the first code: a second scan says when they were checked in.
         expect(title).to_contain_text("Đã điểm danh lúc", timeout=15000)
+        # Still offline, the page is opened again: the service worker serves it, IndexedDB keeps the queue.
+        page.reload()
+        expect(page.locator("#door-roster-state")).to_contain_text("danh sách đã lưu (6 đại biểu)")
+        expect(queue).to_have_attribute("data-count", "3")
 
         context.set_offline(False)
         expect(queue).to_have_attribute("data-count", "0", timeout=15000)
