@@ -385,3 +385,8 @@ def door_attendance(*, event: Event) -> DoorAttendance | None:
 def reception_events(*, user) -> QuerySet[Event]:
     """The events whose door this account was named to keep (for its home page)."""
     return Event.objects.filter(reception_grants__user_id=user.pk).order_by("date")
+
+
+def door_event(*, pk: int) -> Event | None:
+    """The event a door request names, with just what the door needs (its unit, for the scope)."""
+    return Event.objects.select_related("unit").filter(pk=pk).order_by().first()

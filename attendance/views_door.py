@@ -15,7 +15,6 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from congresses.permissions import get_event_for_user
-from congresses.selectors import event_get
 from units.domain import Access
 from units.permissions import unit_access
 
@@ -27,7 +26,7 @@ SERVICE_WORKER = Path(settings.BASE_DIR, "static", "js", "door-sw.js")
 
 def _door_event(request, event_pk: int):
     """The event whose door this account keeps: its unit's writers or the named reception team."""
-    event = event_get(pk=event_pk)
+    event = selectors.door_event(pk=event_pk)
     if event is None:
         raise Http404("Không tìm thấy sự kiện.")
     if not selectors.may_check_in(request.user, event):
