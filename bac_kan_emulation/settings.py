@@ -105,6 +105,7 @@ INSTALLED_APPS = [
     "units",
     "congresses",
     "delegates",
+    "attendance",
     "honors",
     "reports",
     "oversight",

@@ -31,6 +31,7 @@ urlpatterns = [
     path("", include("units.urls")),
     path("", include("reports.urls")),
     path("", include("delegates.urls")),
+    path("", include("attendance.urls")),
 ]
 
 if settings.DEBUG:

@@ -5,6 +5,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from attendance.selectors import reception_events
 from congresses.selectors import campaign_active, campaign_map_day, campaign_tiers, tier_for_unit
 from core.clock import today as portal_today
 from oversight.selectors import WaitingWork, campaign_figures, waiting_work
@@ -25,6 +26,8 @@ def _waiting_links(work: WaitingWork) -> list[dict]:
         (work.profiles_to_check, _("Thông tin ban hành văn bản chờ Sở Nội vụ kiểm tra"), reverse("units:list")),
         (work.reorganisations_pending, _("Sắp xếp đơn vị hành chính chờ áp dụng"), reverse("oversight:reorganisations")),
     ]  # fmt: skip
+    if work.replacements_event_id is not None:
+        lines.append((work.replacements_to_decide, _("Đại biểu xin cử người đi thay, chờ bạn quyết định"), reverse("attendance:manage", args=[work.replacements_event_id])))  # fmt: skip
     return [{"count": count, "label": label, "url": url} for count, label, url in lines if count]
 
 
@@ -61,5 +64,6 @@ def home(request):
             overdue=work.overdue[:OVERDUE_SHOWN],
             overdue_more=max(len(work.overdue) - OVERDUE_SHOWN, 0),
         )
+        context["reception_events"] = list(reception_events(user=user))
         template = "portal/home_officer.html"
     return render(request, template, context)

@@ -16,7 +16,7 @@ class DelegateForm(forms.ModelForm):
         model = Delegate
         fields = [
             "category", "full_name", "collective_name", "gender", "birth_year", "ethnic_group",
-            "religion", "position", "workplace", "field", "is_direct_worker", "exemplar",
+            "religion", "position", "workplace", "field", "is_direct_worker", "email", "exemplar",
         ]  # fmt: skip
         labels = {"full_name": "Họ và tên (người đại diện, nếu là tập thể)"}
         help_texts = {"exemplar": "Chọn nếu đại biểu là điển hình đã có hồ sơ của đơn vị."}
@@ -47,6 +47,7 @@ class DelegateForm(forms.ModelForm):
                 Column("field", css_class="col-md-6"),
                 Column(Div("is_direct_worker"), css_class="col-md-6 pt-4"),
             ),
+            Row(Column("email", css_class="col-md-6")),
         )
         self.helper.add_input(Submit("submit", "Lưu đại biểu"))
 

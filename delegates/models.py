@@ -32,6 +32,7 @@ class Delegate(models.Model):
     workplace = models.CharField("nơi công tác", max_length=255, blank=True)
     field = models.CharField("lĩnh vực", max_length=100, blank=True, choices=FIELD_CHOICES)
     is_direct_worker = models.BooleanField("người trực tiếp lao động, sản xuất", default=False)
+    email = models.EmailField("thư điện tử", blank=True, help_text="Để gửi giấy mời và lời nhắc trả lời.")
     exemplar = models.ForeignKey(
         "honors.Exemplar",
         verbose_name="hồ sơ điển hình",

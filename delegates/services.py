@@ -33,6 +33,7 @@ DELEGATE_FIELDS = (
     "workplace",
     "field",
     "is_direct_worker",
+    "email",
 )
 _TEXT_FIELDS = ("full_name", "collective_name", "religion", "position", "workplace", "field")
 

@@ -16,6 +16,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.views.decorators.http import require_POST
 
+from attendance.selectors import door_attendance
 from congresses.models import Campaign, Event
 from congresses.selectors import campaign_active, campaign_tiers, tier_for_unit
 from core.clock import today as portal_today
@@ -268,6 +269,7 @@ def result_report(request, event_pk: int):
         "can_write": can_write and event.status in (Event.Status.HELD, Event.Status.REPORTED),
         "attachment_form": ResultAttachmentForm(),
         "lessons": selectors.pilot_lessons_for_tier(tier=event.tier),
+        "door_attendance": door_attendance(event=event),
     }
     return render(request, "oversight/result_report.html", context)
 

@@ -66,11 +66,9 @@ class AgendaPlan:
     skipped: tuple[SkippedItem, ...]
 
 
-SESSION_START = {"morning": time(7, 30), "afternoon": time(13, 30)}
-
-
-def session_start(session: str) -> time:
-    return SESSION_START.get(session, SESSION_START["morning"])
+# When a session begins: the rulebook's (congresses.rules.schedule), shared with the answer page.
+SESSION_START = rules.SESSION_START
+session_start = rules.session_start
 
 
 def has_upper_delegation(*, upper_tier_exists: bool, sends_delegation_upward: bool) -> bool:

@@ -148,6 +148,40 @@ def delegate_pks(w, unit):
     return {"event_pk": w.event(unit).pk, "pk": w.delegate(unit).pk}
 
 
+def invitation_token(w, unit):
+    from attendance import selectors, services
+
+    delegate = w.delegate(unit)
+    services.invitations_ensure(event=delegate.event)
+    return {"token": selectors.invitation_token(delegate.invitation)}
+
+
+def invitation_pks(w, unit):
+    delegate = w.delegate(unit)
+    return {"event_pk": delegate.event_id, "delegate_pk": delegate.pk}
+
+
+def replacement_pks(w, unit):
+    from attendance.models import Replacement
+
+    delegate = w.delegate(unit)
+    replacement = w._once(("replacement", unit.pk), lambda: Replacement.objects.create(
+        event=delegate.event, original=delegate, original_name=delegate.full_name, category=delegate.category,
+        full_name="Lò Thị Mai", gender="female", birth_year=1990, ethnic_group="Tày",
+    ))  # fmt: skip
+    return {"event_pk": delegate.event_id, "pk": replacement.pk}
+
+
+def reception_grant_pks(w, unit):
+    from attendance.models import ReceptionGrant
+    from tests.factories import UserFactory
+
+    event = w.event(unit)
+    grant = w._once(("reception", unit.pk), lambda: ReceptionGrant.objects.create(
+        event=event, user=UserFactory(unit=unit)))  # fmt: skip
+    return {"event_pk": event.pk, "pk": grant.pk}
+
+
 def roster_import_kwargs(w, unit):
     staged = w.roster_import(unit)
     return {"event_pk": staged.event_id, "token": staged.token}
@@ -271,6 +305,28 @@ RULES: dict[str, Rule] = {
     "delegates:delegation": Rule(get=LOGGED_IN, post=WRITERS, kwargs=delegation_kwargs, scoped=True),
     "delegates:delegation_withdraw": Rule(get=NOBODY, post=WRITERS, kwargs=delegation_kwargs, scoped=True),
     "delegates:quotas": Rule(get=LOGGED_IN, post=WRITERS, kwargs=quota_unit_pk, scoped=True),
+    # attendance: the congress day. The answer page needs no account (the signed code is the key);
+    # the world's events are past, so their links have stopped (404, nothing recorded); the page
+    # itself is tested in tests/attendance. The door: the unit's writers (and named accounts).
+    "attendance:answer": Rule(
+        get=EVERYONE, post=NOBODY, kwargs=invitation_token, public=True, get_status=404
+    ),
+    "attendance:manage": Rule(get=LOGGED_IN, kwargs=event_pk_as_event_pk, scoped=True),
+    "attendance:day_save": Rule(get=NOBODY, post=WRITERS, kwargs=event_pk_as_event_pk, scoped=True),
+    "attendance:send": Rule(get=NOBODY, post=WRITERS, kwargs=event_pk_as_event_pk, scoped=True),
+    "attendance:revoke": Rule(get=NOBODY, post=WRITERS, kwargs=invitation_pks, scoped=True),
+    "attendance:replacement": Rule(get=NOBODY, post=WRITERS, kwargs=replacement_pks, scoped=True),
+    "attendance:grant": Rule(get=NOBODY, post=WRITERS, kwargs=event_pk_as_event_pk, scoped=True),
+    "attendance:ungrant": Rule(get=NOBODY, post=WRITERS, kwargs=reception_grant_pks, scoped=True),
+    "attendance:hall": Rule(get=NOBODY, post=WRITERS, kwargs=event_pk_as_event_pk, scoped=True),
+    "attendance:seats_assign": Rule(get=NOBODY, post=WRITERS, kwargs=event_pk_as_event_pk, scoped=True),
+    "attendance:seat_set": Rule(get=NOBODY, post=WRITERS, kwargs=event_pk_as_event_pk, scoped=True),
+    "attendance:door": Rule(get=WRITERS, kwargs=event_pk_as_event_pk, scoped=True),
+    "attendance:door_roster": Rule(get=WRITERS, kwargs=event_pk_as_event_pk, scoped=True),
+    "attendance:door_checkins": Rule(get=NOBODY, post=WRITERS, kwargs=event_pk_as_event_pk, scoped=True),
+    "attendance:door_sw": Rule(get=WRITERS, kwargs=event_pk_as_event_pk, scoped=True),
+    "attendance:presidium": Rule(get=LOGGED_IN, kwargs=event_pk_as_event_pk, scoped=True),
+    "attendance:presidium_data": Rule(get=LOGGED_IN, kwargs=event_pk_as_event_pk, scoped=True),
     # oversight: Sở Nội vụ's province-wide pages (leadership reads); results reported by each unit
     "oversight:dashboard": Rule(get=PROVINCE_READERS),
     "oversight:reorganisations": Rule(get=PROVINCE_READERS),

@@ -11,6 +11,7 @@ APPS = (
     "units",
     "congresses",
     "delegates",
+    "attendance",
     "honors",
     "reports",
     "oversight",

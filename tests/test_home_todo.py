@@ -94,3 +94,21 @@ def test_the_home_page_costs_the_same_queries_with_more_work_waiting(
         )
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get(reverse("home"))
+
+
+@freeze_time("2025-05-20")
+def test_an_officer_is_told_of_a_replacement_waiting_for_their_decision(
+    client, unit_manager, campaign, units
+):
+    from attendance.models import Replacement
+
+    event = EventFactory(unit=units["chora"], campaign=campaign, date=date(2025, 6, 1))
+    guest = DelegateFactory(event=event, category="guest")
+    Replacement.objects.create(
+        event=event, original=guest, original_name=guest.full_name, category="guest",
+        full_name="Lý Văn Thay", gender="male", birth_year=1980, ethnic_group="Tày",
+    )  # fmt: skip
+    waiting, _ = _waiting(client, unit_manager)
+    count, link = waiting["Đại biểu xin cử người đi thay, chờ bạn quyết định"]
+    assert count == 1 and link == reverse("attendance:manage", args=[event.pk])
+    assert "Lý Văn Thay" in client.get(link).content.decode()

@@ -5,15 +5,21 @@ with these functions, pages and the dashboard display with them, compliance and
 the summary report judge with them. If you are about to compare a number with a
 cap, a share or a date window anywhere else, call the rule here instead.
 
-Callers import from `congresses.rules`; the rules are kept in five short files:
+Callers import from `congresses.rules`; the rules are kept in six short files:
   decision.py  the one answer type, `Decision`
   roster.py    effective cap, who may change a cap, seats left, the exemplar share and its advice
   schedule.py  the tier's window, sessions
   quotas.py    delegation quotas handed down, delegation size, a delegate sent upward
+  attendance.py  when an invitation may be answered, a replacement, a code read at the door
   awards.py    who proposes and who grants each award form (Luật TĐKT 2022, NĐ 152/2025/NĐ-CP),
                who reviews a nomination, who may publish an exemplar
 """
 
+from .attendance import (
+    door_admission,
+    invitation_open,
+    replacement_change,
+)
 from .awards import (
     AUTHORITY_CHOICES,
     AUTHORITY_LABELS,
@@ -62,8 +68,10 @@ from .roster import (
     seats_left,
 )
 from .schedule import (
+    SESSION_START,
     campaign_map_date,
     date_in_window,
+    session_start,
     sessions_within,
 )
 
@@ -78,9 +86,14 @@ __all__ = [
     "exemplar_share",
     "date_in_window",
     "sessions_within",
+    "SESSION_START",
+    "session_start",
     "quota_change",
     "delegation_size",
     "delegate_removal",
+    "invitation_open",
+    "replacement_change",
+    "door_admission",
     "Authority",
     "authority_path",
     "authority_label",

@@ -1,7 +1,7 @@
 """Rules of time: the tier's window and the sessions an event takes."""
 
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, time
 
 from .decision import Decision
 
@@ -57,3 +57,11 @@ def campaign_map_date(*, map_date: date | None, window_starts: Iterable[date]) -
     if map_date is not None:
         return map_date
     return min(window_starts, default=None)
+
+
+# When a session begins (printed on invitations, shown on the delegate's answer page).
+SESSION_START = {"morning": time(7, 30), "afternoon": time(13, 30)}
+
+
+def session_start(session: str) -> time:
+    return SESSION_START.get(session, SESSION_START["morning"])

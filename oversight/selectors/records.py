@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING, TypedDict
 
 from django.db.models import Case, Count, F, Q, QuerySet, Value, When
 
+from attendance.selectors import present_by_category
 from congresses.models import Campaign, Event, TierRule, UnitPlan
 from delegates.models import Delegate
 from honors.models import Honour
@@ -86,11 +87,15 @@ def budget_summary(*, campaign: Campaign) -> BudgetTotals:
 
 
 def result_report_initial(*, event: Event) -> dict:
-    """Suggested figures for a first report: the roster by category and the honours recorded (2 queries)."""
+    """Suggested figures for a first report: those checked in at the door by category when the door
+    was kept on the portal, else the roster by category; and the honours recorded (3 queries)."""
     cat = Delegate.Category
-    agg = Delegate.objects.filter(event=event).aggregate(
-        **{c.value: Count("pk", filter=Q(category=c.value)) for c in cat}
-    )
+    agg: dict[str, int] = present_by_category(event_ids=[event.pk])[event.pk]
+    if not agg:
+        agg = Delegate.objects.filter(event=event).aggregate(
+            **{c.value: Count("pk", filter=Q(category=c.value)) for c in cat}
+        )
+    agg = {c.value: agg.get(c.value, 0) for c in cat}
     return {
         "held_on": event.date,
         "attended_exemplar_individuals": agg[cat.EXEMPLAR_INDIVIDUAL.value],

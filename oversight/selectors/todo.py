@@ -6,6 +6,7 @@ from datetime import date
 from django.conf import settings
 from django.db.models import F, Q
 
+from attendance.models import Replacement
 from congresses.models import Campaign, UnitPlan
 from honors.selectors import exemplar_publication_requests, nomination_list_to_review
 from units.models import DocumentProfile, Reorganisation, Unit
@@ -26,6 +27,8 @@ class WaitingWork:
     profiles_to_check: int = 0
     reports_overdue: int = 0
     reorganisations_pending: int = 0
+    replacements_to_decide: int = 0
+    replacements_event_id: int | None = None  # where the first of them is decided
     overdue: list[Violation] = field(default_factory=list)
 
     @property
@@ -49,6 +52,12 @@ def waiting_work(*, user, campaign: Campaign | None, today: date) -> WaitingWork
         in_hands = set(filter_for_scope(Unit.objects.all(), user).values_list("pk", flat=True))
         violations = [violation for violation in violations if violation.unit_id in in_hands]
     plans = UnitPlan.objects.filter(campaign=campaign)
+    replacements = filter_for_scope(
+        Replacement.objects.filter(status=Replacement.Status.PENDING, event__campaign=campaign),
+        user,
+        unit_path="event__unit",
+    )
+    replacement_events = list(replacements.order_by("event__date").values_list("event_id", flat=True))
     return WaitingWork(
         plans_to_review=plans.filter(status=UnitPlan.Status.SUBMITTED).count() if staff else 0,
         plans_returned=0
@@ -65,5 +74,7 @@ def waiting_work(*, user, campaign: Campaign | None, today: date) -> WaitingWork
         reorganisations_pending=Reorganisation.objects.filter(status=Reorganisation.Status.DRAFT).count()
         if staff
         else 0,
+        replacements_to_decide=len(replacement_events) if not staff else 0,
+        replacements_event_id=replacement_events[0] if replacement_events and not staff else None,
         overdue=violations,
     )

@@ -6,6 +6,7 @@ the Central Council, built on its results reports) registers its own exporters w
 lists of kinds are therefore read when asked for, never frozen at import.
 """
 
+from .attendance_documents import AttendanceListExporter, BadgesExporter, SeatMapExporter
 from .base import BaseExporter, Output
 from .event_documents import AgendaExporter, CertificatesExporter, InvitationsExporter
 
@@ -29,7 +30,8 @@ def campaign_kinds() -> tuple[str, ...]:
     return tuple(k for k, cls in EXPORTERS.items() if cls.scope == "campaign")
 
 
-for _cls in (AgendaExporter, InvitationsExporter, CertificatesExporter):
+for _cls in (AgendaExporter, InvitationsExporter, CertificatesExporter, BadgesExporter, SeatMapExporter,
+             AttendanceListExporter):  # fmt: skip
     register_exporter(_cls)
 
 __all__ = ["EXPORTERS", "register_exporter", "event_kinds", "campaign_kinds", "BaseExporter", "Output"]

@@ -5,6 +5,8 @@ from typing import Any
 
 from django.utils import timezone
 
+from attendance.selectors import invitation_extras
+from attendance.services import invitations_ensure
 from congresses.models import Campaign, Event
 
 from .. import domain, selectors
@@ -83,13 +85,17 @@ class InvitationsExporter(BaseExporter):
 
     def render(self, report: GeneratedReport, progress: Progress) -> Output:
         event = _event(report)
+        invitations_ensure(event=event)  # each letter carries the delegate's personal code
+        delegates = list(self._delegates(event, report.params))
+        extras = invitation_extras([d.pk for d in delegates])
         pages = [
             {
                 "salutation": domain.honorific(d.gender),
                 "full_name": d.full_name,
                 "details": ", ".join(p for p in (d.position, d.collective_name or d.workplace) if p),
+                "extra": extras.get(d.pk, {}),
             }
-            for d in self._delegates(event, report.params)
+            for d in delegates
         ]
         context = committee_context(report, event, "GM")
         pdf = render_pdf(template_name="reports/pdf/invitations.html", context=context, pages=pages,
