@@ -28,6 +28,7 @@ class SummaryPdfExporter(BaseExporter):
     identifier = "summary_pdf"
     verbose_name = "Báo cáo tổng hợp (PDF)"
     scope = "campaign"
+    formats = ("pdf",)
     staff_only = True
 
     def title(self, *, event, campaign, params):
@@ -56,6 +57,7 @@ class SummaryXlsxExporter(BaseExporter):
     identifier = "summary_xlsx"
     verbose_name = "Báo cáo tổng hợp (Excel)"
     scope = "campaign"
+    formats = ("xlsx",)
     staff_only = True
 
     def title(self, *, event, campaign, params):

@@ -164,6 +164,8 @@ def report_request(
     if exporter.scope == "event" and event is None or exporter.scope == "campaign" and campaign is None:
         raise ReportError("Văn bản này không thuộc phạm vi đã chọn.")
     params = params or {}
+    if params.get("format", exporter.formats[0]) not in exporter.formats:
+        raise ReportError("Văn bản này không có định dạng đã chọn.")
     existing = GeneratedReport.objects.filter(idempotency_key=key).first()
     if existing is not None:
         return existing
@@ -178,7 +180,7 @@ def report_request(
                 "event": event,
                 "campaign": campaign if event is None else event.campaign,
                 "params": params,
-                "title": exporter.title(event=event, campaign=campaign, params=params),
+                "title": exporter.full_title(event=event, campaign=campaign, params=params),
                 "requested_by": requested_by,
             },
         )
