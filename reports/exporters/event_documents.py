@@ -9,7 +9,7 @@ from congresses.models import Event
 
 from .. import domain, selectors
 from ..models import GeneratedReport
-from ..renderers.docx import Grid, Page, PageBreak, Text, WordDocument, render_docx
+from ..renderers.docx import Block, Grid, Page, Text, WordDocument, field_marker, render_docx
 from ..renderers.pdf import render_pdf
 from . import word
 from .base import PDF, BaseExporter, Output, Progress, docx_output, output_format
@@ -120,32 +120,22 @@ class InvitationsExporter(BaseExporter):
 
 
 def invitations_word(context: dict[str, Any], pages: list[dict[str, str]]) -> WordDocument:
-    """One letter per delegate, each on its own page, with the PDF's words (invitations.html)."""
+    """One letter per delegate, each on its own page, with the PDF's words (invitations.html):
+    the letter is laid out once with its fields and repeated for each delegate."""
     heading, body = context["heading"], context["heading"]["body"]
-    document = WordDocument(page=Page(page_numbers=False))
-    shared_head = word.heading(body, number_code=context["number_code"], date_line=context["date_line"])
-    event_lines = word.event_block(heading)
-    facts = [
+    salutation, name, details = field_marker("salutation"), field_marker("full_name"), field_marker("details")
+    letter: list[Block] = [
+        word.heading(body, number_code=context["number_code"], date_line=context["date_line"]),
+        word.title("GIẤY MỜI"),
+        Text(f"Kính gửi: {salutation} {name}", bold=True, align="center", space_before=14, space_after=0),
+        Text(details, align="center", space_after=10),
+        Text(f"Ban Tổ chức trân trọng kính mời {salutation} đến dự", indent=True),
+        *word.event_block(heading),
         Text(f"{heading['start_time']}, {heading['session_words']} {heading['date_words']}.",
              lead="Thời gian: ", indent=True, space_after=4),
         Text(f"{heading['venue']}.", lead="Địa điểm: ", indent=True, space_after=8),
+        Text(f"Sự có mặt của {salutation} góp phần vào thành công của {heading['kind_word']}.", indent=True),
+        Text("Rất hân hạnh được đón tiếp!", indent=True),
+        word.signature(body),
     ]  # fmt: skip
-    closing = word.signature(body)
-    for index, page in enumerate(pages):
-        if index:
-            document.blocks.append(PageBreak())
-        salutation = page["salutation"]
-        document.blocks += [
-            shared_head,
-            word.title("GIẤY MỜI"),
-            Text(f"Kính gửi: {salutation} {page['full_name']}", bold=True, align="center", space_before=14,
-                 space_after=0 if page["details"] else 10),
-            *([Text(page["details"], align="center", space_after=10)] if page["details"] else []),
-            Text(f"Ban Tổ chức trân trọng kính mời {salutation} đến dự", indent=True),
-            *event_lines,
-            *facts,
-            Text(f"Sự có mặt của {salutation} góp phần vào thành công của {heading['kind_word']}.", indent=True),
-            Text("Rất hân hạnh được đón tiếp!", indent=True),
-            closing,
-        ]  # fmt: skip
-    return document
+    return WordDocument(letter, Page(page_numbers=False), repeat=pages)

@@ -8,7 +8,9 @@ centred in the header from page 2. The text is the same as the PDF's, so an offi
 the document in Word.
 """
 
-from collections.abc import Sequence
+import re
+from collections.abc import Mapping, Sequence
+from copy import deepcopy
 from dataclasses import dataclass, field
 from io import BytesIO
 
@@ -94,8 +96,21 @@ class Page:
 
 @dataclass
 class WordDocument:
+    """The blocks of a document. With `repeat`, the blocks are one page whose fields are written
+    field("name") and the page is repeated once per mapping, each on its own page: the page is
+    laid out once and copied (a batch of 500 letters costs 500 copies, not 500 layouts)."""
+
     blocks: list[Block] = field(default_factory=list)
     page: Page = field(default_factory=Page)
+    repeat: Sequence[Mapping[str, str]] = ()
+
+
+FIELD_OPEN, FIELD_CLOSE = "⟦", "⟧"
+
+
+def field_marker(name: str) -> str:
+    """Where a repeated page's value goes: "Kính gửi: " + field_marker("full_name")."""
+    return f"{FIELD_OPEN}{name}{FIELD_CLOSE}"
 
 
 _ALIGN = {
@@ -301,6 +316,39 @@ def render_docx(spec: WordDocument) -> bytes:
             _signature(document, block, usable)
         else:
             document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    if spec.repeat:
+        _repeat_page(document, spec.repeat)
     buffer = BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+_FIELD = re.compile(f"{FIELD_OPEN}(\\w+){FIELD_CLOSE}")
+
+
+def _fill(template: str, values: Mapping[str, str]) -> str:
+    return _FIELD.sub(lambda match: values.get(match.group(1), ""), template)
+
+
+def _repeat_page(document, repeat: Sequence[Mapping[str, str]]) -> None:
+    body = document.element.body
+    section = body.find(qn("w:sectPr"))
+    page = [element for element in body if element is not section]
+    for element in page:
+        body.remove(element)
+    breaker = OxmlElement("w:p")
+    run = OxmlElement("w:r")
+    page_break = OxmlElement("w:br")
+    page_break.set(qn("w:type"), "page")
+    run.append(page_break)
+    breaker.append(run)
+    fields = [
+        (t, t.text) for element in page for t in element.iter(qn("w:t")) if t.text and FIELD_OPEN in t.text
+    ]
+    for number, values in enumerate(repeat):
+        if number:
+            section.addprevious(deepcopy(breaker))
+        for node, template in fields:
+            node.text = _fill(template, values)
+        for element in page:
+            section.addprevious(deepcopy(element))
