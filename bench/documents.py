@@ -45,7 +45,11 @@ def main() -> None:
         report.refresh_from_db()
         assert report.status == "done", report.error
 
-    sides = {"bare": lambda: html_to_pdf(html), "pdf": lambda: job({}), "word": lambda: job({"format": "docx"})}
+    sides = {
+        "bare": lambda: html_to_pdf(html),
+        "pdf": lambda: job({}),
+        "word": lambda: job({"format": "docx"}),
+    }
     times: dict[str, list[float]] = {name: [] for name in sides}
     order = list(sides)
     for round_no in range(args.repeat):

@@ -41,12 +41,12 @@ def event_certificate_honours(*, event: Event) -> QuerySet[Honour]:
 
 
 def report_list_for_event(*, event: Event) -> QuerySet[GeneratedReport]:
-    return GeneratedReport.objects.filter(event=event).select_related("requested_by")
+    return GeneratedReport.objects.filter(event=event).select_related("requested_by", "superseded_by")
 
 
 def report_list_for_campaign(*, campaign: Campaign) -> QuerySet[GeneratedReport]:
     return GeneratedReport.objects.filter(campaign=campaign, event__isnull=True).select_related(
-        "requested_by"
+        "requested_by", "superseded_by"
     )
 
 
@@ -136,3 +136,18 @@ class DecisionIssuers:
         if unit.pk not in self._blocks:
             self._blocks[unit.pk] = document_issuer(unit=unit, purpose=DocumentSigner.Purpose.DECISION)
         return self._blocks[unit.pk]
+
+
+def report_issuing_unit(report: GeneratedReport) -> Unit | None:
+    """Whose key signs a document: the organising unit of an event's document, Sở Nội vụ for the
+    province's summary."""
+    if report.event_id:
+        return Unit.objects.filter(events__pk=report.event_id).first()
+    issuer = province_issuer()
+    return Unit.objects.filter(pk=issuer.unit_id).first() if issuer is not None else None
+
+
+def signing_credentials() -> QuerySet:
+    from .models import SigningCredential
+
+    return SigningCredential.objects.select_related("unit", "uploaded_by").order_by("unit__name")

@@ -249,8 +249,8 @@ def report_render(
         if report is None:
             logger.warning("report %s no longer exists", report_id)
             return None
-        if report.status == GeneratedReport.Status.DONE and report.file:
-            return report
+        if report.status == GeneratedReport.Status.DONE and report.file or report.signed_at is not None:
+            return report  # a signed document is final: only a new version replaces it
         report.status, report.progress, report.error = GeneratedReport.Status.RUNNING, 0, ""
         report.attempts += 1
         report.started_at = timezone.now()

@@ -53,6 +53,10 @@ def _job_rows(reports) -> list[dict]:
             "report": r,
             "requester": _requester_label(r),
             "can_retry": r.status == GeneratedReport.Status.FAILED,
+            "can_sign": r.status == GeneratedReport.Status.DONE
+            and r.signed_at is None
+            and r.file.name.endswith(".pdf"),
+            "can_supersede": r.signed_at is not None and not hasattr(r, "superseded_by"),
         }
         for r in reports
     ]

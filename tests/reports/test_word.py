@@ -114,3 +114,18 @@ def test_the_word_button_starts_a_word_job_beside_the_pdf_one(
         client.post(url, {"kind": "invitations", "key": "b" * 32, "format": "docx"})
     names = sorted(r.file.name.rsplit(".", 1)[1] for r in babe_event.generated_reports.all())
     assert names == ["docx", "pdf"]
+
+
+def test_the_province_summary_in_word_has_its_heading_figures_tables_and_signature(
+    admin, babe_event, request_report, campaign
+):
+    report = request_report(
+        kind="summary_pdf", campaign=campaign, requested_by=admin, params={"format": "docx"}
+    )
+    document = _word(report)
+    text = _text(document)
+    assert "SỞ NỘI VỤ" in text and "Số: /BC-" in text and "BÁO CÁO" in text
+    assert "Kính gửi: Hội đồng Thi đua - Khen thưởng Trung ương" in text and "1. Số liệu chính" in text
+    assert "Sở Nội vụ tổng hợp kết quả như sau" in text and "Nơi nhận:" in text
+    assert len(document.tables) >= 4 and report.title.endswith("(Word)")
+    assert _within(document.sections[0].left_margin.mm, DECREE_30.margin_left_mm)
