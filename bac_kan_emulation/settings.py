@@ -283,6 +283,15 @@ EMAIL_FILE_PATH = env_str("EMAIL_FILE_PATH", str(BASE_DIR / "sent-mail"))
 # The portal's public address, for the links in e-mails (reminders link to the page concerned).
 PORTAL_BASE_URL = env_str("PORTAL_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 
+# Digital signatures of issued PDFs (reports/signing.py). The uploaded PKCS#12 files and their
+# passwords are encrypted at rest with a key derived from DOCUMENT_SIGNING_KEY (falls back to
+# SECRET_KEY); trust roots are PEM files of the CAs whose certificates the portal accepts (for
+# example the Ban Cơ yếu Chính phủ root, Cục Chứng thực số và Bảo mật thông tin); a timestamp
+# server (RFC 3161) turns PAdES B-B into B-T.
+DOCUMENT_SIGNING_KEY = env_secret("DOCUMENT_SIGNING_KEY") or SECRET_KEY
+SIGNING_TRUST_ROOTS = env_list("SIGNING_TRUST_ROOTS", [])
+SIGNING_TSA_URL = env_str("SIGNING_TSA_URL", "")
+
 # Security. Behind TLS, production sets SECURE_SSL=True.
 SECURE_SSL = env_bool("SECURE_SSL", False)
 SESSION_COOKIE_SECURE = SECURE_SSL

@@ -257,6 +257,11 @@ class AwardDecision(models.Model):
     issuer = models.CharField(
         "người, cơ quan ban hành", max_length=255, help_text="Ví dụ: Chủ tịch Ủy ban nhân dân tỉnh Bắc Kạn"
     )
+    # The body whose document profile heads, places and signs the decision and its certificates.
+    issuing_unit = models.ForeignKey(
+        "units.Unit", verbose_name="cơ quan ban hành", on_delete=models.PROTECT, null=True, blank=True,
+        related_name="award_decisions",
+    )  # fmt: skip
     number = models.CharField("số quyết định", max_length=50)
     date = models.DateField("ngày quyết định")
     place = models.CharField("địa danh", max_length=100, help_text="Ví dụ: Bắc Kạn, Chợ Rã")

@@ -20,7 +20,7 @@ from core.clock import today as portal_today
 from core.errors import DomainError
 from core.text import fold_for_search, normalise_text
 from core.versioning import ensure_current
-from units.models import User
+from units.models import Unit, User
 from units.permissions import is_leadership, is_staff_of_home_affairs
 from units.reference import is_youth
 
@@ -305,6 +305,7 @@ def nomination_review(
         if status in (Nomination.Status.ACCEPTED, Nomination.Status.RAISED):
             award_decision = award_decision_get_or_create(
                 event=locked.event,
+                issuing_unit=decision_issuing_unit(authority=decision_authority, unit=locked.exemplar.unit),
                 authority=decision_authority,
                 issuer=decision_issuer,
                 number=decision_number,
@@ -322,8 +323,27 @@ def nomination_review(
     return locked
 
 
+def decision_issuing_unit(*, authority: str, unit: Unit) -> Unit | None:
+    """The body that issues a decision of `authority` for an exemplar of `unit` (the rulebook's choice)."""
+    chain: list[Unit] = []
+    current: Unit | None = unit
+    while current is not None and len(chain) < 6:
+        chain.append(current)
+        current = current.parent if current.parent_id else None
+    chosen = rules.issuing_unit_id(authority=authority, chain=[(u.pk, u.kind) for u in chain])
+    return next((u for u in chain if u.pk == chosen), None)
+
+
 def award_decision_get_or_create(
-    *, event: Event, authority: str, issuer: str, number: str, date: date | None, place: str, signer: str
+    *,
+    event: Event,
+    authority: str,
+    issuer: str,
+    number: str,
+    date: date | None,
+    place: str,
+    signer: str,
+    issuing_unit: Unit | None = None,
 ) -> AwardDecision:
     """The event's decision of this number, or a new one; one decision honours many exemplars."""
     number = normalise_text(number)
@@ -331,6 +351,9 @@ def award_decision_get_or_create(
         raise HonoursError(
             "Hãy nhập đủ cấp quyết định, người/cơ quan ban hành, số, ngày, địa danh và người ký của quyết định."
         )
+    signer_problem = rules.signer_name_problem(signer)
+    if signer_problem:
+        raise HonoursError(signer_problem)
     existing = AwardDecision.objects.filter(event=event, number=number).first()
     if existing is not None:
         if existing.authority != authority or existing.date != date:
@@ -342,6 +365,7 @@ def award_decision_get_or_create(
     decision = AwardDecision(
         event=event,
         authority=authority,
+        issuing_unit=issuing_unit,
         issuer=normalise_text(issuer),
         number=number,
         date=date,

@@ -5,16 +5,21 @@ receives it from OversightConfig.ready() (reports sits below oversight and never
 Rendering stays in the house renderers, reports/renderers/pdf.py and reports/renderers/xlsx.py.
 """
 
+from typing import Any
+
 from congresses.models import Campaign
 from reports.domain import place_date_line
-from reports.exporters.base import PDF, XLSX, BaseExporter, Output, Progress
+from reports.exporters import word
+from reports.exporters.base import PDF, XLSX, BaseExporter, Output, Progress, docx_output, output_format
 from reports.exporters.event_documents import issue_date
 from reports.models import GeneratedReport
+from reports.renderers.docx import Block, Grid, Text, WordDocument, render_docx
 from reports.renderers.pdf import render_pdf
 from reports.renderers.xlsx import render_xlsx
 from reports.selectors import province_issuer
 
 from .selectors import summary_figures_table, summary_tables
+from .templatetags.oversight import doc_cell
 
 
 def _campaign(report: GeneratedReport) -> Campaign:
@@ -26,12 +31,17 @@ def _campaign(report: GeneratedReport) -> Campaign:
 
 class SummaryPdfExporter(BaseExporter):
     identifier = "summary_pdf"
-    verbose_name = "Báo cáo tổng hợp (PDF)"
+    verbose_name = "Báo cáo tổng hợp"
     scope = "campaign"
+    formats = ("pdf", "docx")
     staff_only = True
 
     def title(self, *, event, campaign, params):
-        return f"Báo cáo kết quả {campaign} (PDF)" if campaign else self.verbose_name
+        return f"Báo cáo kết quả {campaign}" if campaign else self.verbose_name
+
+    def full_title(self, *, event, campaign, params):
+        label = "Word" if output_format(params) == "docx" else "PDF"
+        return f"{self.title(event=event, campaign=campaign, params=params)} ({label})"
 
     def render(self, report: GeneratedReport, progress: Progress) -> Output:
         campaign = _campaign(report)
@@ -49,13 +59,43 @@ class SummaryPdfExporter(BaseExporter):
             "figures": summary.figures.total.figures,
             "tables": summary.tables,
         }
+        if output_format(report.params) == "docx":
+            return docx_output(render_docx(summary_word(context)))
         return Output(render_pdf(template_name="reports/pdf/summary.html", context=context), "pdf", PDF)
+
+
+def summary_word(context: dict[str, Any]) -> WordDocument:
+    """The summary's Word twin: the PDF's words (reports/pdf/summary.html), its tables as Word tables."""
+    campaign, issuer = context["campaign"], context["issuer"]
+    blocks: list[Block] = [
+        word.heading(issuer, number_code=context["number_code"], date_line=context["date_line"]),
+        word.title("BÁO CÁO"),
+        Text(f"Kết quả tổ chức Hội nghị điển hình tiên tiến các cấp tiến tới {campaign.name} lần thứ "
+             f"{campaign.ordinal}", bold=True, align="center", space_after=6),
+        Text("Kính gửi: Hội đồng Thi đua - Khen thưởng Trung ương", align="center", space_after=10),
+        Text(f"Thực hiện kế hoạch tổ chức Hội nghị điển hình tiên tiến các cấp tiến tới {campaign.name} lần thứ "
+             f"{campaign.ordinal} (giai đoạn {campaign.period_start_year} - {campaign.period_end_year}), "
+             f"{context['issuer_name']} tổng hợp kết quả như sau:", indent=True),
+        Text("1. Số liệu chính", bold=True, space_before=8, space_after=4),
+        Grid(("Số liệu", "Chi tiết"), [(f"{f.label}: {f.shown}", f.counts) for f in context["figures"]], size=11),
+    ]  # fmt: skip
+    for number, table in enumerate(context["tables"], start=2):
+        blocks.append(Text(f"{number}. {table.title}", bold=True, space_before=8, space_after=4))
+        rows = [[doc_cell(cell) for cell in row] for row in table.rows] or [
+            ["Chưa có số liệu."] + [""] * (len(table.header) - 1)
+        ]
+        blocks.append(Grid(table.header, rows, size=9 if table.wide else 10.5, bold_last_row=table.has_total))
+        if table.note:
+            blocks.append(Text(table.note, size=12, italic=True))
+    blocks.append(word.signature(issuer))
+    return WordDocument(blocks)
 
 
 class SummaryXlsxExporter(BaseExporter):
     identifier = "summary_xlsx"
-    verbose_name = "Báo cáo tổng hợp (Excel)"
+    verbose_name = "Bảng số liệu tổng hợp"
     scope = "campaign"
+    formats = ("xlsx",)
     staff_only = True
 
     def title(self, *, event, campaign, params):

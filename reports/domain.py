@@ -186,3 +186,47 @@ def certificate_heading(award_name: str) -> str:
     """The big word of a certificate: "Bằng khen của Chủ tịch UBND tỉnh" -> "Bằng khen"."""
     head, sep, _ = award_name.partition(" của ")
     return head if sep and head else award_name
+
+
+# --- Certificates printed on the pre-printed blank (phôi Giấy khen / Bằng khen, A4 landscape) ------
+
+
+@dataclass(frozen=True)
+class BlankField:
+    """Where one variable line of a certificate goes on the blank: its box's top-left corner and
+    width, in millimetres from the sheet's top-left corner (before the body's calibrated shift)."""
+
+    name: str
+    label: str
+    x_mm: float
+    y_mm: float
+    width_mm: float
+    size_pt: float
+    bold: bool = False
+    italic: bool = False
+
+
+# The blank's printed parts (Quốc hiệu, the form's word, the border) are left alone; these are the
+# lines an office fills in, placed for the common 297 x 210 mm blank.
+BLANK_FIELDS: tuple[BlankField, ...] = (
+    BlankField("grantor", "Người tặng", 33.5, 58.0, 230.0, 15, bold=True),
+    BlankField("recipient", "Người, tập thể được tặng", 33.5, 96.0, 230.0, 22, bold=True),
+    BlankField("position", "Chức vụ, đơn vị", 33.5, 109.0, 230.0, 14),
+    BlankField("merit", "Thành tích", 48.5, 119.0, 200.0, 14, italic=True),
+    BlankField("decision", "Số, ngày quyết định", 30.0, 168.0, 110.0, 12),
+    BlankField("date_line", "Địa danh, ngày tháng", 150.0, 146.0, 120.0, 13, italic=True),
+    BlankField("signature", "Chức vụ người ký", 150.0, 153.0, 120.0, 13, bold=True),
+    BlankField("signer", "Họ tên người ký", 150.0, 183.0, 120.0, 13, bold=True),
+)
+
+
+def blank_position(field: BlankField, offset_mm: tuple[float, float]) -> tuple[float, float]:
+    """The field's corner on the sheet after the body's calibrated shift (x right, y down)."""
+    return round(field.x_mm + offset_mm[0], 1), round(field.y_mm + offset_mm[1], 1)
+
+
+def decision_words(number: str, issued_on: date | None) -> str:
+    """ "Quyết định số 12/QĐ-UBND ngày 20/4/2025" as a certificate cites its decision."""
+    if issued_on is None:
+        return f"Quyết định số {number}"
+    return f"Quyết định số {number} ngày {issued_on.day:02d}/{issued_on.month:02d}/{issued_on.year}"

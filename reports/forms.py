@@ -18,6 +18,26 @@ class ReportRequestForm(forms.Form):
     kind = forms.CharField(widget=forms.HiddenInput)
     key = forms.RegexField(regex=r"^[0-9a-f]{32}$", widget=forms.HiddenInput)
     delegate_id = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+    format = forms.ChoiceField(choices=[("pdf", "PDF"), ("docx", "Word"), ("xlsx", "Excel")], required=False)
+    mode = forms.ChoiceField(
+        choices=[("full", "Bản đầy đủ"), ("blank", "In trên phôi"), ("calibration", "Trang in thử")],
+        required=False,
+    )
+
+    def params(self) -> dict[str, object]:
+        """The job's parameters; a PDF of the full design is the default and is left unsaid."""
+        data = self.cleaned_data
+        params: dict[str, object] = {"delegate_id": data["delegate_id"]} if data.get("delegate_id") else {}
+        if data.get("format") and data["format"] != "pdf":
+            params["format"] = data["format"]
+        if data.get("mode") and data["mode"] != "full":
+            params["mode"] = data["mode"]
+        return params
+
+    def job_key(self) -> str:
+        """One job per submitted form and button: the PDF and the Word buttons of one form are two jobs."""
+        data = self.cleaned_data
+        return f"{data['key']}-{data.get('format') or 'pdf'}-{data.get('mode') or 'full'}"
 
 
 class AgendaItemForm(forms.ModelForm):

@@ -65,6 +65,18 @@ class GeneratedReport(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    # A signed PDF is final: never rendered again, only superseded by a new version (a new job).
+    signed_at = models.DateTimeField("ký số lúc", null=True, blank=True)
+    signed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="người ký số", on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+",
+    )  # fmt: skip
+    signer_subject = models.CharField("chứng thư ký", max_length=500, blank=True)
+    signature_level = models.CharField("mức chữ ký (PAdES)", max_length=5, blank=True)
+    supersedes = models.OneToOneField(
+        "self", verbose_name="thay thế văn bản", on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="superseded_by",
+    )  # fmt: skip
 
     class Meta:
         verbose_name = "văn bản đã tạo"
@@ -87,3 +99,29 @@ class GeneratedReport(models.Model):
     @property
     def is_finished(self) -> bool:
         return self.status in (self.Status.DONE, self.Status.FAILED)
+
+
+class SigningCredential(models.Model):
+    """An issuing body's signing key as a PKCS#12 file uploaded by Sở Nội vụ.
+
+    The file and its password are stored encrypted (reports/signing.py); the portal never
+    offers them for download and decrypts them only to sign.
+    """
+
+    unit = models.OneToOneField("units.Unit", verbose_name="cơ quan", on_delete=models.CASCADE,
+                                related_name="signing_credential")  # fmt: skip
+    pkcs12_encrypted = models.BinaryField(editable=False)
+    passphrase_encrypted = models.BinaryField(editable=False)
+    subject = models.CharField("chủ thể chứng thư", max_length=500)
+    issuer = models.CharField("tổ chức cấp", max_length=500)
+    valid_until = models.DateTimeField("hết hạn")
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
+                                    related_name="+")  # fmt: skip
+    uploaded_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "khóa ký số của cơ quan"
+        verbose_name_plural = "khóa ký số của cơ quan"
+
+    def __str__(self) -> str:
+        return self.subject

@@ -4,6 +4,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 
+from congresses import rules
 from congresses.models import AgendaItem, Campaign, Event
 from delegates.models import Delegate
 from honors.models import Honour
@@ -34,18 +35,18 @@ def event_delegates(*, event: Event) -> QuerySet[Delegate]:
 def event_certificate_honours(*, event: Event) -> QuerySet[Honour]:
     return (
         Honour.objects.filter(event=event, award_type__is_certificate=True)
-        .select_related("exemplar", "award_type", "decision")
+        .select_related("exemplar__unit__parent__parent", "award_type", "decision__issuing_unit__parent")
         .order_by("award_type__order", "exemplar__name", "pk")
     )
 
 
 def report_list_for_event(*, event: Event) -> QuerySet[GeneratedReport]:
-    return GeneratedReport.objects.filter(event=event).select_related("requested_by")
+    return GeneratedReport.objects.filter(event=event).select_related("requested_by", "superseded_by")
 
 
 def report_list_for_campaign(*, campaign: Campaign) -> QuerySet[GeneratedReport]:
     return GeneratedReport.objects.filter(campaign=campaign, event__isnull=True).select_related(
-        "requested_by"
+        "requested_by", "superseded_by"
     )
 
 
@@ -93,3 +94,60 @@ def province_issuer() -> IssuerBlock | None:
     if unit is None:
         return None
     return document_issuer(unit=unit, purpose=DocumentSigner.Purpose.REPORT)
+
+
+# --- The issuer of a decision and of its certificates ----------------------------------------
+
+
+def _chain(unit: Unit | None) -> list[Unit]:
+    chain: list[Unit] = []
+    while unit is not None and len(chain) < 6:
+        chain.append(unit)
+        unit = unit.parent if unit.parent_id else None
+    return chain
+
+
+def decision_issuing_unit(honour: Honour) -> Unit | None:
+    """The body that issued the honour's decision: recorded on the decision, else the rulebook's
+    choice on the exemplar's unit chain (decisions recorded before the portal kept the body)."""
+    decision = honour.decision
+    if decision.issuing_unit_id:
+        return decision.issuing_unit
+    chain = _chain(honour.exemplar.unit)
+    chosen = rules.issuing_unit_id(authority=decision.authority, chain=[(u.pk, u.kind) for u in chain])
+    if chosen is None:
+        return None
+    found = next((u for u in chain if u.pk == chosen), None)
+    if found is None or found.parent_id and found.parent is None:
+        return Unit.objects.select_related("parent").filter(pk=chosen).first()
+    return found
+
+
+class DecisionIssuers:
+    """The issuing bodies' document profiles, each read once however many certificates it signs."""
+
+    def __init__(self) -> None:
+        self._blocks: dict[int, IssuerBlock] = {}
+
+    def for_honour(self, honour: Honour) -> IssuerBlock | None:
+        unit = decision_issuing_unit(honour)
+        if unit is None:
+            return None
+        if unit.pk not in self._blocks:
+            self._blocks[unit.pk] = document_issuer(unit=unit, purpose=DocumentSigner.Purpose.DECISION)
+        return self._blocks[unit.pk]
+
+
+def report_issuing_unit(report: GeneratedReport) -> Unit | None:
+    """Whose key signs a document: the organising unit of an event's document, Sở Nội vụ for the
+    province's summary."""
+    if report.event_id:
+        return Unit.objects.filter(events__pk=report.event_id).first()
+    issuer = province_issuer()
+    return Unit.objects.filter(pk=issuer.unit_id).first() if issuer is not None else None
+
+
+def signing_credentials() -> QuerySet:
+    from .models import SigningCredential
+
+    return SigningCredential.objects.select_related("unit", "uploaded_by").order_by("unit__name")

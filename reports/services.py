@@ -164,6 +164,8 @@ def report_request(
     if exporter.scope == "event" and event is None or exporter.scope == "campaign" and campaign is None:
         raise ReportError("Văn bản này không thuộc phạm vi đã chọn.")
     params = params or {}
+    if params.get("format", exporter.formats[0]) not in exporter.formats:
+        raise ReportError("Văn bản này không có định dạng đã chọn.")
     existing = GeneratedReport.objects.filter(idempotency_key=key).first()
     if existing is not None:
         return existing
@@ -178,7 +180,7 @@ def report_request(
                 "event": event,
                 "campaign": campaign if event is None else event.campaign,
                 "params": params,
-                "title": exporter.title(event=event, campaign=campaign, params=params),
+                "title": exporter.full_title(event=event, campaign=campaign, params=params),
                 "requested_by": requested_by,
             },
         )
@@ -247,8 +249,8 @@ def report_render(
         if report is None:
             logger.warning("report %s no longer exists", report_id)
             return None
-        if report.status == GeneratedReport.Status.DONE and report.file:
-            return report
+        if report.status == GeneratedReport.Status.DONE and report.file or report.signed_at is not None:
+            return report  # a signed document is final: only a new version replaces it
         report.status, report.progress, report.error = GeneratedReport.Status.RUNNING, 0, ""
         report.attempts += 1
         report.started_at = timezone.now()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_signing
 
 app_name = "reports"
 
@@ -15,6 +15,9 @@ urlpatterns = [
     path("documents/<int:pk>/status.json", views.report_status, name="status"),
     path("documents/<int:pk>/download/", views.report_download, name="download"),
     path("documents/<int:pk>/retry/", views.report_retry, name="retry"),
+    path("documents/<int:pk>/sign/", views_signing.report_sign, name="sign"),
+    path("documents/<int:pk>/new-version/", views_signing.report_supersede, name="supersede"),
+    path("documents/signing-keys/", views_signing.signing_keys, name="signing_keys"),
     path("documents/province/", views.province_reports, name="province"),
     path("documents/province/start/", views.province_report_start, name="province_start"),
 ]

@@ -15,6 +15,7 @@ from units.permissions import is_staff_of_home_affairs, staff_required, unit_acc
 
 from . import selectors, services
 from .exporters import EXPORTERS, campaign_kinds, event_kinds
+from .exporters.base import FORMAT_LABELS
 from .forms import AgendaFormSet, AgendaItemForm, ReportRequestForm, agenda_formset_initial, new_request_key
 from .models import GeneratedReport
 from .permissions import get_event_for_user, get_report_for_user
@@ -24,7 +25,8 @@ def _buttons(kinds, reasons: dict[str, str] | None = None) -> dict[str, dict]:
     reasons = reasons or {}
     return {
         kind: {"kind": kind, "key": new_request_key(), "label": f"Tạo {EXPORTERS[kind].verbose_name[:1].lower()}{EXPORTERS[kind].verbose_name[1:]}",
-               "disabled": bool(reasons.get(kind)), "reason": reasons.get(kind, "")}
+               "disabled": bool(reasons.get(kind)), "reason": reasons.get(kind, ""),
+               "formats": [{"value": f, "label": FORMAT_LABELS[f]} for f in EXPORTERS[kind].formats]}
         for kind in kinds
     }  # fmt: skip
 
@@ -51,6 +53,10 @@ def _job_rows(reports) -> list[dict]:
             "report": r,
             "requester": _requester_label(r),
             "can_retry": r.status == GeneratedReport.Status.FAILED,
+            "can_sign": r.status == GeneratedReport.Status.DONE
+            and r.signed_at is None
+            and r.file.name.endswith(".pdf"),
+            "can_supersede": r.signed_at is not None and not hasattr(r, "superseded_by"),
         }
         for r in reports
     ]
@@ -68,9 +74,12 @@ def event_documents(request, pk: int):
         "invitations": "" if delegates else "Chưa có đại biểu.",
         "certificates": "" if certificate_count else "Chưa có điển hình được khen thưởng.",
     })  # fmt: skip
-    buttons["agenda"]["label"] = "In chương trình (PDF)"
+    buttons["agenda"]["label"] = "In chương trình"
     buttons["invitations"]["label"] = "In giấy mời toàn bộ đại biểu"
     buttons["certificates"]["label"] = "In Giấy khen, Bằng khen"
+    for mode in ("blank", "calibration"):  # PDF only: printed at measured places on the sheet
+        buttons[f"certificates_{mode}"] = {**buttons["certificates"], "key": new_request_key(),
+                                           "formats": [{"value": "pdf", "label": "PDF"}]}  # fmt: skip
     context = {
         "event": event,
         "buttons": buttons,
@@ -94,10 +103,13 @@ def event_report_start(request, pk: int):
         messages.error(request, "Yêu cầu tạo văn bản không hợp lệ. Hãy tải lại trang và thử lại.")
         return redirect("reports:event_documents", pk=event.pk)
     data = form.cleaned_data
-    params = {"delegate_id": data["delegate_id"]} if data.get("delegate_id") else {}
     try:
         report = services.report_request(
-            kind=data["kind"], event=event, params=params, requested_by=request.user, key=data["key"]
+            kind=data["kind"],
+            event=event,
+            params=form.params(),
+            requested_by=request.user,
+            key=form.job_key(),
         )
     except DomainError as exc:
         messages.error(request, str(exc))
@@ -251,7 +263,7 @@ def province_report_start(request):
     try:
         report = services.report_request(
             kind=form.cleaned_data["kind"], campaign=campaign, requested_by=request.user,
-            key=form.cleaned_data["key"],
+            params=form.params(), key=form.job_key(),
         )  # fmt: skip
     except DomainError as exc:
         messages.error(request, str(exc))

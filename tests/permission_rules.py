@@ -280,6 +280,9 @@ RULES: dict[str, Rule] = {
     "reports:status": Rule(get=LOGGED_IN, kwargs=report_pk, scoped=True),
     "reports:download": Rule(get=LOGGED_IN, kwargs=report_pk, scoped=True),
     "reports:retry": Rule(get=NOBODY, post=WRITERS, kwargs=report_pk, scoped=True),
+    "reports:sign": Rule(get=NOBODY, post=WRITERS, kwargs=report_pk, scoped=True),
+    "reports:supersede": Rule(get=NOBODY, post=WRITERS, kwargs=report_pk, scoped=True),
+    "reports:signing_keys": Rule(get=PROVINCE_READERS, post=STAFF_ONLY),
     "reports:province": Rule(get=PROVINCE_READERS),
     "reports:province_start": Rule(get=NOBODY, post=STAFF_ONLY),
     # delegates: an event's roster, read in scope, changed by its unit's writers

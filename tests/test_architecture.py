@@ -41,6 +41,7 @@ def _offenders(pattern: str, allowed: set[str]) -> list[str]:
     ("rule", "pattern", "allowed"),
     [
         ("WeasyPrint only in the PDF renderer", r"^\s*(import|from) weasyprint", {"reports/renderers/pdf.py"}),
+        ("python-docx only in the Word renderer", r"^\s*(import|from) docx\b", {"reports/renderers/docx.py"}),
         (
             "openpyxl only in the Excel renderer and the roster importer/exporter",
             r"^\s*(import|from) openpyxl",

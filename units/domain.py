@@ -143,6 +143,23 @@ def signature_lines(*, authority: str, on_behalf_of: str, title: str) -> tuple[s
     return (title,)
 
 
+def head_title(*, authority: str, on_behalf_of: str, title: str) -> str:
+    """The title of the body's head in whose name a certificate is given: "CHỦ TỊCH" for
+    "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH" and for "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH", "GIÁM ĐỐC" for
+    "KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC" or "TL. GIÁM ĐỐC / CHÁNH VĂN PHÒNG"."""
+    if authority in ("KT.", "TL.") and on_behalf_of.strip():
+        return on_behalf_of.strip().upper()
+    return title.strip().upper()
+
+
+def certificate_signature_lines(*, authority: str, on_behalf_of: str, title: str) -> tuple[str, ...]:
+    """The lines over the signature on a certificate: its head signs as head ("CHỦ TỊCH"), a
+    deputy "KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH"; a collective's "TM." has no place on a personal award."""
+    if authority == "TM.":
+        return (title.strip().upper(),)
+    return signature_lines(authority=authority, on_behalf_of=on_behalf_of, title=title)
+
+
 def recipient_lines(text: str) -> tuple[str, ...]:
     """ "Nơi nhận": one per line, each "- …;" and the last "- Lưu: VT, …." (Decree 30)."""
     items = [line.strip().lstrip("-").strip().rstrip(";.") for line in text.splitlines()]

@@ -1,3 +1,5 @@
+from typing import Any
+
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Field, Fieldset, Layout, Submit
 from django import forms
@@ -6,7 +8,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from core.versioning import add_version_field
 
 from .models import DocumentProfile, DocumentSigner, Unit
-from .services import PROFILE_FIELDS, SIGNER_FIELDS
+from .services import BLANK_OFFSET_FIELDS, PROFILE_FIELDS, SIGNER_FIELDS
 
 
 class LoginForm(AuthenticationForm):
@@ -44,7 +46,7 @@ class DocumentProfileForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for name in PROFILE_FIELDS:
+        for name in (*PROFILE_FIELDS, *BLANK_OFFSET_FIELDS):
             self.fields[name] = forms.fields_for_model(DocumentProfile, fields=[name])[name]
         sections = []
         for purpose, label in DocumentSigner.Purpose.choices:
@@ -54,7 +56,12 @@ class DocumentProfileForm(forms.Form):
             self.fields[f"{purpose}_recipients"].widget.attrs["rows"] = 3
             sections.append(Fieldset(label, *(f"{purpose}_{name}" for name in SIGNER_FIELDS)))
         self.helper = FormHelper()
-        self.helper.layout = Layout(Fieldset("Tên cơ quan, ký hiệu, địa danh", *PROFILE_FIELDS), *sections)
+        blank = Fieldset(
+            "In Giấy khen, Bằng khen trên phôi in sẵn (độ dịch đo từ trang in thử)", *BLANK_OFFSET_FIELDS
+        )
+        self.helper.layout = Layout(
+            Fieldset("Tên cơ quan, ký hiệu, địa danh", *PROFILE_FIELDS), *sections, blank
+        )
         self.helper.add_input(Submit("submit", "Lưu thể thức"))
 
     def clean(self):
@@ -66,8 +73,8 @@ class DocumentProfileForm(forms.Form):
                 self.add_error(f"{purpose}_on_behalf_of", "Ghi rõ thay mặt, ký thay hay thừa lệnh ai.")
         return data
 
-    def profile_data(self) -> dict[str, str]:
-        return {name: self.cleaned_data[name] for name in PROFILE_FIELDS}
+    def profile_data(self) -> dict[str, Any]:
+        return {name: self.cleaned_data[name] for name in (*PROFILE_FIELDS, *BLANK_OFFSET_FIELDS)}
 
     def signers_data(self) -> dict[str, dict[str, str]]:
         return {

@@ -1,6 +1,7 @@
 from datetime import date
 
 from django.contrib.auth.models import AbstractUser
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 
@@ -275,6 +276,18 @@ class DocumentProfile(models.Model):
     committee_symbol = models.CharField("chữ viết tắt của Ban Tổ chức", max_length=20, default="BTC",
                                         help_text="Trong ký hiệu giấy mời, chương trình: “…/GM-BTC”.")  # fmt: skip
     place = models.CharField("địa danh ghi trên văn bản", max_length=80, help_text="Ví dụ “Chợ Rã”.")
+    # Printing certificates on the pre-printed blank (phôi in sẵn): the office prints the test page,
+    # measures how far its printer shifts the text and saves the shift here, once per body.
+    blank_offset_x_mm = models.DecimalField(
+        "dịch ngang khi in trên phôi (mm)", max_digits=4, decimal_places=1, default=0,
+        validators=[MinValueValidator(-40), MaxValueValidator(40)],
+        help_text="Dương: sang phải; âm: sang trái.",
+    )  # fmt: skip
+    blank_offset_y_mm = models.DecimalField(
+        "dịch dọc khi in trên phôi (mm)", max_digits=4, decimal_places=1, default=0,
+        validators=[MinValueValidator(-40), MaxValueValidator(40)],
+        help_text="Dương: xuống dưới; âm: lên trên.",
+    )  # fmt: skip
     updated_at = models.DateTimeField(auto_now=True)
     checked_by = models.ForeignKey(
         "units.User", verbose_name="Sở Nội vụ kiểm tra", on_delete=models.SET_NULL, null=True, blank=True,

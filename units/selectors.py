@@ -7,9 +7,11 @@ from .domain import (
     ProfileValues,
     SignerValues,
     basis_label,
+    certificate_signature_lines,
     day_label,
     default_profile,
     default_signer,
+    head_title,
     recipient_lines,
     signature_lines,
     unit_period_label,
@@ -124,6 +126,9 @@ class IssuerBlock:
     signer_name: str
     recipients: tuple[str, ...]
     checked: bool
+    head_title: str = ""
+    certificate_signature_lines: tuple[str, ...] = ()
+    blank_offset_mm: tuple[float, float] = (0.0, 0.0)
 
     @property
     def name(self) -> str:
@@ -178,20 +183,31 @@ def document_issuer(*, unit: Unit, purpose: str) -> IssuerBlock:
         signer_name=names[purpose],
         recipients=recipient_lines(signer.recipients),
         checked=profile is not None and profile.checked_at is not None,
+        head_title=head_title(
+            authority=signer.authority, on_behalf_of=signer.on_behalf_of, title=signer.title
+        ),
+        certificate_signature_lines=certificate_signature_lines(
+            authority=signer.authority, on_behalf_of=signer.on_behalf_of, title=signer.title
+        ),
+        blank_offset_mm=(
+            (float(profile.blank_offset_x_mm), float(profile.blank_offset_y_mm)) if profile else (0.0, 0.0)
+        ),
     )
 
 
-def document_profile_initial(*, unit: Unit) -> dict[str, str]:
+def document_profile_initial(*, unit: Unit) -> dict[str, object]:
     """The profile page's form, filled from the stored profile or the defaults ("event_title", ...)."""
     profile = document_profile_get(unit=unit)
     values, signers, names = document_profile_values(unit=unit, profile=profile)
-    initial = {
+    initial: dict[str, object] = {
         "governing_name": values.governing_name,
         "name_line1": values.name_line1,
         "name_line2": values.name_line2,
         "symbol": values.symbol,
         "committee_symbol": profile.committee_symbol if profile is not None else "BTC",
         "place": values.place,
+        "blank_offset_x_mm": profile.blank_offset_x_mm if profile is not None else 0,
+        "blank_offset_y_mm": profile.blank_offset_y_mm if profile is not None else 0,
     }
     for purpose, signer in signers.items():
         initial |= {

@@ -1,5 +1,6 @@
 import json
 from pathlib import Path
+from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -69,12 +70,14 @@ def units_load_bac_kan(
 # --- Document profiles: edited by the body's officers, checked by Sở Nội vụ ------------------
 
 PROFILE_FIELDS = ("governing_name", "name_line1", "name_line2", "symbol", "committee_symbol", "place")
+# The calibrated shift of the pre-printed certificate blank (numbers, in mm).
+BLANK_OFFSET_FIELDS = ("blank_offset_x_mm", "blank_offset_y_mm")
 SIGNER_FIELDS = ("authority", "on_behalf_of", "title", "full_name", "recipients")
 
 
 @transaction.atomic
 def document_profile_save(
-    *, unit: Unit, by: User, profile_data: dict[str, str], signers: dict[str, dict[str, str]]
+    *, unit: Unit, by: User, profile_data: dict[str, Any], signers: dict[str, dict[str, str]]
 ) -> DocumentProfile:
     """Write a body's document profile and its signers. An officer's change waits for Sở Nội vụ's
     check again; a change made by Sở Nội vụ is checked by that change."""
@@ -82,6 +85,9 @@ def document_profile_save(
     profile = DocumentProfile.objects.filter(unit=unit).first() or DocumentProfile(unit=unit)
     for field in PROFILE_FIELDS:
         setattr(profile, field, profile_data[field].strip())
+    for field in BLANK_OFFSET_FIELDS:
+        if field in profile_data:
+            setattr(profile, field, profile_data[field])
     checked = is_staff_of_home_affairs(by)
     profile.checked_by, profile.checked_at = (by, timezone.now()) if checked else (None, None)
     profile.full_clean()

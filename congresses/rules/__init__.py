@@ -42,6 +42,7 @@ from .awards import (
     check_raise,
     check_review,
     granting_authority,
+    issuing_unit_id,
     may_decide_publication,
     may_grant,
     may_propose,
@@ -50,6 +51,7 @@ from .awards import (
     may_withdraw_publication,
     reviewer_authority_path,
     reviewer_is_home_affairs,
+    signer_name_problem,
 )
 from .decision import (
     Decision,
@@ -121,6 +123,8 @@ __all__ = [
     "PROVINCE_KINDS",
     "UNIT_KINDS",
     "AUTHORITY_LABELS",
+    "issuing_unit_id",
+    "signer_name_problem",
     "AUTHORITY_CHOICES",
     "PUBLICATION_LABELS",
 ]

@@ -1,5 +1,7 @@
 """Rules of honours: who proposes and who grants each award form, who reviews, who may publish."""
 
+from collections.abc import Sequence
+
 from .decision import Decision
 
 # --- 6. Awards ----------------------------------------------------------------------
@@ -303,3 +305,42 @@ def may_withdraw_publication(*, status: str, is_unit_writer: bool, is_reviewer: 
     if status not in (Publication.REQUESTED, Publication.APPROVED):
         return Decision(False, "Điển hình này chưa được đề nghị công bố.")
     return Decision(True)
+
+
+# The kinds of body whose head holds each authority (a commune's chair heads the commune's UBND).
+_AUTHORITY_BODY_KINDS: dict[str, frozenset[str]] = {
+    Authority.COMMUNE_CHAIR: BASE_KINDS | TWO_TIER_BASE_KINDS,
+    Authority.DISTRICT_CHAIR: DISTRICT_KINDS,
+    Authority.PROVINCE_CHAIR: PROVINCE_KINDS,
+    Authority.DEPARTMENT_HEAD: PROVINCIAL_BODY_KINDS,
+    Authority.ENTERPRISE_HEAD: ENTERPRISE_KINDS,
+}
+
+
+def issuing_unit_id(*, authority: str, chain: Sequence[tuple[int, str]]) -> int | None:
+    """The body that issues a decision of this authority for a unit: the first on the unit's chain
+    (the unit itself, then its parents: (id, kind) pairs) whose head holds the authority.
+
+    A province's Bằng khen presented at a commune's conference is issued by the province, a
+    commune's Giấy khen by the commune; None for an authority above the province (its decision
+    is not the portal's to print).
+    """
+    kinds = _AUTHORITY_BODY_KINDS.get(authority)
+    if kinds is None:
+        return None
+    return next((unit_id for unit_id, kind in chain if kind in kinds), None)
+
+
+# Words of a title or a body, never of a person's name ("Chủ tịch UBND Thị trấn Chợ Rã" is not a signer).
+_TITLE_WORDS = ("ubnd", "ủy ban", "uỷ ban", "chủ tịch", "giám đốc", "thủ trưởng")
+
+
+def signer_name_problem(name: str) -> str:
+    """Why `name` cannot be printed as the signer's full name (a title or a body was typed), or ""."""
+    folded = name.strip().lower()
+    if any(word in folded for word in _TITLE_WORDS):
+        return (
+            f"“{name.strip()}” là chức vụ hoặc tên cơ quan; ô “Người ký” ghi họ và tên người ký "
+            "(ví dụ “Triệu Văn Tâm”)."
+        )
+    return ""

@@ -8,7 +8,8 @@ lists of kinds are therefore read when asked for, never frozen at import.
 
 from .attendance_documents import AttendanceListExporter, BadgesExporter, SeatMapExporter
 from .base import BaseExporter, Output
-from .event_documents import AgendaExporter, CertificatesExporter, InvitationsExporter
+from .certificates import CertificatesExporter
+from .event_documents import AgendaExporter, InvitationsExporter
 
 EXPORTERS: dict[str, type[BaseExporter]] = {}
 

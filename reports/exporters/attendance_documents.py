@@ -14,7 +14,7 @@ from ..renderers.pdf import render_pdf
 from ..renderers.xlsx import render_xlsx
 from ..selectors import event_heading
 from .base import PDF, XLSX, BaseExporter, Output, Progress
-from .event_documents import _event
+from .event_documents import event_of
 
 BADGES_PER_SHEET = 8  # 2 columns x 4 rows of 90 x 62 mm on A4, cut marks in the margins
 
@@ -37,7 +37,7 @@ class BadgesExporter(BaseExporter):
         return f"Thẻ đại biểu ({count} thẻ, {BADGES_PER_SHEET} thẻ mỗi tờ A4)"
 
     def render(self, report: GeneratedReport, progress: Progress) -> Output:
-        event = _event(report)
+        event = event_of(report)
         invitations_ensure(event=event)
         badges = attendance.badges(event=event)
         for index, badge in enumerate(badges):  # column and row on its sheet
@@ -62,7 +62,7 @@ class SeatMapExporter(BaseExporter):
         return ""
 
     def render(self, report: GeneratedReport, progress: Progress) -> Output:
-        event = _event(report)
+        event = event_of(report)
         plan = attendance.seat_map(event=event)
         for row in plan:
             for seat in row["seats"]:
@@ -92,7 +92,7 @@ class AttendanceListExporter(BaseExporter):
         return _has_delegates(event)
 
     def render(self, report: GeneratedReport, progress: Progress) -> Output:
-        event = _event(report)
+        event = event_of(report)
         header = ["STT", "Họ và tên", "Thành phần", "Đơn vị", "Mã đại biểu", "Trả lời", "Lý do", "Trả lời lúc",
                   "Ghế", "Điểm danh lúc"]  # fmt: skip
         rows = [

@@ -1,4 +1,4 @@
-"""The documents of one event: its agenda, the invitations and the certificates."""
+"""The documents of one event: its agenda and the invitations, each as PDF and as its Word twin."""
 
 from datetime import date
 from typing import Any
@@ -7,12 +7,14 @@ from django.utils import timezone
 
 from attendance.selectors import invitation_extras
 from attendance.services import invitations_ensure
-from congresses.models import Campaign, Event
+from congresses.models import Event
 
 from .. import domain, selectors
 from ..models import GeneratedReport
+from ..renderers.docx import Block, Grid, Page, Text, WordDocument, field_marker, render_docx
 from ..renderers.pdf import render_pdf
-from .base import PDF, BaseExporter, Output, Progress
+from . import word
+from .base import PDF, BaseExporter, Output, Progress, docx_output, output_format
 
 
 def issue_date(report: GeneratedReport) -> date:
@@ -31,7 +33,7 @@ def committee_context(report: GeneratedReport, event: Event, doc_type: str) -> d
     }
 
 
-def _event(report: GeneratedReport) -> Event:
+def event_of(report: GeneratedReport) -> Event:
     event = selectors.event_get(pk=report.event_id) if report.event_id else None
     if event is None:
         raise LookupError("Sự kiện của văn bản không còn tồn tại.")
@@ -52,10 +54,28 @@ class AgendaExporter(BaseExporter):
         return f"Chương trình ({count} mục)"
 
     def render(self, report: GeneratedReport, progress: Progress) -> Output:
-        event = _event(report)
+        event = event_of(report)
         context = {**committee_context(report, event, "CT"), "items": selectors.agenda_items(event=event)}
+        if output_format(report.params) == "docx":
+            return docx_output(render_docx(agenda_word(context)))
         return Output(render_pdf(template_name="reports/pdf/agenda.html", context=context,
                                  on_progress=progress), "pdf", PDF)  # fmt: skip
+
+
+def agenda_word(context: dict[str, Any]) -> WordDocument:
+    heading, body = context["heading"], context["heading"]["body"]
+    rows = [
+        (str(n), item.start_time.strftime("%H giờ %M") if item.start_time else "", item.title, item.speaker)
+        for n, item in enumerate(context["items"], start=1)
+    ]
+    return WordDocument([
+        word.heading(body, number_code=context["number_code"], date_line=context["date_line"]),
+        word.title("CHƯƠNG TRÌNH"),
+        *word.event_block(heading),
+        Grid(("TT", "Thời gian", "Nội dung", "Người thực hiện"), rows, widths_mm=(12, 28, 75, 50), size=13,
+             aligns=("center", "center", "left", "left")),
+        word.signature(body),
+    ])  # fmt: skip
 
 
 class InvitationsExporter(BaseExporter):
@@ -84,7 +104,7 @@ class InvitationsExporter(BaseExporter):
         return f"Giấy mời: toàn bộ đại biểu ({count} người)"
 
     def render(self, report: GeneratedReport, progress: Progress) -> Output:
-        event = _event(report)
+        event = event_of(report)
         invitations_ensure(event=event)  # each letter carries the delegate's personal code
         delegates = list(self._delegates(event, report.params))
         extras = invitation_extras([d.pk for d in delegates])
@@ -98,51 +118,30 @@ class InvitationsExporter(BaseExporter):
             for d in delegates
         ]
         context = committee_context(report, event, "GM")
+        if output_format(report.params) == "docx":
+            return docx_output(render_docx(invitations_word(context, pages)))
         pdf = render_pdf(template_name="reports/pdf/invitations.html", context=context, pages=pages,
                          on_progress=progress)  # fmt: skip
         return Output(pdf, "pdf", PDF)
 
 
-class CertificatesExporter(BaseExporter):
-    identifier = "certificates"
-    verbose_name = "Giấy khen, Bằng khen"
-
-    def check(self, *, event, campaign, params):
-        if event is not None and not selectors.event_certificate_honours(event=event).exists():
-            return "Sự kiện chưa có điển hình nào được khen thưởng bằng Giấy khen hoặc Bằng khen."
-        return ""
-
-    def title(self, *, event, campaign, params):
-        count = selectors.event_certificate_honours(event=event).count() if event is not None else 0
-        return f"Giấy khen, Bằng khen ({count} bản)"
-
-    def render(self, report: GeneratedReport, progress: Progress) -> Output:
-        event = _event(report)
-        campaign: Campaign = event.campaign
-        pages = []
-        for honour in selectors.event_certificate_honours(event=event):
-            exemplar = honour.exemplar
-            decision = honour.decision
-            individual = exemplar.kind == "individual"
-            pages.append(
-                {
-                    "award": domain.certificate_heading(honour.award_type.name),
-                    "grantor": decision.issuer,
-                    "recipient": (
-                        f"{domain.honorific(exemplar.gender)} {exemplar.name}"
-                        if individual
-                        else exemplar.name
-                    ),  # fmt: skip
-                    "position": exemplar.position if individual else "",
-                    "decision_number": decision.number,
-                    "date_line": domain.place_date_line(decision.place, decision.date),
-                    "signer": decision.signer,
-                }
-            )
-        context = {
-            "heading": selectors.event_heading(event),
-            "period": f"{campaign.period_start_year} - {campaign.period_end_year}",
-        }
-        pdf = render_pdf(template_name="reports/pdf/certificates.html", context=context, pages=pages,
-                         on_progress=progress)  # fmt: skip
-        return Output(pdf, "pdf", PDF)
+def invitations_word(context: dict[str, Any], pages: list[dict[str, str]]) -> WordDocument:
+    """One letter per delegate, each on its own page, with the PDF's words (invitations.html):
+    the letter is laid out once with its fields and repeated for each delegate."""
+    heading, body = context["heading"], context["heading"]["body"]
+    salutation, name, details = field_marker("salutation"), field_marker("full_name"), field_marker("details")
+    letter: list[Block] = [
+        word.heading(body, number_code=context["number_code"], date_line=context["date_line"]),
+        word.title("GIẤY MỜI"),
+        Text(f"Kính gửi: {salutation} {name}", bold=True, align="center", space_before=14, space_after=0),
+        Text(details, align="center", space_after=10),
+        Text(f"Ban Tổ chức trân trọng kính mời {salutation} đến dự", indent=True),
+        *word.event_block(heading),
+        Text(f"{heading['start_time']}, {heading['session_words']} {heading['date_words']}.",
+             lead="Thời gian: ", indent=True, space_after=4),
+        Text(f"{heading['venue']}.", lead="Địa điểm: ", indent=True, space_after=8),
+        Text(f"Sự có mặt của {salutation} góp phần vào thành công của {heading['kind_word']}.", indent=True),
+        Text("Rất hân hạnh được đón tiếp!", indent=True),
+        word.signature(body),
+    ]  # fmt: skip
+    return WordDocument(letter, Page(page_numbers=False), repeat=pages)
