@@ -23,8 +23,14 @@ def _day(text: str | None) -> date | None:
 
 
 def _upsert_new_unit(*, data: dict, parent: Unit | None, valid_from: date, basis: dict) -> Unit:
+    """A unit that begins: matched by its code (a provincial body, which has none: by kind and name)."""
+    key = (
+        {"code": data["code"]}
+        if data.get("code")
+        else {"code": "", "kind": data["kind"], "name": data["name"]}
+    )
     unit, _ = Unit.objects.update_or_create(
-        code=data["code"],
+        **key,
         valid_from=valid_from,
         defaults={
             "name": data["name"], "kind": data["kind"], "parent": parent,
@@ -32,6 +38,40 @@ def _upsert_new_unit(*, data: dict, parent: Unit | None, valid_from: date, basis
         },
     )  # fmt: skip
     return unit
+
+
+def _body_items(
+    *, data: dict, old_province: Unit, province: Unit, effective: date
+) -> list[ReorganisationItem]:
+    """The provincial bodies that begin, and one row per old body each took over."""
+    bodies = data.get("bodies", [])
+    old_by_name = {
+        (u.kind, u.name): u for u in Unit.objects.filter(parent=old_province, valid_from=UNIT_EPOCH, code="")
+    }
+    items = []
+    for body in bodies:
+        basis = body.get("basis") or province_basis(data)
+        new = _upsert_new_unit(data=body, parent=province, valid_from=effective, basis=basis)
+        for old_name in body["predecessors"]:
+            old = old_by_name.get((body["kind"], old_name)) or next(
+                (u for (_, name), u in old_by_name.items() if name == old_name), None
+            )
+            if old is None:
+                raise KeyError(
+                    f"{old_name}: không có trong danh sách cơ quan, đơn vị của {old_province.name}"
+                )
+            items.append(
+                ReorganisationItem(
+                    predecessor=old, successor=new, note=body.get("note", ""),
+                    kind=UnitLineage.Kind.RENAME if body.get("continues") else UnitLineage.Kind.MERGE,
+                    basis=basis["number"], basis_date=_day(basis.get("date")),
+                )
+            )  # fmt: skip
+    return items
+
+
+def province_basis(data: dict) -> dict:
+    return data["province"]["basis"]
 
 
 @transaction.atomic
@@ -90,6 +130,7 @@ def reorganisation_load_from_file(*, path: Path = THAI_NGUYEN_2025_FILE) -> Reor
             )  # fmt: skip
             counts = districts.setdefault(row["old_district_code"], {})
             counts[code] = counts.get(code, 0) + 1
+    items += _body_items(data=data, old_province=old_province, province=province, effective=effective)
     district_basis = data["district_basis"]
     for district_code, counts in districts.items():
         district = Unit.objects.get(code=district_code, valid_from=UNIT_EPOCH)
