@@ -22,11 +22,32 @@ from .models import (
     UnitPlan,
     UnitPlanVersion,
 )
-from .rules import campaign_map_date
+from .rules import campaign_in_preparation, campaign_map_date
 
 
 def campaign_active() -> Campaign | None:
     return Campaign.objects.filter(is_active=True).first()
+
+
+def campaigns_in_preparation() -> list[Campaign]:
+    """Campaigns being prepared after the active one (`congresses.rules.campaign_in_preparation`)."""
+    campaigns = list(Campaign.objects.order_by("period_end_year", "pk"))
+    active_end = next((c.period_end_year for c in campaigns if c.is_active), None)
+    return [
+        c
+        for c in campaigns
+        if campaign_in_preparation(
+            is_active=c.is_active, period_end_year=c.period_end_year, active_end_year=active_end
+        )
+    ]
+
+
+def campaign_for_registration(*, pk: int | None) -> Campaign | None:
+    """The campaign a unit registers its event in: the active one, or one in preparation."""
+    active = campaign_active()
+    if pk is None or (active is not None and active.pk == pk):
+        return active
+    return next((c for c in campaigns_in_preparation() if c.pk == pk), None)
 
 
 def campaign_list() -> QuerySet[Campaign]:

@@ -42,6 +42,7 @@ from .models import Campaign, Event, Movement, TierRule, UnitPlan
 from .permissions import cap_setting, get_event_for_user, get_plan_for_user, get_plan_version_for_user
 from .selectors import (
     campaign_active,
+    campaign_for_registration,
     campaign_tiers,
     district_choices,
     event_for_unit,
@@ -101,7 +102,11 @@ def tier_edit(request, pk: int, tier_pk: int):
 @staff_required
 def campaign_copy(request, pk: int):
     source = get_object_or_404(Campaign, pk=pk)
-    form = CampaignCopyForm(request.POST or None, initial={"ordinal": "", "name": source.name})
+    form = CampaignCopyForm(
+        request.POST or None,
+        initial={"ordinal": "", "name": source.name},
+        tiers=campaign_tiers(campaign=source),
+    )
     if request.method == "POST" and form.is_valid():
         try:
             copy = services.campaign_copy(source=source, **form.cleaned_data)
@@ -348,7 +353,10 @@ def _event_data(form: EventForm) -> dict:
 @writer_required
 def event_register(request, unit_pk: int):
     unit = get_unit_for_user(request.user, unit_pk, write=True)
-    campaign = _active_campaign_or_404()
+    # The active campaign, or (?campaign=) one in preparation whose map holds the unit.
+    campaign = campaign_for_registration(pk=_int_or_none(request.GET.get("campaign")))
+    if campaign is None:
+        raise Http404("Không có chiến dịch đang triển khai hoặc đang chuẩn bị này.")
     existing = event_for_unit(campaign=campaign, unit=unit)
     if existing is not None:
         messages.info(request, f"{unit.name} đã đăng ký sự kiện.")
@@ -372,7 +380,9 @@ def event_register(request, unit_pk: int):
             messages.success(request, f"Đã đăng ký {event.name}.")
             return redirect("congresses:event_detail", pk=event.pk)
     return render(
-        request, "congresses/event_form.html", {"unit": unit, "tier": tier, "form": form, "event": None}
+        request,
+        "congresses/event_form.html",
+        {"unit": unit, "tier": tier, "form": form, "event": None, "campaign": campaign},
     )
 
 

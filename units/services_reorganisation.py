@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from django.apps import apps
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import QuerySet
 
@@ -207,3 +208,72 @@ def reorganisation_revert(*, reorganisation: Reorganisation) -> None:
     for unit in Unit.objects.filter(pk__in=ended_ids):
         unit.valid_to, unit.ended_basis, unit.ended_basis_date = None, "", None
         unit.save(update_fields=["valid_to", "ended_basis", "ended_basis_date"])
+
+
+class ReorganisationEntryError(ValueError):
+    """A hand-entered reorganisation that cannot be saved as a draft (said in Vietnamese)."""
+
+
+@transaction.atomic
+def reorganisation_create(
+    *,
+    name: str,
+    effective_date: date,
+    basis: str,
+    basis_date: date | None,
+    new_units: list[dict],
+    items: list[dict],
+) -> Reorganisation:
+    """Save a reorganisation entered by hand as a draft: the units that begin, then the mapping.
+
+    `new_units`: {"name", "kind", "code", "parent": Unit | None}; they begin on `effective_date`.
+    `items`: {"predecessor": Unit, "successor": Unit | None, "successor_name": a new unit's name,
+    "kind", "share", "note"}. Whether it may be applied is decided by the preview
+    (`units.rules.check_reorganisation`), exactly as for a loaded file.
+    """
+    if Reorganisation.objects.filter(name=name).exists():
+        raise ReorganisationEntryError(f"Đã có đợt sắp xếp tên «{name}»; hãy đặt tên khác.")
+    if not items:
+        raise ReorganisationEntryError("Hãy khai ít nhất một dòng: đơn vị kết thúc và đơn vị kế thừa.")
+    created: dict[str, Unit] = {}
+    for data in new_units:
+        unit = Unit(
+            name=data["name"], kind=data["kind"], code=data.get("code", ""), parent=data.get("parent"),
+            valid_from=effective_date, established_basis=basis, established_basis_date=basis_date,
+        )  # fmt: skip
+        try:
+            unit.full_clean()
+        except ValidationError as exc:
+            details = "; ".join(m for messages in exc.message_dict.values() for m in messages)
+            raise ReorganisationEntryError(f"Đơn vị mới «{data['name']}»: {details}") from exc
+        if data["name"] in created:
+            raise ReorganisationEntryError(f"Đơn vị mới «{data['name']}» được khai hai lần.")
+        unit.save()
+        created[data["name"]] = unit
+    reorganisation = Reorganisation.objects.create(
+        name=name, effective_date=effective_date, basis=basis, basis_date=basis_date,
+        source="Nhập trên cổng", status=Reorganisation.Status.DRAFT,
+    )  # fmt: skip
+    rows = []
+    for position, data in enumerate(items):
+        successor = data.get("successor")
+        if successor is None and data.get("successor_name"):
+            successor = created.get(data["successor_name"])
+            if successor is None:
+                raise ReorganisationEntryError(
+                    f"Dòng {position + 1}: «{data['successor_name']}» không có trong các đơn vị mới đã khai."
+                )
+        rows.append(
+            ReorganisationItem(
+                reorganisation=reorganisation, predecessor=data["predecessor"], successor=successor,
+                kind=data["kind"], share=data.get("share"), note=data.get("note", ""), position=position,
+            )
+        )  # fmt: skip
+    seen: set[tuple[int, int | None]] = set()
+    for position, row in enumerate(rows):
+        key = (row.predecessor.pk, row.successor.pk if row.successor else None)
+        if key in seen:
+            raise ReorganisationEntryError(f"Dòng {position + 1}: {row} đã khai ở dòng trước.")
+        seen.add(key)
+    ReorganisationItem.objects.bulk_create(rows)
+    return reorganisation

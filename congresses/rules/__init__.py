@@ -62,6 +62,7 @@ from .roster import (
     seats_left,
 )
 from .schedule import (
+    campaign_in_preparation,
     campaign_map_date,
     date_in_window,
     sessions_within,
@@ -70,6 +71,7 @@ from .schedule import (
 __all__ = [
     "Decision",
     "campaign_map_date",
+    "campaign_in_preparation",
     "CapSetter",
     "effective_cap",
     "may_set_cap",
