@@ -115,7 +115,7 @@ class ReorganisationEntryForm(forms.Form):
 
 class NewUnitForm(forms.Form):
     name = forms.CharField(label="Tên đơn vị mới", max_length=255)
-    kind = forms.ChoiceField(label="Loại", choices=UnitKind.choices)
+    kind = forms.ChoiceField(label="Loại", choices=UnitKind.choices, initial=UnitKind.COMMUNE)
     code = forms.CharField(label="Mã", max_length=20, required=False)
     parent = LabelledModelChoiceField(
         label="Đơn vị cấp trên", queryset=Unit.objects.none(), required=False, option_label=_unit_label
@@ -139,7 +139,9 @@ class MappingRowForm(forms.Form):
     successor_name = forms.CharField(
         label="hoặc tên đơn vị mới (khai ở bảng trên)", max_length=255, required=False
     )
-    kind = forms.ChoiceField(label="Hình thức", choices=UnitLineage.Kind.choices)
+    kind = forms.ChoiceField(
+        label="Hình thức", choices=UnitLineage.Kind.choices, initial=UnitLineage.Kind.MERGE
+    )
     share = forms.DecimalField(label="Tỷ lệ (%)", max_digits=5, decimal_places=2, required=False,
                                min_value=Decimal("0.01"), max_value=Decimal(100))  # fmt: skip
     note = forms.CharField(label="Ghi chú", max_length=500, required=False)

@@ -118,3 +118,14 @@ def test_leadership_may_not_open_the_entry_form(client, leadership):
 def test_an_officer_does_not_find_the_entry_form(client, unit_manager):
     client.force_login(unit_manager)
     assert client.get(reverse("oversight:reorganisation_new")).status_code == 404
+
+
+def test_rows_left_as_the_form_shows_them_are_ignored(client, units, admin):
+    """The browser sends the blank rows too, with their selects on the first choice: nothing to save."""
+    client.force_login(admin)
+    data = entry(units, a=row(units["chora"], successor=units["songcau"]))
+    data |= {"units-TOTAL_FORMS": "3", "units-1-kind": "commune", "units-2-kind": "commune", "rows-TOTAL_FORMS": "3",
+             "rows-1-kind": "merge", "rows-2-kind": "merge"}  # fmt: skip
+    response = client.post(reverse("oversight:reorganisation_new"), data)
+    assert response.status_code == 302
+    assert Reorganisation.objects.get().items.count() == 1
