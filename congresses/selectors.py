@@ -69,6 +69,25 @@ def campaign_units(*, campaign: Campaign, tiers: list[TierRule] | None = None) -
     return units_valid_on(Unit.objects.all(), campaign_map_day(campaign=campaign, tiers=tiers))
 
 
+@dataclass(frozen=True)
+class TierOnMap:
+    tier: TierRule
+    unit_count: int  # units of its kinds on the campaign's map day
+
+
+def campaign_tiers_on_map(*, campaign: Campaign) -> tuple[date | None, list[TierOnMap]]:
+    """The campaign's map day and each tier with how many units it covers on it, in two queries."""
+    tiers = campaign_tiers(campaign=campaign)
+    day = campaign_map_day(campaign=campaign, tiers=tiers)
+    counts = dict(
+        units_valid_on(Unit.objects.all(), day)
+        .values("kind")
+        .annotate(n=Count("pk"))
+        .values_list("kind", "n")
+    )
+    return day, [TierOnMap(tier=t, unit_count=sum(counts.get(k, 0) for k in t.unit_kinds)) for t in tiers]
+
+
 def tier_for_unit(*, campaign: Campaign, unit: Unit) -> TierRule | None:
     """The unit's tier in the campaign; none for a unit not on the campaign's map."""
     tiers = campaign_tiers(campaign=campaign)

@@ -44,6 +44,7 @@ from .selectors import (
     campaign_active,
     campaign_for_registration,
     campaign_tiers,
+    campaign_tiers_on_map,
     district_choices,
     event_for_unit,
     event_list_for_user,
@@ -65,12 +66,14 @@ def campaign_list(request):
 @staff_required
 def campaign_detail(request, pk: int):
     campaign = get_object_or_404(Campaign, pk=pk)
+    map_day, tiers = campaign_tiers_on_map(campaign=campaign)
     return render(
         request,
         "congresses/campaign_detail.html",
         {
             "campaign": campaign,
-            "tiers": campaign_tiers(campaign=campaign),
+            "map_day": map_day,
+            "tiers": tiers,
             "movements": campaign.movements.all(),
             "can_edit": is_staff_of_home_affairs(request.user),
         },

@@ -192,3 +192,15 @@ def test_the_new_communes_page_opens_the_2025_event_roster_and_honours_of_the_co
 
     with django_assert_max_num_queries(2):
         predecessor_records(unit=reorganised["new_chora"], user=unit_manager)
+
+
+@pytest.mark.django_db
+def test_the_campaign_page_counts_the_units_each_tier_covers_on_its_map_day(
+    client, admin, next_campaign, campaign
+):
+    client.force_login(admin)
+    new = client.get(reverse("congresses:campaign_detail", args=[next_campaign.pk]))
+    counts = {row.tier.code: row.unit_count for row in new.context["tiers"]}
+    assert counts["commune"] == 92 and counts["province"] == 1 and "01/01/2026" in new.content.decode()
+    old = client.get(reverse("congresses:campaign_detail", args=[campaign.pk]))
+    assert {row.tier.code: row.unit_count for row in old.context["tiers"]}["district"] == 8
