@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from congresses import rules
 from congresses.models import Event
+from core.clock import today as portal_today
 from delegates.models import Delegate
 from delegates.selectors import event_cap
 from units.domain import Access
@@ -65,7 +66,7 @@ def code_lookup(token: str, *, today=None) -> CodeLookup:
     if revoked and nonce not in invitation.revoked_nonces:
         return CodeLookup(None, rules.Decision(False, FORGED))
     decision = rules.invitation_open(
-        event_date=invitation.delegate.event.date, today=today or timezone.localdate(), revoked=revoked
+        event_date=invitation.delegate.event.date, today=today or portal_today(), revoked=revoked
     )
     return CodeLookup(invitation if decision else None, decision)
 

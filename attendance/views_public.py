@@ -2,10 +2,10 @@
 
 from django.conf import settings
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
 from congresses.rules import session_start
+from core.clock import today as portal_today
 from core.errors import DomainError
 
 from . import selectors, services
@@ -62,6 +62,6 @@ def answer(request, token: str):
         "replacement_form": replacement_form,
         "error": error,
         "just_answered": request.GET.get("da-tra-loi") == "1",
-        "today": timezone.localdate(),
+        "today": portal_today(),
     }
     return render(request, "attendance/answer.html", context, status=400 if error else 200)

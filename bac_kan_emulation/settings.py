@@ -281,6 +281,11 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "thiduakhenthuong@backan.gov.
 # Where django.core.mail.backends.filebased.EmailBackend writes each mail (a folder).
 EMAIL_FILE_PATH = env_str("EMAIL_FILE_PATH", str(BASE_DIR / "sent-mail"))
 # The portal's public address, for the links in e-mails (reminders link to the page concerned).
+# Who the portal is comes from the root unit of the tree (units.selectors.portal_identity);
+# these override its title and organiser line, or name the province before any unit is loaded.
+PORTAL_TITLE = env_str("PORTAL_TITLE")
+PORTAL_ORGANISER = env_str("PORTAL_ORGANISER")
+PORTAL_PROVINCE_FALLBACK = env_str("PORTAL_PROVINCE_FALLBACK", "Tỉnh")
 PORTAL_BASE_URL = env_str("PORTAL_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 # Digital signatures of issued PDFs (reports/signing.py). The uploaded PKCS#12 files and their

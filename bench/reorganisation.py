@@ -4,10 +4,12 @@
     DATABASE_URL=sqlite:////tmp/bk-bench-reorg.sqlite3 .venv/bin/python manage.py demo_data
     DATABASE_URL=sqlite:////tmp/bk-bench-reorg.sqlite3 .venv/bin/python bench/reorganisation.py [--repeat 10]
 
-Loads the 2025 reorganisation (Bắc Kạn's 117 units ending, Thái Nguyên's 93 beginning:
-about 250 units in all), then times the whole rendered pages (test client, Sở Nội vụ
-account): the unit list, the preview before applying and the preview after applying.
-Prints the median and the number of queries. Target: under 200 ms each.
+Loads the 2025 reorganisation (Bắc Kạn's 154 units ending, Thái Nguyên's 93 units and
+32 bodies beginning: about 280 units in all), then times the whole rendered pages (test
+client, Sở Nội vụ account): the unit list and the preview, before applying, then the
+unit list and the preview after applying. The pages of each state are requested in
+turn, alternating, `--repeat` times each. Prints min, median and the number of
+queries. Target: under 200 ms each.
 """
 
 import argparse
@@ -36,17 +38,23 @@ from units.services_reorganisation import reorganisation_load_from_file  # noqa:
 TARGET_MS = 200
 
 
-def timed(client: Client, url: str, repeat: int) -> tuple[float, int]:
-    client.get(url)  # warm up
-    times = []
+def timed(client: Client, pages: list[tuple[str, str]], repeat: int) -> list[tuple[str, float, float, int]]:
+    """Each page `repeat` times, alternating between them: (name, min ms, median ms, queries)."""
+    times: dict[str, list[float]] = {name: [] for name, _ in pages}
+    for _, url in pages:
+        client.get(url)  # warm up
     for _ in range(repeat):
-        start = time.perf_counter()
-        response = client.get(url)
-        times.append((time.perf_counter() - start) * 1000)
-        assert response.status_code == 200, (url, response.status_code)
-    with CaptureQueriesContext(connection) as queries:
-        client.get(url)
-    return statistics.median(times), len(queries)
+        for name, url in pages:
+            start = time.perf_counter()
+            response = client.get(url)
+            times[name].append((time.perf_counter() - start) * 1000)
+            assert response.status_code == 200, (url, response.status_code)
+    results = []
+    for name, url in pages:
+        with CaptureQueriesContext(connection) as queries:
+            client.get(url)
+        results.append((name, min(times[name]), statistics.median(times[name]), len(queries)))
+    return results
 
 
 def main() -> None:
@@ -59,18 +67,16 @@ def main() -> None:
     with transaction.atomic():
         reorganisation = reorganisation_load_from_file()
         print(f"{Unit.objects.count()} units, {reorganisation.items.count()} mapping rows")
-        pages = [
-            ("unit list", "/units/"),
-            ("preview, before applying", f"/oversight/reorganisations/{reorganisation.pk}/"),
-        ]
-        results = [(name, *timed(client, url, args.repeat)) for name, url in pages]
+        preview = f"/oversight/reorganisations/{reorganisation.pk}/"
+        results = timed(client, [("unit list, before", "/units/"), ("preview, before", preview)], args.repeat)
         reorganisation_apply(reorganisation=reorganisation, by=staff)
-        results.append(("preview, after applying", *timed(client, pages[1][1], args.repeat)))
+        results += timed(client, [("unit list, after", "/units/"), ("preview, after", preview)], args.repeat)
         transaction.set_rollback(True)  # leave the database as it was
-    for name, median, queries in results:
+    for name, fastest, median, queries in results:
         verdict = "ok" if median < TARGET_MS else "SLOW"
         print(
-            f"{name:<28} median {median:7.1f} ms  {queries:3d} queries  (target < {TARGET_MS} ms: {verdict})"
+            f"{name:<20} min {fastest:7.1f} ms  median {median:7.1f} ms  {queries:3d} queries"
+            f"  (target < {TARGET_MS} ms: {verdict})"
         )
 
 

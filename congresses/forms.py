@@ -72,9 +72,25 @@ class CampaignCopyForm(forms.Form):
     name = forms.CharField(label="Tên chiến dịch mới", max_length=255)
     ordinal = forms.CharField(label="Lần thứ", max_length=10)
     years_later = forms.IntegerField(label="Sau chiến dịch gốc (năm)", min_value=1, max_value=20, initial=5)
+    map_date = forms.DateField(
+        label="Bản đồ đơn vị theo ngày",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text="Các cấp của chiến dịch mới gồm các đơn vị còn hoạt động vào ngày này "
+        "(ví dụ sau sắp xếp ngày 01/07/2025). Để trống: ngày bắt đầu sớm nhất của các cấp.",
+    )
+    tier_codes = forms.MultipleChoiceField(
+        label="Các cấp chép sang",
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Bỏ chọn cấp không còn trên bản đồ mới (ví dụ cấp huyện từ 01/07/2025).",
+    )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, tiers=(), **kwargs):
         super().__init__(*args, **kwargs)
+        field = self.fields["tier_codes"]
+        assert isinstance(field, forms.MultipleChoiceField)
+        field.choices = [(t.code, t.label) for t in tiers]
+        field.initial = [t.code for t in tiers]
         self.helper = FormHelper()
         self.helper.add_input(Submit("submit", "Sao chép"))
 

@@ -22,11 +22,32 @@ from .models import (
     UnitPlan,
     UnitPlanVersion,
 )
-from .rules import campaign_map_date
+from .rules import campaign_in_preparation, campaign_map_date
 
 
 def campaign_active() -> Campaign | None:
     return Campaign.objects.filter(is_active=True).first()
+
+
+def campaigns_in_preparation() -> list[Campaign]:
+    """Campaigns being prepared after the active one (`congresses.rules.campaign_in_preparation`)."""
+    campaigns = list(Campaign.objects.order_by("period_end_year", "pk"))
+    active_end = next((c.period_end_year for c in campaigns if c.is_active), None)
+    return [
+        c
+        for c in campaigns
+        if campaign_in_preparation(
+            is_active=c.is_active, period_end_year=c.period_end_year, active_end_year=active_end
+        )
+    ]
+
+
+def campaign_for_registration(*, pk: int | None) -> Campaign | None:
+    """The campaign a unit registers its event in: the active one, or one in preparation."""
+    active = campaign_active()
+    if pk is None or (active is not None and active.pk == pk):
+        return active
+    return next((c for c in campaigns_in_preparation() if c.pk == pk), None)
 
 
 def campaign_list() -> QuerySet[Campaign]:
@@ -46,6 +67,25 @@ def campaign_map_day(*, campaign: Campaign, tiers: list[TierRule] | None = None)
 def campaign_units(*, campaign: Campaign, tiers: list[TierRule] | None = None) -> QuerySet[Unit]:
     """The units of the campaign's map: those that exist on its map day."""
     return units_valid_on(Unit.objects.all(), campaign_map_day(campaign=campaign, tiers=tiers))
+
+
+@dataclass(frozen=True)
+class TierOnMap:
+    tier: TierRule
+    unit_count: int  # units of its kinds on the campaign's map day
+
+
+def campaign_tiers_on_map(*, campaign: Campaign) -> tuple[date | None, list[TierOnMap]]:
+    """The campaign's map day and each tier with how many units it covers on it, in two queries."""
+    tiers = campaign_tiers(campaign=campaign)
+    day = campaign_map_day(campaign=campaign, tiers=tiers)
+    counts = dict(
+        units_valid_on(Unit.objects.all(), day)
+        .values("kind")
+        .annotate(n=Count("pk"))
+        .values_list("kind", "n")
+    )
+    return day, [TierOnMap(tier=t, unit_count=sum(counts.get(k, 0) for k in t.unit_kinds)) for t in tiers]
 
 
 def tier_for_unit(*, campaign: Campaign, unit: Unit) -> TierRule | None:

@@ -1,6 +1,7 @@
 import json
 import re
 import zipfile
+from collections.abc import Collection
 from datetime import date, datetime
 from pathlib import Path
 from typing import IO
@@ -46,14 +47,28 @@ class CampaignError(DomainError):
 
 
 @transaction.atomic
-def campaign_copy(*, source: Campaign, name: str, ordinal: str, years_later: int) -> Campaign:
+def campaign_copy(
+    *,
+    source: Campaign,
+    name: str,
+    ordinal: str,
+    years_later: int,
+    map_date: date | None = None,
+    tier_codes: Collection[str] | None = None,
+) -> Campaign:
     """Copy a campaign, its tier rules and movements into a new, inactive campaign.
 
-    Dates move by `years_later`; caps, shares and names are copied as they are
-    so the next campaign starts from this one's rules and is then edited.
+    Dates move by `years_later`; caps, shares, deadlines and names are copied as they are
+    so the next campaign starts from this one's rules and is then edited. `tier_codes`
+    (default: all) leaves out the tiers the new map no longer has (the district level after
+    1 July 2025); a tier whose upper tier is left out sends its delegation nowhere until
+    edited. `map_date` is the day whose units the new campaign covers.
     """
     if years_later < 1:
         raise CampaignError("Chiến dịch mới phải sau chiến dịch cũ ít nhất 1 năm.")
+    tiers = [t for t in source.tiers.order_by("order") if tier_codes is None or t.code in tier_codes]
+    if not tiers:
+        raise CampaignError("Hãy chọn ít nhất một cấp để chép sang chiến dịch mới.")
     copy = Campaign(
         name=name,
         ordinal=ordinal,
@@ -61,12 +76,12 @@ def campaign_copy(*, source: Campaign, name: str, ordinal: str, years_later: int
         period_end_year=source.period_end_year + years_later,
         next_period_label=_shift_label(source.next_period_label, years_later),
         plan_deadline=shift_years(source.plan_deadline, years_later),
+        map_date=map_date,
         is_active=False,
     )
     copy.full_clean()
     copy.save()
     old_to_new: dict[int, TierRule] = {}
-    tiers = list(source.tiers.order_by("order"))
     for tier in tiers:
         new_tier = TierRule(
             campaign=copy,
@@ -89,7 +104,7 @@ def campaign_copy(*, source: Campaign, name: str, ordinal: str, years_later: int
         new_tier.save()
         old_to_new[tier.pk] = new_tier
     for tier in tiers:
-        if tier.upper_tier_id:
+        if tier.upper_tier_id in old_to_new:
             new_tier = old_to_new[tier.pk]
             new_tier.upper_tier = old_to_new[tier.upper_tier_id]
             new_tier.save(update_fields=["upper_tier"])

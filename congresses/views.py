@@ -43,7 +43,9 @@ from .models import Campaign, Event, Movement, TierRule, UnitPlan
 from .permissions import cap_setting, get_event_for_user, get_plan_for_user, get_plan_version_for_user
 from .selectors import (
     campaign_active,
+    campaign_for_registration,
     campaign_tiers,
+    campaign_tiers_on_map,
     district_choices,
     event_for_unit,
     event_list_for_user,
@@ -65,12 +67,14 @@ def campaign_list(request):
 @staff_required
 def campaign_detail(request, pk: int):
     campaign = get_object_or_404(Campaign, pk=pk)
+    map_day, tiers = campaign_tiers_on_map(campaign=campaign)
     return render(
         request,
         "congresses/campaign_detail.html",
         {
             "campaign": campaign,
-            "tiers": campaign_tiers(campaign=campaign),
+            "map_day": map_day,
+            "tiers": tiers,
             "movements": campaign.movements.all(),
             "can_edit": is_staff_of_home_affairs(request.user),
         },
@@ -102,7 +106,11 @@ def tier_edit(request, pk: int, tier_pk: int):
 @staff_required
 def campaign_copy(request, pk: int):
     source = get_object_or_404(Campaign, pk=pk)
-    form = CampaignCopyForm(request.POST or None, initial={"ordinal": "", "name": source.name})
+    form = CampaignCopyForm(
+        request.POST or None,
+        initial={"ordinal": "", "name": source.name},
+        tiers=campaign_tiers(campaign=source),
+    )
     if request.method == "POST" and form.is_valid():
         try:
             copy = services.campaign_copy(source=source, **form.cleaned_data)
@@ -349,7 +357,10 @@ def _event_data(form: EventForm) -> dict:
 @writer_required
 def event_register(request, unit_pk: int):
     unit = get_unit_for_user(request.user, unit_pk, write=True)
-    campaign = _active_campaign_or_404()
+    # The active campaign, or (?campaign=) one in preparation whose map holds the unit.
+    campaign = campaign_for_registration(pk=_int_or_none(request.GET.get("campaign")))
+    if campaign is None:
+        raise Http404("Không có chiến dịch đang triển khai hoặc đang chuẩn bị này.")
     existing = event_for_unit(campaign=campaign, unit=unit)
     if existing is not None:
         messages.info(request, f"{unit.name} đã đăng ký sự kiện.")
@@ -373,7 +384,9 @@ def event_register(request, unit_pk: int):
             messages.success(request, f"Đã đăng ký {event.name}.")
             return redirect("congresses:event_detail", pk=event.pk)
     return render(
-        request, "congresses/event_form.html", {"unit": unit, "tier": tier, "form": form, "event": None}
+        request,
+        "congresses/event_form.html",
+        {"unit": unit, "tier": tier, "form": form, "event": None, "campaign": campaign},
     )
 
 

@@ -1,6 +1,7 @@
 """Reads of rosters, quotas and delegations: constant query counts, scoped by unit."""
 
 from dataclasses import dataclass
+from datetime import date
 from urllib.parse import urlencode
 
 from django.core.paginator import Page, Paginator
@@ -14,7 +15,8 @@ from congresses.selectors import tier_for_unit
 from core.text import fold_for_search, vietnamese_sort_key
 from honors.models import Exemplar
 from units.choices import Gender
-from units.models import Unit
+from units.domain import unit_period_label
+from units.models import UNIT_EPOCH, Unit, UnitLineage
 from units.permissions import filter_for_scope
 from units.reference import (
     ETHNIC_GROUPS,
@@ -363,3 +365,65 @@ def exemplar_initial(*, unit: Unit, pk: str | None) -> dict:
         "is_direct_worker": exemplar.is_direct_worker,
     }
     return {key: value for key, value in initial.items() if value not in ("", None)}
+
+
+# --- A unit's records kept by the units it succeeded (the unit page after a reorganisation) ----
+
+
+@dataclass(frozen=True)
+class PastEventRow:
+    event_pk: int
+    name: str
+    campaign: str
+    date: date
+    status: str
+    delegates: int
+    honours: int
+
+
+@dataclass(frozen=True)
+class PredecessorRecords:
+    """A unit merged into (or renamed to) this one, with its dates and the events it held."""
+
+    unit_id: int
+    name: str
+    period: str
+    events: tuple[PastEventRow, ...]
+
+
+def predecessor_records(*, unit: Unit, user) -> list[PredecessorRecords]:
+    """The events, rosters and honours of the units `unit` succeeded whole, as `user` may see them.
+
+    Nothing moved: they stay with the unit that held them and are reached from here. Two queries.
+    """
+    links = (
+        UnitLineage.objects.filter(successor=unit, kind__in=(UnitLineage.Kind.MERGE, UnitLineage.Kind.RENAME))
+        .select_related("predecessor")
+        .order_by("predecessor__name")
+    )
+    predecessors = [link.predecessor for link in links]
+    events = (
+        filter_for_scope(Event.objects.filter(unit__in=predecessors), user, unit_path="unit")
+        .select_related("campaign")
+        .annotate(
+            delegate_count=Count("delegates", distinct=True), honour_count=Count("honours", distinct=True)
+        )
+        .order_by("campaign__period_end_year", "date")
+    )
+    by_unit: dict[int, list[PastEventRow]] = {}
+    for event in events:
+        by_unit.setdefault(event.unit_id, []).append(
+            PastEventRow(
+                event_pk=event.pk, name=event.name, campaign=str(event.campaign), date=event.date,
+                status=event.get_status_display(), delegates=event.delegate_count, honours=event.honour_count,
+            )
+        )  # fmt: skip
+    return [
+        PredecessorRecords(
+            unit_id=old.pk,
+            name=old.name,
+            period=unit_period_label(valid_from=old.valid_from, valid_to=old.valid_to, epoch=UNIT_EPOCH),
+            events=tuple(by_unit.get(old.pk, ())),
+        )
+        for old in predecessors
+    ]

@@ -255,7 +255,7 @@ class AwardDecision(models.Model):
         "(Luật Thi đua, khen thưởng số 06/2022/QH15, Điều 77-80; Nghị định 152/2025/NĐ-CP).",
     )
     issuer = models.CharField(
-        "người, cơ quan ban hành", max_length=255, help_text="Ví dụ: Chủ tịch Ủy ban nhân dân tỉnh Bắc Kạn"
+        "người, cơ quan ban hành", max_length=255, help_text="Ví dụ: Chủ tịch Ủy ban nhân dân tỉnh"
     )
     # The body whose document profile heads, places and signs the decision and its certificates.
     issuing_unit = models.ForeignKey(
@@ -264,7 +264,7 @@ class AwardDecision(models.Model):
     )  # fmt: skip
     number = models.CharField("số quyết định", max_length=50)
     date = models.DateField("ngày quyết định")
-    place = models.CharField("địa danh", max_length=100, help_text="Ví dụ: Bắc Kạn, Chợ Rã")
+    place = models.CharField("địa danh", max_length=100, help_text="Ví dụ: tên tỉnh, tên xã nơi ban hành")
     signer = models.CharField("người ký", max_length=150)
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -106,6 +106,15 @@ def units_writable_for_user(*, user) -> QuerySet[Unit]:
     return filter_for_scope(Unit.objects.all(), user).order_by("kind", "name")
 
 
+def public_campaign_movements() -> tuple[QuerySet[Movement], str]:
+    """The active campaign's movements (the public page's filter) and the period it honours
+    ("2020 - 2025"), in one query."""
+    campaign = campaign_active()
+    if campaign is None:
+        return Movement.objects.none(), ""
+    return campaign.movements.order_by("order"), f"{campaign.period_start_year} - {campaign.period_end_year}"
+
+
 def movements_of_active_campaign() -> QuerySet[Movement]:
     campaign = campaign_active()
     if campaign is None:

@@ -377,13 +377,14 @@ def public_list(request):
     movement_id = _int_or_none(request.GET.get("phong_trao"))
     exemplars = selectors.public_exemplars(q=q, district_id=district_id, field=field, movement_id=movement_id)
     page = Paginator(exemplars, 24).get_page(request.GET.get("trang"))
+    movements, period = selectors.public_campaign_movements()
     return render(
         request,
         "honors/public_list.html",
         {
             "page": page, "q": q, "district_id": district_id, "field": field, "movement_id": movement_id,
             "districts": selectors.public_districts(), "fields": domain.FIELDS,
-            "movements": selectors.movements_of_active_campaign(),
+            "movements": movements, "period": period,
         },
     )  # fmt: skip
 

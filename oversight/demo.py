@@ -1,10 +1,14 @@
 """Demo data of oversight: results reports, pilot lessons, the budget estimate."""
 
+from datetime import date
+
 from django.db.models import Count
 
-from congresses.models import Event
+from congresses.models import Campaign, Event
 from congresses.selectors import campaign_active
+from congresses.services import campaign_copy, campaign_update, movement_save, tier_update
 from delegates.models import Delegate, DelegationApproval
+from units.services_reorganisation import reorganisation_load_from_file
 
 from .models import BudgetLine, PilotLesson, ResultReport
 
@@ -28,6 +32,45 @@ def seed(*, rng, scale: str, stdout) -> None:
     campaign = campaign_active()
     if campaign is None:
         return
+    seed_results(campaign=campaign, rng=rng, stdout=stdout)
+    seed_next_map(campaign=campaign, stdout=stdout)
+
+
+# --- The map after 1 July 2025 (issue 13): the reorganisation waits for Sở Nội vụ, and the next
+# campaign is prepared on the two-tier map by copying this one and editing it, as a user would ---
+
+NEXT_CAMPAIGN_NAME = "Đại hội Thi đua yêu nước tỉnh Thái Nguyên"
+NEXT_MAP_DATE = date(2026, 1, 1)
+NEXT_MOVEMENT_NAMES = {
+    "Bắc Kạn chung sức xây dựng nông thôn mới": "Thái Nguyên chung sức xây dựng nông thôn mới",
+    "Bắc Kạn đẩy mạnh chuyển đổi số": "Thái Nguyên đẩy mạnh chuyển đổi số",
+}
+
+
+def seed_next_map(*, campaign: Campaign, stdout) -> None:
+    reorganisation = reorganisation_load_from_file()
+    stdout.write(f"  {reorganisation.name}: {reorganisation.get_status_display().lower()}")
+    if Campaign.objects.filter(name=NEXT_CAMPAIGN_NAME).exists():
+        return
+    # No district tier: commune, ward and special zone send their delegations to the province.
+    new = campaign_copy(
+        source=campaign, name=NEXT_CAMPAIGN_NAME, ordinal="I", years_later=5, map_date=NEXT_MAP_DATE,
+        tier_codes=[t.code for t in campaign.tiers.all() if t.code != "district"],
+    )  # fmt: skip
+    campaign_update(campaign=new, data={"period_start_year": 2026})
+    tiers = {t.code: t for t in new.tiers.all()}
+    tier_update(
+        tier=tiers["commune"],
+        data={"label": "Cấp xã, phường, đặc khu", "unit_kinds": ["commune", "ward", "special_zone"],
+              "upper_tier": tiers["province"]},
+    )  # fmt: skip
+    for movement in new.movements.filter(name__in=NEXT_MOVEMENT_NAMES):
+        movement.name = NEXT_MOVEMENT_NAMES[movement.name]
+        movement_save(movement=movement)
+    stdout.write(f"  chiến dịch đang chuẩn bị: {new} ({new.period_start_year}–{new.period_end_year})")
+
+
+def seed_results(*, campaign: Campaign, rng, stdout) -> None:
 
     # Results reports tell of the rosters the demo built: a few delegates of each
     # category stay away, so "attended" never exceeds "registered on rosters".

@@ -1,6 +1,11 @@
+from decimal import Decimal
+
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
+
+from core.forms import LabelledModelChoiceField, model_choice_field
+from units.models import Unit, UnitKind, UnitLineage
 
 from .models import BudgetLine, PilotLesson, ResultReport
 
@@ -62,3 +67,99 @@ class BudgetLineForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
         self.helper.add_input(Submit("submit", "Lưu dòng dự toán"))
+
+
+# --- A reorganisation of the map entered by hand (issue 13) ---
+
+
+def _unit_label(unit: Unit) -> str:
+    parent = f", {unit.parent.name}" if unit.parent_id and unit.parent is not None else ""
+    return f"{unit.name}{parent}"
+
+
+def _small_widgets(form: forms.BaseForm) -> None:
+    for field in form.fields.values():
+        css = (
+            "form-select form-select-sm"
+            if isinstance(field.widget, forms.Select)
+            else "form-control form-control-sm"
+        )
+        field.widget.attrs["class"] = css
+        field.widget.attrs["aria-label"] = str(field.label)
+
+
+def _open_units():
+    return (
+        Unit.objects.filter(valid_to__isnull=True).select_related("parent").order_by("parent__name", "name")
+    )
+
+
+class ReorganisationEntryForm(forms.Form):
+    name = forms.CharField(label="Tên đợt sắp xếp", max_length=255)
+    effective_date = forms.DateField(
+        label="Ngày có hiệu lực", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+    basis = forms.CharField(label="Số nghị quyết, quyết định", max_length=255,
+                            help_text="Ví dụ 1683/NQ-UBTVQH15.")  # fmt: skip
+    basis_date = forms.DateField(
+        label="Ngày ban hành",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+
+
+class NewUnitForm(forms.Form):
+    name = forms.CharField(label="Tên đơn vị mới", max_length=255)
+    kind = forms.ChoiceField(label="Loại", choices=UnitKind.choices, initial=UnitKind.COMMUNE)
+    code = forms.CharField(label="Mã", max_length=20, required=False)
+    parent = LabelledModelChoiceField(
+        label="Đơn vị cấp trên", queryset=Unit.objects.none(), required=False, option_label=_unit_label
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        model_choice_field(self, "parent").queryset = _open_units().filter(
+            kind__in=(UnitKind.PROVINCE, UnitKind.CITY, UnitKind.DISTRICT)
+        )
+        _small_widgets(self)
+
+
+class MappingRowForm(forms.Form):
+    predecessor = LabelledModelChoiceField(
+        label="Đơn vị kết thúc", queryset=Unit.objects.none(), option_label=_unit_label
+    )
+    successor = LabelledModelChoiceField(
+        label="Đơn vị kế thừa (đã có)", queryset=Unit.objects.none(), required=False, option_label=_unit_label
+    )
+    successor_name = forms.CharField(
+        label="hoặc tên đơn vị mới (khai ở bảng trên)", max_length=255, required=False
+    )
+    kind = forms.ChoiceField(
+        label="Hình thức", choices=UnitLineage.Kind.choices, initial=UnitLineage.Kind.MERGE
+    )
+    share = forms.DecimalField(label="Tỷ lệ (%)", max_digits=5, decimal_places=2, required=False,
+                               min_value=Decimal("0.01"), max_value=Decimal(100))  # fmt: skip
+    note = forms.CharField(label="Ghi chú", max_length=500, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        model_choice_field(self, "predecessor").queryset = _open_units()
+        model_choice_field(self, "successor").queryset = _open_units()
+        _small_widgets(self)
+
+    def clean(self):
+        cleaned = super().clean() or {}
+        if cleaned.get("successor") and cleaned.get("successor_name"):
+            self.add_error(
+                "successor_name", "Chọn đơn vị kế thừa đã có hoặc ghi tên đơn vị mới, không cả hai."
+            )
+        return cleaned
+
+
+NewUnitFormSet = forms.formset_factory(NewUnitForm, extra=3)
+MappingFormSet = forms.formset_factory(MappingRowForm, extra=4)

@@ -12,6 +12,7 @@ above it. Every mail links to the page concerned (PORTAL_BASE_URL + its path).
 import smtplib
 from collections import defaultdict
 from datetime import date
+from email.headerregistry import Address
 
 from django.conf import settings
 from django.core.mail import EmailMessage
@@ -21,6 +22,7 @@ from django.utils import timezone
 
 from congresses.models import Campaign
 from congresses.selectors import campaign_active
+from units.selectors import portal_identity
 
 from .domain import UnitDeadlines, reminders_due
 from .models import ReminderDelivery, ReminderSent
@@ -28,8 +30,20 @@ from .selectors import UnitRow, address_book, oversight_unit_rows, unit_deadline
 from .selectors.addresses import AddressBook
 
 Route = ReminderDelivery.Route
-SUBJECT_PREFIX = "[Thi đua yêu nước Bắc Kạn]"
-SIGNATURE = "Sở Nội vụ tỉnh Bắc Kạn · Ban Thi đua - Khen thưởng"
+
+
+def _sender() -> str:
+    """Sở Nội vụ of the province at the root of the tree, at DEFAULT_FROM_EMAIL (unless it names itself)."""
+    address = settings.DEFAULT_FROM_EMAIL
+    return (
+        address
+        if "<" in address
+        else str(Address(display_name=portal_identity().organiser, addr_spec=address))
+    )
+
+
+def _subject_prefix() -> str:
+    return f"[{portal_identity().brand}]"
 
 
 def _routes(book: AddressBook, *, unit_id: int, stage: str) -> list[tuple[str, str]]:
@@ -96,10 +110,10 @@ def _pending_send(*, campaign: Campaign, rows: dict[int, UnitRow], facts: dict[i
             digests[delivery.address].append(delivery)
             continue
         subject, body = _reminder_text(delivery=delivery, campaign=campaign, rows=rows, facts=facts)
-        sent += _deliver(EmailMessage(subject, body, None, [delivery.address]), [delivery])
+        sent += _deliver(EmailMessage(subject, body, _sender(), [delivery.address]), [delivery])
     for address, deliveries in digests.items():
         subject, body = _digest_text(deliveries=deliveries, rows=rows, facts=facts)
-        sent += _deliver(EmailMessage(subject, body, None, [address]), deliveries)
+        sent += _deliver(EmailMessage(subject, body, _sender(), [address]), deliveries)
     return sent
 
 
@@ -182,9 +196,9 @@ def _reminder_text(
         f"Theo kế hoạch {campaign.name} lần thứ {campaign.ordinal}, đơn vị cần {what}.\n"
         f"Hạn: {_deadline(stage, facts.get(unit.pk))} ({when}).\n\n"
         f"Trang cần cập nhật: {url}\n\n"
-        f"Đề nghị đơn vị đăng nhập Cổng thi đua yêu nước tỉnh Bắc Kạn để hoàn thành.\n{SIGNATURE}"
+        f"Đề nghị đơn vị đăng nhập {portal_identity().title} để hoàn thành.\n{portal_identity().organiser}"
     )
-    return f"{SUBJECT_PREFIX} {reminder.get_stage_display()} — {unit.name}", body
+    return f"{_subject_prefix()} {reminder.get_stage_display()} — {unit.name}", body
 
 
 def _digest_text(
@@ -205,6 +219,6 @@ def _digest_text(
         f"Kính gửi {upper},\n\n"
         f"Các đơn vị trực thuộc sau đây đã quá hạn (mỗi nội dung chỉ báo một lần):\n\n"
         + "\n".join(lines)
-        + f"\n\nĐề nghị đơn vị đôn đốc các đơn vị trên hoàn thành.\n{SIGNATURE}"
+        + f"\n\nĐề nghị đơn vị đôn đốc các đơn vị trên hoàn thành.\n{portal_identity().organiser}"
     )
-    return f"{SUBJECT_PREFIX} Đơn vị trực thuộc quá hạn — {upper} ({len(lines)})", body
+    return f"{_subject_prefix()} Đơn vị trực thuộc quá hạn — {upper} ({len(lines)})", body

@@ -15,6 +15,7 @@ from congresses.models import Event, UnitPlan
 from core.errors import DomainError
 from honors.models import Exemplar
 from units.models import Reorganisation, User
+from units.selectors import portal_identity_forget
 from units.selectors_reorganisation import reorganisation_mapping
 from units.services_reorganisation import (
     reorganisation_end_units,
@@ -60,6 +61,7 @@ def reorganisation_apply(*, reorganisation: Reorganisation, by: User) -> ApplyRe
     reorganisation.applied_at = timezone.now()
     reorganisation.applied_by = by
     reorganisation.save(update_fields=["status", "applied_at", "applied_by"])
+    portal_identity_forget()  # the province at the root may have changed
     return ApplyResult(changed=True, accounts_moved=accounts, exemplars_moved=exemplars)
 
 
@@ -109,4 +111,5 @@ def reorganisation_undo(*, reorganisation: Reorganisation, by: User) -> Reorgani
     reorganisation_revert(reorganisation=reorganisation)
     reorganisation.status = Reorganisation.Status.UNDONE
     reorganisation.save(update_fields=["status"])
+    portal_identity_forget()
     return reorganisation

@@ -19,6 +19,7 @@ urlpatterns = [
     path("reminders/", views.reminders, name="reminders"),
     path("budget/", views.budget, name="budget"),
     path("reorganisations/", views_reorganisation.reorganisations, name="reorganisations"),
+    path("reorganisations/new/", views_reorganisation.reorganisation_new, name="reorganisation_new"),
     path("reorganisations/load/", views_reorganisation.reorganisation_load, name="reorganisation_load"),
     path("reorganisations/<int:pk>/", views_reorganisation.reorganisation_detail, name="reorganisation"),
     path(

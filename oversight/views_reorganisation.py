@@ -1,13 +1,19 @@
 """Sở Nội vụ's reorganisation pages: load one, review its preview, apply it, undo it."""
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from units.models import Reorganisation
 from units.permissions import is_staff_of_home_affairs, staff_required
-from units.services_reorganisation import reorganisation_load_from_file
+from units.services_reorganisation import (
+    ReorganisationEntryError,
+    reorganisation_create,
+    reorganisation_load_from_file,
+)
 
+from .forms import MappingFormSet, NewUnitFormSet, ReorganisationEntryForm
 from .selectors.reorganisation import reorganisation_list, reorganisation_preview
 from .services_reorganisation import ReorganisationRefused, reorganisation_apply, reorganisation_undo
 
@@ -29,6 +35,44 @@ def reorganisation_load(request):
         request, "Đã nạp đợt sắp xếp từ dữ liệu chuyển đổi của Cục Thống kê. Hãy xem trước rồi áp dụng."
     )
     return redirect("oversight:reorganisation", pk=reorganisation.pk)
+
+
+def _with_more_rows(data, prefix: str, more: int):
+    data = data.copy()
+    data[f"{prefix}-TOTAL_FORMS"] = str(int(data.get(f"{prefix}-TOTAL_FORMS") or 0) + more)
+    return data
+
+
+@staff_required
+def reorganisation_new(request):
+    """Enter a reorganisation by hand: it is saved as a draft and judged by the same preview."""
+    if not is_staff_of_home_affairs(request.user):
+        raise PermissionDenied("Tài khoản của bạn chỉ được xem, không được thay đổi.")
+    data = request.POST if request.method == "POST" else None
+    if data is not None and "more" in data:  # "Thêm dòng": show the form again with more rows, save nothing
+        data = _with_more_rows(_with_more_rows(data, "units", 2), "rows", 5)
+    form = ReorganisationEntryForm(data)
+    units = NewUnitFormSet(data, prefix="units")
+    rows = MappingFormSet(data, prefix="rows")
+    if (
+        data is not None
+        and "more" not in request.POST
+        and form.is_valid()
+        and units.is_valid()
+        and rows.is_valid()
+    ):
+        try:
+            reorganisation = reorganisation_create(
+                **form.cleaned_data,
+                new_units=[f.cleaned_data for f in units if f.has_changed() and f.cleaned_data],
+                items=[f.cleaned_data for f in rows if f.has_changed() and f.cleaned_data],
+            )
+        except ReorganisationEntryError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, "Đã lưu đợt sắp xếp (chờ áp dụng). Hãy xem trước rồi áp dụng.")
+            return redirect("oversight:reorganisation", pk=reorganisation.pk)
+    return render(request, "oversight/reorganisation_form.html", {"form": form, "units": units, "rows": rows})
 
 
 @staff_required

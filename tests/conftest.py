@@ -17,6 +17,16 @@ def require_service(available: bool, reason: str) -> None:
     pytest.skip(reason)
 
 
+@pytest.fixture(autouse=True)
+def _fresh_portal_identity():
+    """The portal's names are cached for five minutes; each test's database names its own province."""
+    from units.selectors import portal_identity_forget
+
+    portal_identity_forget()
+    yield
+    portal_identity_forget()
+
+
 @pytest.fixture
 def units(db):
     """The real province tree, loaded from the committed data files."""

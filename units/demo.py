@@ -1,6 +1,6 @@
 """Demo accounts. One password for every demo account, printed by `make demo`."""
 
-from .models import Unit, User
+from .models import UNIT_EPOCH, Unit, User
 
 DEMO_PASSWORD = "BacKan@2025"
 
@@ -18,11 +18,15 @@ DEMO_ACCOUNTS = (
 
 def seed(*, rng, scale: str, stdout) -> None:
     for username, full_name, role, unit_key in DEMO_ACCOUNTS:
-        unit = Unit.objects.get(kind=unit_key[0], name=unit_key[1]) if unit_key else None
+        unit = (
+            Unit.objects.get(kind=unit_key[0], name=unit_key[1], valid_from=UNIT_EPOCH) if unit_key else None
+        )
         family, _, given = full_name.rpartition(" ")
+        # Loading again keeps an account where a reorganisation of the map moved it.
         user, _ = User.objects.update_or_create(
             username=username,
-            defaults={"first_name": given, "last_name": family, "role": role, "unit": unit},
+            defaults={"first_name": given, "last_name": family, "role": role},
+            create_defaults={"first_name": given, "last_name": family, "role": role, "unit": unit},
         )
         user.set_password(DEMO_PASSWORD)
         user.save(update_fields=["password"])

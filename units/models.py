@@ -264,7 +264,7 @@ class DocumentProfile(models.Model):
         "cơ quan chủ quản",
         max_length=150,
         blank=True,
-        help_text="In hoa, không đậm, ví dụ “UBND TỈNH BẮC KẠN”.",
+        help_text="In hoa, không đậm, ví dụ “UBND TỈNH” và tên tỉnh.",
     )
     name_line1 = models.CharField(
         "tên cơ quan (dòng 1)", max_length=150, help_text="Ví dụ “ỦY BAN NHÂN DÂN”."

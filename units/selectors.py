@@ -1,7 +1,11 @@
 from dataclasses import dataclass
 from datetime import date
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Count, Q, QuerySet
+
+from core.clock import today as portal_today
 
 from .domain import (
     ProfileValues,
@@ -12,6 +16,7 @@ from .domain import (
     default_profile,
     default_signer,
     head_title,
+    place_name,
     recipient_lines,
     signature_lines,
     unit_period_label,
@@ -218,3 +223,57 @@ def document_profile_initial(*, unit: Unit) -> dict[str, object]:
             f"{purpose}_recipients": signer.recipients,
         }
     return initial
+
+
+# --- Who the portal is: the province at the root of the unit tree, and settings ------------------
+
+
+@dataclass(frozen=True)
+class PortalIdentity:
+    """The province at the root of the unit tree, as pages, e-mail and documents name it."""
+
+    province_name: str  # "Tỉnh Bắc Kạn"
+    province_label: str  # "tỉnh Bắc Kạn", inside a sentence
+    place: str  # "Bắc Kạn"
+
+    @property
+    def title(self) -> str:
+        return settings.PORTAL_TITLE or f"Cổng thi đua yêu nước {self.province_label}"
+
+    @property
+    def brand(self) -> str:
+        return f"Thi đua yêu nước {self.place}"
+
+    @property
+    def organiser(self) -> str:
+        return settings.PORTAL_ORGANISER or f"Sở Nội vụ {self.province_label} · Ban Thi đua - Khen thưởng"
+
+
+IDENTITY_CACHE_KEY = "units:portal_identity"
+
+
+def province_root(*, on: date | None = None) -> Unit | None:
+    """The province at the root of the tree on `on` (today by default): the newest one still valid."""
+    roots = units_valid_on(
+        Unit.objects.filter(parent__isnull=True, kind=UnitKind.PROVINCE), on or portal_today()
+    )
+    return roots.order_by("-valid_from", "pk").first()
+
+
+def portal_identity() -> PortalIdentity:
+    """From the root unit (settings.PORTAL_PROVINCE_FALLBACK before any is loaded); cached for five
+    minutes and forgotten when a reorganisation changes the map."""
+    cached = cache.get(IDENTITY_CACHE_KEY)
+    if isinstance(cached, PortalIdentity):
+        return cached
+    root = province_root()
+    name = root.name if root is not None else settings.PORTAL_PROVINCE_FALLBACK
+    identity = PortalIdentity(
+        province_name=name, province_label=name[:1].lower() + name[1:], place=place_name(name)
+    )
+    cache.set(IDENTITY_CACHE_KEY, identity, 300)
+    return identity
+
+
+def portal_identity_forget() -> None:
+    cache.delete(IDENTITY_CACHE_KEY)

@@ -62,6 +62,7 @@ def units_load_bac_kan(
         Unit.objects.update_or_create(
             kind=body["kind"],
             name=body["name"],
+            valid_from=UNIT_EPOCH,
             defaults={"parent": province, "is_pilot": body.get("is_pilot", False)},
         )
     return Unit.objects.count()

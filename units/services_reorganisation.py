@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from django.apps import apps
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import QuerySet
 
@@ -23,8 +24,14 @@ def _day(text: str | None) -> date | None:
 
 
 def _upsert_new_unit(*, data: dict, parent: Unit | None, valid_from: date, basis: dict) -> Unit:
+    """A unit that begins: matched by its code (a provincial body, which has none: by kind and name)."""
+    key = (
+        {"code": data["code"]}
+        if data.get("code")
+        else {"code": "", "kind": data["kind"], "name": data["name"]}
+    )
     unit, _ = Unit.objects.update_or_create(
-        code=data["code"],
+        **key,
         valid_from=valid_from,
         defaults={
             "name": data["name"], "kind": data["kind"], "parent": parent,
@@ -32,6 +39,40 @@ def _upsert_new_unit(*, data: dict, parent: Unit | None, valid_from: date, basis
         },
     )  # fmt: skip
     return unit
+
+
+def _body_items(
+    *, data: dict, old_province: Unit, province: Unit, effective: date
+) -> list[ReorganisationItem]:
+    """The provincial bodies that begin, and one row per old body each took over."""
+    bodies = data.get("bodies", [])
+    old_by_name = {
+        (u.kind, u.name): u for u in Unit.objects.filter(parent=old_province, valid_from=UNIT_EPOCH, code="")
+    }
+    items = []
+    for body in bodies:
+        basis = body.get("basis") or province_basis(data)
+        new = _upsert_new_unit(data=body, parent=province, valid_from=effective, basis=basis)
+        for old_name in body["predecessors"]:
+            old = old_by_name.get((body["kind"], old_name)) or next(
+                (u for (_, name), u in old_by_name.items() if name == old_name), None
+            )
+            if old is None:
+                raise KeyError(
+                    f"{old_name}: không có trong danh sách cơ quan, đơn vị của {old_province.name}"
+                )
+            items.append(
+                ReorganisationItem(
+                    predecessor=old, successor=new, note=body.get("note", ""),
+                    kind=UnitLineage.Kind.RENAME if body.get("continues") else UnitLineage.Kind.MERGE,
+                    basis=basis["number"], basis_date=_day(basis.get("date")),
+                )
+            )  # fmt: skip
+    return items
+
+
+def province_basis(data: dict) -> dict:
+    return data["province"]["basis"]
 
 
 @transaction.atomic
@@ -90,6 +131,7 @@ def reorganisation_load_from_file(*, path: Path = THAI_NGUYEN_2025_FILE) -> Reor
             )  # fmt: skip
             counts = districts.setdefault(row["old_district_code"], {})
             counts[code] = counts.get(code, 0) + 1
+    items += _body_items(data=data, old_province=old_province, province=province, effective=effective)
     district_basis = data["district_basis"]
     for district_code, counts in districts.items():
         district = Unit.objects.get(code=district_code, valid_from=UNIT_EPOCH)
@@ -166,3 +208,72 @@ def reorganisation_revert(*, reorganisation: Reorganisation) -> None:
     for unit in Unit.objects.filter(pk__in=ended_ids):
         unit.valid_to, unit.ended_basis, unit.ended_basis_date = None, "", None
         unit.save(update_fields=["valid_to", "ended_basis", "ended_basis_date"])
+
+
+class ReorganisationEntryError(ValueError):
+    """A hand-entered reorganisation that cannot be saved as a draft (said in Vietnamese)."""
+
+
+@transaction.atomic
+def reorganisation_create(
+    *,
+    name: str,
+    effective_date: date,
+    basis: str,
+    basis_date: date | None,
+    new_units: list[dict],
+    items: list[dict],
+) -> Reorganisation:
+    """Save a reorganisation entered by hand as a draft: the units that begin, then the mapping.
+
+    `new_units`: {"name", "kind", "code", "parent": Unit | None}; they begin on `effective_date`.
+    `items`: {"predecessor": Unit, "successor": Unit | None, "successor_name": a new unit's name,
+    "kind", "share", "note"}. Whether it may be applied is decided by the preview
+    (`units.rules.check_reorganisation`), exactly as for a loaded file.
+    """
+    if Reorganisation.objects.filter(name=name).exists():
+        raise ReorganisationEntryError(f"Đã có đợt sắp xếp tên «{name}»; hãy đặt tên khác.")
+    if not items:
+        raise ReorganisationEntryError("Hãy khai ít nhất một dòng: đơn vị kết thúc và đơn vị kế thừa.")
+    created: dict[str, Unit] = {}
+    for data in new_units:
+        unit = Unit(
+            name=data["name"], kind=data["kind"], code=data.get("code", ""), parent=data.get("parent"),
+            valid_from=effective_date, established_basis=basis, established_basis_date=basis_date,
+        )  # fmt: skip
+        try:
+            unit.full_clean()
+        except ValidationError as exc:
+            details = "; ".join(m for messages in exc.message_dict.values() for m in messages)
+            raise ReorganisationEntryError(f"Đơn vị mới «{data['name']}»: {details}") from exc
+        if data["name"] in created:
+            raise ReorganisationEntryError(f"Đơn vị mới «{data['name']}» được khai hai lần.")
+        unit.save()
+        created[data["name"]] = unit
+    reorganisation = Reorganisation.objects.create(
+        name=name, effective_date=effective_date, basis=basis, basis_date=basis_date,
+        source="Nhập trên cổng", status=Reorganisation.Status.DRAFT,
+    )  # fmt: skip
+    rows = []
+    for position, data in enumerate(items):
+        successor = data.get("successor")
+        if successor is None and data.get("successor_name"):
+            successor = created.get(data["successor_name"])
+            if successor is None:
+                raise ReorganisationEntryError(
+                    f"Dòng {position + 1}: «{data['successor_name']}» không có trong các đơn vị mới đã khai."
+                )
+        rows.append(
+            ReorganisationItem(
+                reorganisation=reorganisation, predecessor=data["predecessor"], successor=successor,
+                kind=data["kind"], share=data.get("share"), note=data.get("note", ""), position=position,
+            )
+        )  # fmt: skip
+    seen: set[tuple[int, int | None]] = set()
+    for position, row in enumerate(rows):
+        key = (row.predecessor.pk, row.successor.pk if row.successor else None)
+        if key in seen:
+            raise ReorganisationEntryError(f"Dòng {position + 1}: {row} đã khai ở dòng trước.")
+        seen.add(key)
+    ReorganisationItem.objects.bulk_create(rows)
+    return reorganisation

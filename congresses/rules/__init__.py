@@ -71,6 +71,7 @@ from .roster import (
 )
 from .schedule import (
     SESSION_START,
+    campaign_in_preparation,
     campaign_map_date,
     date_in_window,
     session_start,
@@ -80,6 +81,7 @@ from .schedule import (
 __all__ = [
     "Decision",
     "campaign_map_date",
+    "campaign_in_preparation",
     "CapSetter",
     "effective_cap",
     "may_set_cap",

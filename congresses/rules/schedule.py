@@ -51,6 +51,12 @@ def sessions_within(*, allowed: int, session: str, agenda_hours: Iterable[int]) 
 # --- The map a campaign works on ---------------------------------------------------
 
 
+def campaign_in_preparation(*, is_active: bool, period_end_year: int, active_end_year: int | None) -> bool:
+    """A campaign not yet active that ends after the active one (or when none is active): its
+    units may register their events early, on its own map."""
+    return not is_active and (active_end_year is None or period_end_year > active_end_year)
+
+
 def campaign_map_date(*, map_date: date | None, window_starts: Iterable[date]) -> date | None:
     """The day whose units a campaign's tiers cover: the date set on the campaign, else the
     first day of its earliest tier (a 2025 campaign keeps the 2025 map after a reorganisation)."""

@@ -10,7 +10,13 @@ from units.permissions import unit_access
 from ..domain import PlanState, format_file_size
 from ..domain import plan_status as decide_plan_status
 from ..models import UnitPlan
-from ..selectors import campaign_active, event_for_unit, tier_for_unit, unit_plan_summaries
+from ..selectors import (
+    campaign_active,
+    campaigns_in_preparation,
+    event_for_unit,
+    tier_for_unit,
+    unit_plan_summaries,
+)
 
 register = template.Library()
 
@@ -35,6 +41,7 @@ def unit_campaign_card(context, unit, framed: bool = True):
     campaign = campaign_active()
     if campaign is None or unit is None:
         return {"campaign": None}
+    can_change = unit_access(user, unit) == Access.WRITE
 
     tier = tier_for_unit(campaign=campaign, unit=unit)
     owes_plan = tier is not None and tier.upper_tier_id is not None
@@ -62,10 +69,23 @@ def unit_campaign_card(context, unit, framed: bool = True):
         "has_tier": tier is not None,
         "tier": tier,
         "owes_plan": owes_plan or bool(plans),
-        "can_change": unit_access(user, unit) == Access.WRITE,
+        "can_change": can_change,
         "framed": framed,
         "has_children": unit.children.exists(),
+        "upcoming": _upcoming(unit),
     }
+
+
+def _upcoming(unit) -> list[dict]:
+    """The campaigns in preparation whose map holds the unit: its tier and event in each."""
+    rows = []
+    for campaign in campaigns_in_preparation():
+        tier = tier_for_unit(campaign=campaign, unit=unit)
+        if tier is not None:
+            rows.append(
+                {"campaign": campaign, "tier": tier, "event": event_for_unit(campaign=campaign, unit=unit)}
+            )
+    return rows
 
 
 def _status(plan: UnitPlan, campaign, today):

@@ -6,7 +6,7 @@ its links there without editing another app's views.
 
 from django import template
 
-from delegates.selectors import province_unit, roster_links_for_unit
+from delegates.selectors import predecessor_records, province_unit, roster_links_for_unit
 
 register = template.Library()
 
@@ -34,3 +34,12 @@ def unit_roster_links(context, unit):
 def province_roster_links(context):
     """For Sở Nội vụ and leadership: the province congress's roster and its allocations."""
     return _links(context, province_unit(), wrap=False)
+
+
+@register.inclusion_tag("delegates/_predecessor_records.html", takes_context=True)
+def unit_predecessor_records(context, unit):
+    """On a unit's page: the events, rosters and honours of the units it succeeded."""
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    records = predecessor_records(unit=unit, user=user) if user is not None else []
+    return {"records": records, "unit": unit}

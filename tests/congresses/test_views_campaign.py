@@ -48,9 +48,13 @@ def test_a_tier_window_ending_before_it_starts_is_refused(client, admin, campaig
 def test_staff_copies_the_campaign_for_2030(client, admin, campaign):
     client.force_login(admin)
     url = reverse("congresses:campaign_copy", args=[campaign.pk])
+    page = client.get(url).content.decode()
+    assert page.count('name="tier_codes"') == 4 and page.count("checked") >= 4  # every tier, ticked
     response = client.post(
-        url, {"name": "Đại hội Thi đua yêu nước tỉnh Bắc Kạn", "ordinal": "VII", "years_later": 5}
-    )
+        url,
+        {"name": "Đại hội Thi đua yêu nước tỉnh Bắc Kạn", "ordinal": "VII", "years_later": 5,
+         "tier_codes": ["commune", "department", "district", "province"]},
+    )  # fmt: skip
     copy = Campaign.objects.get(ordinal="VII")
     assert response.status_code == 302
     assert copy.tiers.count() == 4

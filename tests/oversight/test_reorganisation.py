@@ -78,8 +78,25 @@ def test_loading_creates_the_92_new_units_and_the_mapping_of_every_old_unit(unit
     new = Unit.objects.filter(valid_from=datetime.date(2025, 7, 1))
     assert new.filter(kind__in=["commune", "ward"]).count() == 92 and new.filter(kind="province").count() == 1
     ending = set(reorganisation.items.values_list("predecessor_id", flat=True))
-    assert len(ending) == 1 + 8 + 108  # the province, its districts and its communes
+    assert len(ending) == 1 + 8 + 108 + 37  # the province, its districts, its communes and its bodies
     assert reorganisation.status == Reorganisation.Status.DRAFT and "2026.9.0" in reorganisation.source
+
+
+def test_the_provincial_bodies_after_the_2025_department_mergers_take_over_the_old_ones(
+    units, admin, reorganisation
+):
+    reorganisation_apply(reorganisation=reorganisation, by=admin)
+    home_affairs = new_unit("Sở Nội vụ")
+    assert (
+        home_affairs.parent.name == "Tỉnh Thái Nguyên" and home_affairs.established_basis == "45/2025/NĐ-CP"
+    )
+    merged = set(
+        UnitLineage.objects.filter(successor=home_affairs).values_list("predecessor__name", flat=True)
+    )
+    assert merged == {"Sở Nội vụ", "Sở Lao động - Thương binh và Xã hội"}
+    assert not Unit.objects.filter(parent__name="Tỉnh Bắc Kạn", valid_to__isnull=True).exists()
+    finance = UnitLineage.objects.get(predecessor__name="Sở Kế hoạch và Đầu tư")
+    assert finance.successor.name == "Sở Tài chính" and finance.kind == UnitLineage.Kind.MERGE
 
 
 def test_loading_twice_changes_nothing(units, reorganisation):
@@ -90,7 +107,9 @@ def test_loading_twice_changes_nothing(units, reorganisation):
 
 def test_the_preview_lists_what_moves_and_what_stays(units, campaign_2025, unit_manager, reorganisation):
     preview = reorganisation_preview(reorganisation=reorganisation)
-    assert preview.allowed and preview.can_apply and preview.new_units == 38
+    assert (
+        preview.allowed and preview.can_apply and preview.new_units == 38 + 31
+    )  # communes, province, bodies
     row = next(r for r in preview.rows if r.name == "Thị trấn Chợ Rã")
     assert row.goes_to == "Xã Chợ Rã" and row.accounts == ["chora"]
     assert (row.exemplars, row.awards, row.pending_nominations) == (1, 1, 1)
@@ -258,3 +277,44 @@ def test_officers_of_units_that_did_not_merge_into_theirs_see_nothing_more(
     other_unit_manager.refresh_from_db()
     with pytest.raises(Http404):
         get_unit_for_user(other_unit_manager, units["chora"].pk)
+
+
+# Every row of every app that is not the map itself: events, plans and their versions, rosters,
+# quotas, delegations, honours, decisions, nominations, results, lessons, budget, reminders,
+# documents and the audit trail. Only exemplars move (with their awards, by design), and
+# the map's own tables (units, lineage, accounts) are what a reorganisation writes.
+EVERYTHING_BUT_THE_MAP = tuple(
+    label
+    for label in (
+        "congresses.Campaign", "congresses.TierRule", "congresses.Movement", "congresses.Event",
+        "congresses.AgendaItem", "congresses.UnitPlan", "congresses.UnitPlanVersion", "delegates.Delegate",
+        "delegates.DelegationQuota", "delegates.DelegationApproval", "delegates.RosterImport",
+        "honors.AwardDecision", "honors.AwardReceived", "honors.AwardType", "honors.Honour",
+        "honors.Nomination", "honors.Presenter", "oversight.BudgetLine", "oversight.PilotLesson",
+        "oversight.ReminderDelivery", "oversight.ReminderSent", "oversight.ResultAttachment",
+        "oversight.ResultReport", "reports.AgendaTemplateItem", "reports.GeneratedReport",
+        "units.DocumentProfile", "units.DocumentSigner",
+    )
+)  # fmt: skip
+
+
+def test_applying_to_the_whole_demo_rewrites_no_row_of_the_2025_campaign_nor_its_audit_trail(admin):
+    import io
+
+    from auditlog.models import LogEntry
+    from django.core.management import call_command
+
+    call_command("demo_data", stdout=io.StringIO())
+    reorganisation = Reorganisation.objects.get()
+    assert apps.get_model("congresses.Event").objects.count() > 20  # a campaign worth comparing
+
+    def dump(audit_upto: int) -> str:
+        rows = [serializers.serialize("json", apps.get_model(label).objects.order_by("pk"))
+                for label in EVERYTHING_BUT_THE_MAP]  # fmt: skip
+        rows.append(serializers.serialize("json", LogEntry.objects.filter(pk__lte=audit_upto).order_by("pk")))
+        return "\n".join(rows)
+
+    last_audit = LogEntry.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+    before = dump(last_audit)
+    assert reorganisation_apply(reorganisation=reorganisation, by=admin).changed
+    assert dump(last_audit) == before

@@ -21,6 +21,19 @@ def test_it_names_its_source_and_version(fixture):
     assert fixture["effective_date"] == "2025-07-01"
 
 
+def test_every_bac_kan_body_goes_to_one_body_of_the_new_province_after_the_department_mergers(fixture):
+    old = [
+        b["name"] for b in json.loads((DATA / "bac_kan_bodies.json").read_text(encoding="utf-8"))["bodies"]
+    ]
+    taken_over = Counter(name for body in fixture["bodies"] for name in body["predecessors"])
+    assert taken_over == Counter(old)  # each exactly once
+    by_name = {body["name"]: body for body in fixture["bodies"]}
+    assert {"Sở Nông nghiệp và Phát triển nông thôn", "Sở Tài nguyên và Môi trường"} == set(
+        by_name["Sở Nông nghiệp và Môi trường"]["predecessors"]
+    )
+    assert by_name["Sở Dân tộc và Tôn giáo"]["basis"] == {"number": "45/2025/NĐ-CP", "date": "2025-02-28"}
+
+
 def test_thai_nguyen_has_92_commune_level_units_77_communes_and_15_wards(fixture):
     assert fixture["province"]["name"] == "Tỉnh Thái Nguyên" and fixture["province"]["replaces_code"] == "6"
     assert len(fixture["communes"]) == 92
@@ -48,4 +61,6 @@ def test_the_command_loads_the_reorganisation_as_a_draft(units):
 
     out = io.StringIO()
     call_command("load_reorganisation", stdout=out)
-    assert Reorganisation.objects.get().status == Reorganisation.Status.DRAFT and "149 dòng" in out.getvalue()
+    assert (
+        Reorganisation.objects.get().status == Reorganisation.Status.DRAFT and "186 dòng" in out.getvalue()
+    )  # 149 for the map, 37 for the bodies
