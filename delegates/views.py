@@ -249,7 +249,7 @@ def candidates_add(request, event_pk: int):
     event = _event(request, event_pk)
     ids = [int(v) for v in request.POST.getlist("source") if v.isdigit()]
     try:
-        added = services.delegates_add_from_candidates(event=event, source_ids=ids)
+        added = services.delegates_add_from_candidates(event=event, source_ids=ids, by=request.user)
     except DomainError as exc:
         messages.error(request, str(exc))
     else:
@@ -288,7 +288,7 @@ def delegation(request, event_pk: int):
 def delegation_withdraw(request, event_pk: int):
     event = _event(request, event_pk)
     try:
-        services.delegation_withdraw(event=event)
+        services.delegation_withdraw(event=event, by=request.user)
     except DomainError as exc:
         messages.error(request, str(exc))
     else:
