@@ -65,6 +65,11 @@ class GeneratedReport(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    # The row is the source of truth (a transactional outbox): when it was last handed to the
+    # broker, and the running worker's last sign of life (reports.services.reports_recover).
+    queued_at = models.DateTimeField("đưa vào hàng đợi lúc", null=True, blank=True)
+    heartbeat_at = models.DateTimeField("máy xử lý báo lần cuối", null=True, blank=True)
+    waiting_for_broker = models.BooleanField("chờ hệ thống hàng đợi", default=False)
 
     class Meta:
         verbose_name = "văn bản đã tạo"
