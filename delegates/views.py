@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import InterfaceError, OperationalError, connection
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
@@ -227,6 +228,14 @@ def import_confirm(request, event_pk: int, token):
         created = services.roster_import_confirm(staged=staged)
     except DomainError as exc:
         messages.error(request, f"Chưa lưu được: {exc}")
+        return redirect("delegates:import_preview", event_pk=event.pk, token=token)
+    except (OperationalError, InterfaceError):  # the database connection dropped mid-import
+        connection.close()  # the transaction was rolled back with it: nothing half-written
+        messages.error(
+            request,
+            f"Chưa lưu được tệp “{staged.file_name}”: mất kết nối tới cơ sở dữ liệu trong lúc lưu; "
+            "danh sách không thay đổi. Hãy bấm “Xác nhận nhập” lại.",
+        )
         return redirect("delegates:import_preview", event_pk=event.pk, token=token)
     messages.success(request, f"Đã nhập {len(created)} đại biểu từ tệp Excel.")
     return _back(event.pk)
