@@ -6,7 +6,7 @@ PY := $(BIN)/python
 MANAGE := $(PY) manage.py
 PORT ?= 8000
 
-.PHONY: demo test venv lock lint typecheck migrations-check pytest worker beat messages bench demo-province prod-check clean
+.PHONY: backup restore demo test venv lock lint typecheck migrations-check pytest worker beat messages bench demo-province prod-check clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -82,6 +82,13 @@ bench: venv
 # Celery worker and beat), smoke-tested, then stopped. See README "Production".
 prod-check: venv
 	bash scripts/prod_check.sh
+
+# Backup and restore (README "Sao lưu và khôi phục"): pg_dump -Fc of DATABASE_URL + a tar of MEDIA_ROOT.
+backup: venv
+	bash scripts/backup.sh
+
+restore: venv
+	bash scripts/restore.sh
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media staticfiles

@@ -21,6 +21,7 @@ def _rows(entries):
             else None,
             "action": ACTION_LABELS.get(e.action, str(e.action)),
             "changes": changes[e.pk],
+            "source": (e.additional_data or {}).get("source", ""),
         }
         for e in entries
     ]

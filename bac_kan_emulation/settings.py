@@ -254,9 +254,20 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 # A task of a worker killed mid-way (acks_late) goes back to the queue after this many seconds.
+# A broker that is down answers a request within seconds, never the 20 s default: the job row
+# stays queued and reports_recover hands it over once the broker is back (issue 14).
+CELERY_BROKER_CONNECTION_TIMEOUT = env_int("CELERY_BROKER_CONNECTION_TIMEOUT", 2)
+CELERY_TASK_PUBLISH_RETRY = False
 CELERY_BROKER_TRANSPORT_OPTIONS: dict[str, object] = {
-    "visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 3600)
+    "visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 3600),
+    "socket_connect_timeout": CELERY_BROKER_CONNECTION_TIMEOUT,
+    "socket_timeout": CELERY_BROKER_CONNECTION_TIMEOUT + 3,
+    "max_retries": 0,
 }
+# Jobs still queued this long after being handed over are handed over again; a running job
+# whose worker sent no heartbeat this long is marked failed (with the retry button).
+REPORTS_REQUEUE_AFTER_SECONDS = env_int("REPORTS_REQUEUE_AFTER_SECONDS", 60)
+REPORTS_HEARTBEAT_TIMEOUT_SECONDS = env_int("REPORTS_HEARTBEAT_TIMEOUT_SECONDS", 180)
 if CELERY_BROKER_URL.startswith("filesystem://"):
     # The demo's broker without Redis: kombu's filesystem transport, messages as files in
     # one folder that the web server writes and the demo's worker reads (`make demo`).
@@ -363,6 +374,7 @@ OVERSIGHT_REPORT_DUE_DAYS = env_int("OVERSIGHT_REPORT_DUE_DAYS", 15)
 OVERSIGHT_REMINDER_LEAD_DAYS = env_int("OVERSIGHT_REMINDER_LEAD_DAYS", 7)
 RESULT_ATTACHMENT_MAX_BYTES = env_int("RESULT_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024)
 CELERY_BEAT_SCHEDULE = {
+    "reports-recover": {"task": "reports.tasks.reports_recover", "schedule": 60.0},
     "oversight-reminders-daily": {
         "task": "oversight.tasks.reminders_send_daily",
         "schedule": crontab(hour=env_int("OVERSIGHT_REMINDER_HOUR", 7), minute=0),

@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from core.bulk_audit import AuditedDeleteAdmin
+
 from .models import AgendaItem, Campaign, Event, Movement, TierRule
 
 
@@ -26,7 +28,7 @@ class AgendaItemInline(admin.TabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(admin.ModelAdmin):
+class EventAdmin(AuditedDeleteAdmin, admin.ModelAdmin):
     list_display = ("name", "unit", "tier", "date", "session", "status")
     list_filter = ("tier", "status")
     search_fields = ("name", "unit__name")

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from core.clock import today as portal_today
 from core.errors import DomainError
+from core.uploads import UploadRefused, check_zip
 from core.versioning import ensure_current
 from units.models import Unit
 from units.permissions import is_staff_of_home_affairs
@@ -205,8 +206,11 @@ class PlanFileRefused(PlanError):
 _WORD_STREAM_NAME = "WordDocument".encode("utf-16-le")
 
 
-def document_facts(upload: IO[bytes], *, size: int) -> DocumentFacts:
-    """Read what the rules need from an uploaded file's bytes (its name is ignored)."""
+def document_facts(upload: IO[bytes], *, size: int, file_name: str = "tải lên") -> DocumentFacts:
+    """Read what the rules need from an uploaded file's bytes (its name is ignored, except in messages).
+
+    A zip (Word .docx) is bounded by core.uploads first: too many entries or unpacked bytes
+    refuse it (UploadRefused, naming the file) before its entries are tested."""
     upload.seek(0)
     head = upload.read(8)
     zip_names: tuple[str, ...] | None = None
@@ -215,7 +219,7 @@ def document_facts(upload: IO[bytes], *, size: int) -> DocumentFacts:
     if size > PLAN_MAX_BYTES:
         pass  # refused on size alone: never unpack or scan an oversized file
     elif head.startswith(ZIP_MAGIC):
-        upload.seek(0)
+        check_zip(upload, file_name=file_name, max_unpacked=20 * PLAN_MAX_BYTES)
         try:
             with zipfile.ZipFile(upload) as archive:
                 zip_names = tuple(archive.namelist())
@@ -258,7 +262,13 @@ def plan_submit(
         raise PlanError("Loại tài liệu không hợp lệ.")
     if kind == UnitPlan.Kind.PILOT_PROGRAMME and not unit.is_pilot:
         raise PlanError("Chỉ đơn vị chỉ đạo điểm gửi chương trình Hội nghị (Đại hội) điểm để xin ý kiến.")
-    check = check_plan_file(document_facts(upload, size=upload.size or 0))
+    try:
+        facts = document_facts(
+            upload, size=upload.size or 0, file_name=_clean_original_name(upload.name or "")
+        )
+    except UploadRefused as exc:
+        raise PlanFileRefused(str(exc)) from exc
+    check = check_plan_file(facts)
     if not check.allowed:
         raise PlanFileRefused(check.reason)
     now = now or timezone.now()

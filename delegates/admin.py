@@ -1,10 +1,12 @@
 from django.contrib import admin
 
+from core.bulk_audit import AuditedDeleteAdmin
+
 from .models import Delegate, DelegationApproval, DelegationQuota, RosterImport
 
 
 @admin.register(Delegate)
-class DelegateAdmin(admin.ModelAdmin):
+class DelegateAdmin(AuditedDeleteAdmin, admin.ModelAdmin):
     list_display = ("full_name", "category", "gender", "ethnic_group", "event", "in_delegation")
     list_filter = ("category", "gender", "in_delegation")
     search_fields = ("full_name",)

@@ -5,14 +5,13 @@ Text cells that begin with =, +, -, @ are neutralised with a leading apostrophe.
 """
 
 from collections.abc import Iterable
-from io import BytesIO
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from core.spreadsheet import neutralise
+from core.spreadsheet import append_safe, neutralise, new_workbook, workbook_bytes
 from units.reference import ETHNIC_GROUPS, FIELDS
 
 from .importer import (
@@ -49,7 +48,7 @@ def _row(number: int, delegate: Delegate) -> list:
         "field": delegate.field,
         "is_direct_worker": YES if delegate.is_direct_worker else NO,
     }
-    return [neutralise(v) if isinstance(v, str) else v for v in (values[c.key] for c in COLUMNS)]
+    return [values[c.key] for c in COLUMNS]  # neutralised by append_safe
 
 
 HEADERS_BY_KEY = {column.key: column.header for column in COLUMNS}
@@ -78,7 +77,7 @@ def _lists_sheet(workbook: Workbook) -> dict[str, str]:
 
 def render_roster(*, title: str, delegates: Iterable[Delegate], blank_rows: int = 0) -> bytes:
     """The roster as .xlsx bytes (with `blank_rows` empty, validated rows for the template)."""
-    workbook = Workbook()
+    workbook = new_workbook()
     sheet = workbook.active
     sheet.title = SHEET_TITLE
     last_letter = get_column_letter(len(COLUMNS))
@@ -102,7 +101,7 @@ def render_roster(*, title: str, delegates: Iterable[Delegate], blank_rows: int 
     sheet.freeze_panes = f"A{HEADER_ROW + 1}"
     count = 0
     for count, delegate in enumerate(delegates, start=1):
-        sheet.append(_row(count, delegate))
+        append_safe(sheet, _row(count, delegate))
     last_row = HEADER_ROW + count + max(blank_rows, 200)
     ranges = _lists_sheet(workbook)
     letters = {c.key: get_column_letter(i) for i, c in enumerate(COLUMNS, start=1)}
@@ -123,6 +122,4 @@ def render_roster(*, title: str, delegates: Iterable[Delegate], blank_rows: int 
     )  # fmt: skip
     sheet.add_data_validation(year)
     year.add(f"{letters['birth_year']}{HEADER_ROW + 1}:{letters['birth_year']}{last_row}")
-    output = BytesIO()
-    workbook.save(output)
-    return output.getvalue()
+    return workbook_bytes(workbook)

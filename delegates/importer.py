@@ -3,11 +3,15 @@
 The only module (with `exporter.py`) that touches openpyxl. Files are opened in
 read-only streaming mode with cached formula values; the row limit is checked
 while streaming, so a 100,000-row file is refused without loading it whole.
+Before openpyxl sees a byte, core.uploads bounds the unpacked size and the number
+of entries (a zip bomb); any error while reading (a sheet cut in half, an external
+entity, "billion laughs", a damaged entry) is the same Vietnamese message naming
+the file, raised from the reading of rows too, not only from opening the workbook.
 """
 
 import re
-import xml.etree.ElementTree as ET
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -20,12 +24,21 @@ from openpyxl.utils.exceptions import InvalidFileException
 
 from core.spreadsheet import unneutralise
 from core.text import fold_for_search, normalise_text
+from core.uploads import UploadRefused, check_zip
 from units.reference import ETHNIC_GROUP_OTHER_NAMES, ETHNIC_GROUPS, FIELDS, NO_RELIGION, field_for
 
 from .models import Delegate
 
 MAX_ROWS = 10_000
 MAX_FILE_BYTES = 20 * 1024 * 1024
+# A 10,000-row roster unpacks to about 15 MB of XML; far more is a bomb, not a roster.
+MAX_UNPACKED_BYTES = 100 * 1024 * 1024
+# What a damaged or hostile .xlsx raises while openpyxl reads it (lxml's XMLSyntaxError and
+# ElementTree's ParseError are SyntaxErrors; a bad CRC is BadZipFile; a cut deflate stream zlib.error).
+_UNREADABLE = (
+    zipfile.BadZipFile, InvalidFileException, KeyError, SyntaxError, OSError, ValueError, EOFError,
+    zlib.error, TypeError, IndexError, AttributeError, NotImplementedError,
+)  # fmt: skip
 HEADER_SCAN_ROWS = 15
 SHEET_TITLE = "Danh sách đại biểu"
 LISTS_SHEET_TITLE = "Danh mục"
@@ -195,21 +208,33 @@ def _parse_yes_no(value: Any) -> bool:
     raise CellError(f"“{_text(value)}” không rõ; ghi “Có” (hoặc x) hay “Không” (hoặc để trống)")
 
 
-def _open(file: IO[bytes], *, data_only: bool):
+def _damaged(name: str) -> ImportFileError:
+    return ImportFileError(
+        f"Tệp Excel “{name}” bị hỏng hoặc không đọc được (không phải tệp .xlsx hợp lệ). "
+        "Hãy mở bằng Excel, lưu lại rồi thử lại."
+    )
+
+
+def _open(file: IO[bytes], *, data_only: bool, name: str):
     head = file.read(8)
     file.seek(0)
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         raise ImportFileError(
-            "Tệp dạng Excel 97-2003 (.xls) không được hỗ trợ. Hãy mở tệp và lưu lại dạng “Excel Workbook (.xlsx)”."
+            f"Tệp “{name}” dạng Excel 97-2003 (.xls) không được hỗ trợ. "
+            "Hãy mở tệp và lưu lại dạng “Excel Workbook (.xlsx)”."
         )
     if not head.startswith(b"PK\x03\x04"):
-        raise ImportFileError("Tệp không phải là bảng tính Excel (.xlsx). Hãy dùng tệp mẫu tải từ cổng.")
+        raise ImportFileError(
+            f"Tệp “{name}” không phải là bảng tính Excel (.xlsx). Hãy dùng tệp mẫu tải từ cổng."
+        )
+    try:
+        check_zip(file, file_name=name, max_unpacked=MAX_UNPACKED_BYTES)
+    except UploadRefused as exc:
+        raise ImportFileError(str(exc)) from exc
     try:
         return load_workbook(file, read_only=True, data_only=data_only)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, ET.ParseError, OSError, ValueError) as exc:
-        raise ImportFileError(
-            "Tệp Excel bị hỏng hoặc không đọc được (không phải tệp .xlsx hợp lệ). Hãy mở bằng Excel, lưu lại rồi thử lại."
-        ) from exc
+    except _UNREADABLE as exc:
+        raise _damaged(name) from exc
 
 
 def _sheet(workbook):
@@ -253,18 +278,21 @@ def _find_header(rows: Iterator[tuple]) -> tuple[dict[str, int], int]:
     return mapping, last_header_row
 
 
-def parse_roster(file: IO[bytes], *, event_year: int) -> ParseResult:
+def parse_roster(file: IO[bytes], *, event_year: int, file_name: str | None = None) -> ParseResult:
     """Read and check every row; nothing is saved here."""
+    name = file_name or getattr(file, "name", None) or "tải lên"
     size = getattr(file, "size", None)
     if size is not None and size > MAX_FILE_BYTES:
-        raise ImportFileError(f"Tệp quá lớn (tối đa {MAX_FILE_BYTES // (1024 * 1024)} MB).")
-    workbook = _open(file, data_only=True)
+        raise ImportFileError(f"Tệp “{name}” quá lớn (tối đa {MAX_FILE_BYTES // (1024 * 1024)} MB).")
+    workbook = _open(file, data_only=True, name=name)
     try:
         result, empty_cells, mapping = _parse_sheet(_sheet(workbook), event_year=event_year)
+        if _has_formulas(file):
+            _check_formulas(file, result, empty_cells, mapping, name=name)
+    except _UNREADABLE as exc:  # raised while rows are read, not only by load_workbook
+        raise _damaged(name) from exc
     finally:
         workbook.close()
-    if _has_formulas(file):
-        _check_formulas(file, result, empty_cells, mapping)
     return result
 
 
@@ -381,7 +409,12 @@ _NO_CACHED_VALUE = (
 
 
 def _check_formulas(
-    file: IO[bytes], result: ParseResult, empty_cells: dict[tuple[int, int], str], mapping: dict[str, int]
+    file: IO[bytes],
+    result: ParseResult,
+    empty_cells: dict[tuple[int, int], str],
+    mapping: dict[str, int],
+    *,
+    name: str,
 ) -> None:
     """Formulas were read through their cached values; a formula without one reads as empty.
 
@@ -389,7 +422,7 @@ def _check_formulas(
     letting them pass as blank (or be reported as merely "bỏ trống").
     """
     file.seek(0)
-    workbook = _open(file, data_only=False)
+    workbook = _open(file, data_only=False, name=name)
     columns = {
         mapping[c.key]: c for c in COLUMNS if c.key in mapping and c.key not in ("stt", "is_direct_worker")
     }

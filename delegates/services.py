@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from congresses import rules
 from congresses.models import Campaign, Event
+from core import bulk_audit
 from core.errors import DomainError
 from core.text import normalise_text, vietnamese_sort_key
 from core.versioning import ensure_current
@@ -191,16 +192,48 @@ def delegate_delete(*, delegate: Delegate) -> None:
             DelegationApproval.objects.filter(event=locked).delete()
 
 
+def _record_created(delegates: list[Delegate], *, event: Event, source: str, by=None) -> None:
+    bulk_audit.record(
+        bulk_audit.BulkChange(
+            action=bulk_audit.CREATED, rows=delegates, source=source, unit_id=event.unit_id, actor=by
+        )
+    )
+
+
+def _set_in_delegation(
+    event: Event, rows: models.QuerySet[Delegate], value: bool, *, source: str, by
+) -> None:
+    """Flip `in_delegation` on the rows that differ, with one audit entry per changed row."""
+    changed = list(rows.exclude(in_delegation=value).only("pk", "full_name"))
+    if not changed:
+        return
+    Delegate.objects.filter(pk__in=[d.pk for d in changed]).update(in_delegation=value)
+    bulk_audit.record(
+        bulk_audit.BulkChange(
+            action=bulk_audit.UPDATED,
+            rows=changed,
+            source=source,
+            changes={"in_delegation": (not value, value)},
+            unit_id=event.unit_id,
+            actor=by,
+        )
+    )
+
+
 @transaction.atomic
-def delegates_bulk_create(*, event: Event, rows: list[dict]) -> list[Delegate]:
-    """Add many delegates at once (the Excel import): all or nothing, within the cap."""
+def delegates_bulk_create(
+    *, event: Event, rows: list[dict], source: str = "Nhập nhiều đại biểu", by=None
+) -> list[Delegate]:
+    """Add many delegates at once (the Excel import): all or nothing, within the cap, audited per row."""
     locked = _lock_event(event)
     _ensure_open(locked)
     _ensure_room(locked, len(rows))
     delegates = [
         _validated_fast(_fill(Delegate(event=locked), row), position) for position, row in enumerate(rows, 1)
     ]
-    return Delegate.objects.bulk_create(delegates)
+    created = Delegate.objects.bulk_create(delegates)
+    _record_created(created, event=locked, source=source, by=by)
+    return created
 
 
 def roster_import_stage(*, event: Event, file_name: str, rows: list[dict], by) -> RosterImport:
@@ -227,7 +260,12 @@ def roster_import_confirm(*, staged: RosterImport, skip: Iterable[int] = ()) -> 
     rows = [row for index, row in enumerate(staged.rows) if index not in skipped]
     if not rows:
         raise RosterError("Mọi dòng của tệp đều được chọn bỏ qua: không có đại biểu nào để nhập.")
-    delegates = delegates_bulk_create(event=staged.event, rows=rows)
+    delegates = delegates_bulk_create(
+        event=staged.event,
+        rows=rows,
+        source=f"Nhập từ tệp Excel {staged.file_name}",
+        by=staged.created_by,
+    )
     staged.delete()
     return delegates
 
@@ -333,8 +371,11 @@ def delegation_approve(*, event: Event, delegate_ids: Iterable[int], by) -> Dele
     )
     if not decision:
         raise QuotaError(decision.reason)
-    Delegate.objects.filter(event=locked).exclude(pk__in=ids).update(in_delegation=False)
-    chosen.update(in_delegation=True)
+    source = f"Thông qua đoàn đại biểu của {locked.name} đi dự Đại hội cấp trên"
+    _set_in_delegation(
+        locked, Delegate.objects.filter(event=locked).exclude(pk__in=ids), False, source=source, by=by
+    )
+    _set_in_delegation(locked, chosen, True, source=source, by=by)
     approval = DelegationApproval.objects.filter(event=locked).first() or DelegationApproval(event=locked)
     approval.approved_at = timezone.now()
     approval.approved_by = by
@@ -345,16 +386,22 @@ def delegation_approve(*, event: Event, delegate_ids: Iterable[int], by) -> Dele
 
 
 @transaction.atomic
-def delegation_withdraw(*, event: Event) -> None:
+def delegation_withdraw(*, event: Event, by=None) -> None:
     locked = _lock_event(event)
     if Delegate.objects.filter(source_delegate__event=locked).exists():
         raise QuotaError("Cấp trên đã đưa đại biểu của đoàn vào danh sách Đại hội; không thể hủy thông qua.")
     DelegationApproval.objects.filter(event=locked).delete()
-    Delegate.objects.filter(event=locked).update(in_delegation=False)
+    _set_in_delegation(
+        locked,
+        Delegate.objects.filter(event=locked),
+        False,
+        source=f"Hủy thông qua đoàn đại biểu của {locked.name}",
+        by=by,
+    )
 
 
 @transaction.atomic
-def delegates_add_from_candidates(*, event: Event, source_ids: Iterable[int]) -> list[Delegate]:
+def delegates_add_from_candidates(*, event: Event, source_ids: Iterable[int], by=None) -> list[Delegate]:
     """Copy approved delegates of lower units onto the upper congress's roster, within its cap."""
     locked = _lock_event(event)
     _ensure_open(locked)
@@ -367,4 +414,12 @@ def delegates_add_from_candidates(*, event: Event, source_ids: Iterable[int]) ->
     for position, source in enumerate(sources, 1):
         data = {field: getattr(source, field) for field in DELEGATE_FIELDS}
         copies.append(_validated_fast(_fill(Delegate(event=locked, source_delegate=source), data), position))
-    return Delegate.objects.bulk_create(copies)
+    created = Delegate.objects.bulk_create(copies)
+    by_event: dict[str, list[Delegate]] = {}
+    for copy, source in zip(created, sources, strict=True):
+        by_event.setdefault(
+            f"Thêm từ đoàn được cử của {source.event.name} ({source.event.unit.name})", []
+        ).append(copy)
+    for label, rows in by_event.items():
+        _record_created(rows, event=locked, source=label, by=by)
+    return created

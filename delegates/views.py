@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import InterfaceError, OperationalError, connection
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
@@ -235,6 +236,14 @@ def import_confirm(request, event_pk: int, token):
     except DomainError as exc:
         messages.error(request, f"Chưa lưu được: {exc}")
         return redirect("delegates:import_preview", event_pk=event.pk, token=token)
+    except (OperationalError, InterfaceError):  # the database connection dropped mid-import
+        connection.close()  # the transaction was rolled back with it: nothing half-written
+        messages.error(
+            request,
+            f"Chưa lưu được tệp “{staged.file_name}”: mất kết nối tới cơ sở dữ liệu trong lúc lưu; "
+            "danh sách không thay đổi. Hãy bấm “Xác nhận nhập” lại.",
+        )
+        return redirect("delegates:import_preview", event_pk=event.pk, token=token)
     left_out = len(staged.rows) - len(created)
     skipped = f"; bỏ qua {left_out} dòng trùng" if left_out else ""
     messages.success(request, f"Đã nhập {len(created)} đại biểu từ tệp Excel{skipped}.")
@@ -258,7 +267,7 @@ def candidates_add(request, event_pk: int):
     event = _event(request, event_pk)
     ids = [int(v) for v in request.POST.getlist("source") if v.isdigit()]
     try:
-        added = services.delegates_add_from_candidates(event=event, source_ids=ids)
+        added = services.delegates_add_from_candidates(event=event, source_ids=ids, by=request.user)
     except DomainError as exc:
         messages.error(request, str(exc))
     else:
@@ -297,7 +306,7 @@ def delegation(request, event_pk: int):
 def delegation_withdraw(request, event_pk: int):
     event = _event(request, event_pk)
     try:
-        services.delegation_withdraw(event=event)
+        services.delegation_withdraw(event=event, by=request.user)
     except DomainError as exc:
         messages.error(request, str(exc))
     else:

@@ -1,13 +1,11 @@
 """The list attached to an honours decision, as an Excel workbook (openpyxl write-only)."""
 
-import io
 from collections.abc import Iterable, Sequence
 
-from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
-from core.spreadsheet import neutralise
+from core.spreadsheet import append_safe, new_workbook, workbook_bytes
 
 DECISION_HEADER = (
     "STT",
@@ -37,23 +35,21 @@ def decision_rows(honours: Iterable) -> list[tuple]:
 
 
 def decision_list_xlsx(*, title_lines: Sequence[str], rows: Iterable[Sequence[object]]) -> bytes:
-    workbook = Workbook(write_only=True)
+    workbook = new_workbook(write_only=True)
     sheet = workbook.create_sheet("Danh sách")
     for width, column in zip((6, 32, 14, 30, 36, 36), "ABCDEF", strict=True):
         sheet.column_dimensions[column].width = width
     for line in title_lines:
-        cell = WriteOnlyCell(sheet, value=neutralise(line))
+        cell = WriteOnlyCell(sheet, value=line)
         cell.font = Font(bold=True)
-        sheet.append([cell])
+        append_safe(sheet, [cell])
     sheet.append([])
     header = []
     for name in DECISION_HEADER:
         cell = WriteOnlyCell(sheet, value=name)
         cell.font = Font(bold=True)
         header.append(cell)
-    sheet.append(header)
+    append_safe(sheet, header)
     for row in rows:
-        sheet.append([neutralise(value) for value in row])
-    out = io.BytesIO()
-    workbook.save(out)
-    return out.getvalue()
+        append_safe(sheet, row)
+    return workbook_bytes(workbook)

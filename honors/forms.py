@@ -180,9 +180,10 @@ class ReviewForm(forms.Form):
         "decision_authority", "decision_issuer", "decision_number", "decision_date", "decision_place", "signer",
     )  # fmt: skip
 
-    def __init__(self, *args, higher_awards, **kwargs):
+    def __init__(self, *args, higher_awards, nomination=None, **kwargs):
         super().__init__(*args, **kwargs)
         model_choice_field(self, "raised_award").queryset = higher_awards
+        add_version_field(self, nomination)
         self.helper = FormHelper()
         self.helper.layout = Layout(
             "status",

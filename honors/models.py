@@ -225,6 +225,7 @@ class Nomination(models.Model):
     )
     reviewed_at = models.DateTimeField("xét lúc", null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    version = version_field()  # optimistic locking of the review form (core/versioning.py)
 
     class Meta:
         verbose_name = "đề nghị khen thưởng"

@@ -260,9 +260,11 @@ def nomination_review(
     decision_date: date | None = None,
     decision_place: str = "",
     signer: str = "",
+    expected_version: int | None = None,
 ) -> Nomination:
     """Accept, reject (with a reason) or raise a proposal; accepted ones are recorded as honours
-    under the decision (quyết định khen thưởng) of the authority that grants the decided form."""
+    under the decision (quyết định khen thưởng) of the authority that grants the decided form.
+    A review sent from a form opened before someone else's review is refused, showing what changed."""
     with transaction.atomic():
         locked = (
             Nomination.objects.select_for_update()
@@ -272,6 +274,11 @@ def nomination_review(
         right = nomination_may_review(nomination=locked, reviewer=reviewer)
         if not right.allowed:
             raise HonoursError(right.reason)
+        ensure_current(
+            locked,
+            expected=expected_version,
+            data={"status": status, "reason": reason, "decided_award": raised_award or locked.proposed_award},
+        )
         if locked.status != Nomination.Status.PENDING:
             raise HonoursError("Đề nghị này đã được xét.")
         checks = [rules.check_review(status=status, reason=reason)]
@@ -301,7 +308,9 @@ def nomination_review(
         locked.reviewed_by = reviewer
         locked.reviewed_at = timezone.now()
         locked.full_clean()
-        locked.save(update_fields=["status", "reason", "decided_award", "reviewed_by", "reviewed_at"])
+        locked.save(
+            update_fields=["status", "reason", "decided_award", "reviewed_by", "reviewed_at", "version"]
+        )
         if status in (Nomination.Status.ACCEPTED, Nomination.Status.RAISED):
             award_decision = award_decision_get_or_create(
                 event=locked.event,

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from congresses import rules
 from core.errors import DomainError
-from core.versioning import submitted_version
+from core.versioning import VERSION_FIELD, submitted_version
 from units.domain import Access
 from units.models import UnitKind
 from units.permissions import (
@@ -254,11 +254,15 @@ def nomination_review(request, pk: int):
     form = ReviewForm(
         request.POST or None,
         higher_awards=selectors.award_types_to_raise(nomination=nomination),
+        nomination=nomination,
         initial={"decision_authority": selectors.nomination_granting_authority(nomination=nomination)},
     )
     if request.method == "POST" and form.is_valid():
+        data = {k: v for k, v in form.cleaned_data.items() if k != VERSION_FIELD}
         try:
-            services.nomination_review(nomination=nomination, reviewer=request.user, **form.cleaned_data)
+            services.nomination_review(
+                nomination=nomination, reviewer=request.user, expected_version=submitted_version(form), **data
+            )
         except DomainError as exc:
             form.add_error(None, str(exc))
         else:

@@ -1,6 +1,6 @@
 """Excel output of the oversight tables through the house renderer (reports/renderers/xlsx.py).
 
-Text a spreadsheet would run as a formula (= + - @) is neutralised here.
+Text a spreadsheet would run as a formula (= + - @) is neutralised by the renderer (core.spreadsheet).
 """
 
 from collections.abc import Iterable, Sequence
@@ -9,7 +9,6 @@ from typing import Any
 
 from django.http import HttpResponse
 
-from core.spreadsheet import neutralise
 from reports.renderers.xlsx import render_xlsx
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -23,8 +22,7 @@ class Table:
 
 
 def xlsx_bytes(*, title: str, header: Sequence[str], rows: Iterable[Sequence]) -> bytes:
-    safe_rows = [[neutralise(value) for value in row] for row in rows]
-    return render_xlsx([Table(title=title, header=list(header), rows=safe_rows)])
+    return render_xlsx([Table(title=title, header=list(header), rows=[list(row) for row in rows])])
 
 
 def xlsx_response(

@@ -1,7 +1,6 @@
 """Oversight: services (moved from congresses/services.py)."""
 
 import uuid
-import zipfile
 from pathlib import Path
 
 from django.conf import settings
@@ -10,6 +9,7 @@ from django.db import transaction
 from congresses.models import Campaign, Event
 from core.clock import today as portal_today
 from core.errors import DomainError
+from core.uploads import check_zip
 
 from .domain import attachment_kind, check_attachment, check_result_report
 from .models import BudgetLine, PilotLesson, ResultAttachment, ResultReport
@@ -71,12 +71,9 @@ def result_attachment_add(*, report: ResultReport, upload, by) -> ResultAttachme
     upload.seek(0)
     names: list[str] = []
     if head.startswith(b"PK\x03\x04"):
-        try:
-            with zipfile.ZipFile(upload) as archive:
-                names = archive.namelist()
-        except zipfile.BadZipFile:
-            names = []
-        upload.seek(0)
+        # bounded before anything reads the entries (a zip bomb is refused, naming the file)
+        limit = 20 * settings.RESULT_ATTACHMENT_MAX_BYTES
+        names = list(check_zip(upload, file_name=Path(upload.name).name, max_unpacked=limit).names)
     kind = attachment_kind(head, zip_names=names)
     decision = check_attachment(kind=kind, size=upload.size, max_bytes=settings.RESULT_ATTACHMENT_MAX_BYTES)
     if not decision.allowed:

@@ -77,6 +77,11 @@ class GeneratedReport(models.Model):
         "self", verbose_name="thay thế văn bản", on_delete=models.SET_NULL, null=True, blank=True,
         related_name="superseded_by",
     )  # fmt: skip
+    # The row is the source of truth (a transactional outbox): when it was last handed to the
+    # broker, and the running worker's last sign of life (reports.services.reports_recover).
+    queued_at = models.DateTimeField("đưa vào hàng đợi lúc", null=True, blank=True)
+    heartbeat_at = models.DateTimeField("máy xử lý báo lần cuối", null=True, blank=True)
+    waiting_for_broker = models.BooleanField("chờ hệ thống hàng đợi", default=False)
 
     class Meta:
         verbose_name = "văn bản đã tạo"

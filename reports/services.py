@@ -6,13 +6,15 @@ import os
 import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import time
+from datetime import datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import FileSystemStorage, default_storage
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from congresses.models import AgendaItem, Campaign, Event
@@ -155,7 +157,6 @@ def report_request(
     params: dict[str, Any] | None = None,
 ) -> GeneratedReport:
     """Queue a document. The same `key` (one submitted form) makes one job, however often it is sent."""
-    from .tasks import report_generate as report_generate_task
 
     exporter_cls = EXPORTERS.get(kind)
     if exporter_cls is None:
@@ -185,14 +186,67 @@ def report_request(
             },
         )
         if created:
-            transaction.on_commit(lambda: report_generate_task.delay(report.pk))
+            transaction.on_commit(lambda: _enqueue(report))
     return report
+
+
+BROKER_DOWN_MESSAGE = "đã ghi nhận, sẽ tạo khi hệ thống hàng đợi hoạt động lại"
+
+
+def _enqueue(report: GeneratedReport) -> bool:
+    """Hand a committed job to the broker, once, without retrying: if the broker is down the
+    row stays queued (the source of truth) and reports_recover hands it over later.
+    `report.enqueue_failed` tells the page to say so."""
+    from .tasks import report_generate as report_generate_task
+
+    now = timezone.now()
+    GeneratedReport.objects.filter(pk=report.pk).update(queued_at=now, waiting_for_broker=False)
+    report.queued_at, report.waiting_for_broker = now, False
+    try:
+        report_generate_task.delay(report.pk)  # CELERY_TASK_PUBLISH_RETRY is off: fails fast
+    except Exception:  # kombu's OperationalError, redis' ConnectionError, a timeout: all mean "not now"
+        logger.warning("broker unavailable; report %s stays queued", report.pk, exc_info=True)
+        GeneratedReport.objects.filter(pk=report.pk).update(waiting_for_broker=True)
+        report.enqueue_failed = report.waiting_for_broker = True  # type: ignore[attr-defined]
+        return False
+    report.enqueue_failed = False  # type: ignore[attr-defined]
+    return True
+
+
+def reports_recover(*, now: datetime | None = None) -> tuple[int, int]:
+    """Hand over again the jobs left queued past a short delay; fail the running jobs whose
+    worker stopped sending a heartbeat (they get the retry button). Returns (requeued, failed)."""
+    now = now or timezone.now()
+    silent_since = now - timedelta(seconds=settings.REPORTS_HEARTBEAT_TIMEOUT_SECONDS)
+    failed = (
+        GeneratedReport.objects.filter(status=GeneratedReport.Status.RUNNING)
+        .filter(Q(heartbeat_at__lt=silent_since) | Q(heartbeat_at__isnull=True, started_at__lt=silent_since))
+        .update(
+            status=GeneratedReport.Status.FAILED,
+            error="Máy xử lý đã ngừng khi đang tạo văn bản này. Hãy bấm “Tạo lại”.",
+            finished_at=now,
+        )
+    )
+    waiting_since = now - timedelta(seconds=settings.REPORTS_REQUEUE_AFTER_SECONDS)
+    stale = GeneratedReport.objects.filter(status=GeneratedReport.Status.QUEUED).filter(
+        Q(queued_at__lt=waiting_since) | Q(queued_at__isnull=True, created_at__lt=waiting_since)
+    )
+    requeued = 0
+    for report in stale.order_by("pk")[:200]:
+        if not _enqueue(report):
+            break  # the broker is still down: try again at the next run
+        requeued += 1
+    return requeued, failed
+
+
+def report_heartbeat(*, report_id: int) -> None:
+    GeneratedReport.objects.filter(pk=report_id, status=GeneratedReport.Status.RUNNING).update(
+        heartbeat_at=timezone.now()
+    )
 
 
 @transaction.atomic
 def report_retry(*, report: GeneratedReport) -> GeneratedReport:
-    from .tasks import report_generate as report_generate_task
-
     report = GeneratedReport.objects.select_for_update().get(pk=report.pk)
     if report.status != GeneratedReport.Status.FAILED:
         raise ReportError("Chỉ tạo lại được văn bản bị lỗi.")
@@ -203,7 +257,7 @@ def report_retry(*, report: GeneratedReport) -> GeneratedReport:
         None,
     )
     report.save(update_fields=["status", "progress", "error", "finished_at"])
-    transaction.on_commit(lambda: report_generate_task.delay(report.pk))
+    transaction.on_commit(lambda: _enqueue(report))
     return report
 
 
@@ -236,7 +290,7 @@ def _write_atomically(name: str, content: bytes) -> str:
 
 def report_set_progress(*, report_id: int, percent: int) -> None:
     GeneratedReport.objects.filter(pk=report_id, status=GeneratedReport.Status.RUNNING).update(
-        progress=percent
+        progress=percent, heartbeat_at=timezone.now()
     )
 
 
@@ -253,8 +307,8 @@ def report_render(
             return report  # a signed document is final: only a new version replaces it
         report.status, report.progress, report.error = GeneratedReport.Status.RUNNING, 0, ""
         report.attempts += 1
-        report.started_at = timezone.now()
-        report.save(update_fields=["status", "progress", "error", "attempts", "started_at"])
+        report.started_at = report.heartbeat_at = timezone.now()
+        report.save(update_fields=["status", "progress", "error", "attempts", "started_at", "heartbeat_at"])
 
     def progress(done: int, total: int) -> None:
         percent = domain.progress_percent(done, total)

@@ -3,6 +3,7 @@
 import logging
 
 from celery import Task, shared_task
+from celery.signals import worker_ready
 from django.db import InterfaceError, OperationalError
 
 logger = logging.getLogger(__name__)
@@ -47,3 +48,24 @@ def report_generate(self, report_id: int) -> str:
         _report_generate_failure(report_id, exc)
         return "failed"
     return report.status if report is not None else "missing"
+
+
+@shared_task
+def reports_recover() -> str:
+    """Every minute (beat) and at worker start-up: queued jobs the broker never got are handed
+    over again, and running jobs whose worker went silent are marked failed (retry button)."""
+    from .services import reports_recover as recover
+
+    requeued, failed = recover()
+    return f"requeued {requeued}, failed {failed}"
+
+
+@worker_ready.connect
+def _recover_at_start(sender=None, **kwargs) -> None:
+    """A worker that starts (after an outage, a SIGKILL, a deploy) picks up what was left behind."""
+    from .services import reports_recover as recover
+
+    try:
+        recover()
+    except Exception:  # the database may still be starting; beat tries again within a minute
+        logger.warning("reports_recover at worker start failed", exc_info=True)

@@ -31,6 +31,15 @@ def _buttons(kinds, reasons: dict[str, str] | None = None) -> dict[str, dict]:
     }  # fmt: skip
 
 
+def _say_queued(request, report, *, retry: bool = False) -> None:
+    if getattr(report, "enqueue_failed", False):
+        messages.warning(request, f"{report.title}: {services.BROKER_DOWN_MESSAGE}.")
+    elif retry:
+        messages.success(request, f"Đang tạo lại: {report.title}.")
+    else:
+        messages.success(request, f"Đã đưa vào hàng đợi: {report.title}.")
+
+
 @login_required
 @require_GET
 def documents_home(request):
@@ -57,6 +66,7 @@ def _job_rows(reports) -> list[dict]:
             and r.signed_at is None
             and r.file.name.endswith(".pdf"),
             "can_supersede": r.signed_at is not None and not hasattr(r, "superseded_by"),
+            "waiting_note": f"{services.BROKER_DOWN_MESSAGE.capitalize()}." if r.waiting_for_broker else "",
         }
         for r in reports
     ]
@@ -114,7 +124,7 @@ def event_report_start(request, pk: int):
     except DomainError as exc:
         messages.error(request, str(exc))
     else:
-        messages.success(request, f"Đã đưa vào hàng đợi: {report.title}.")
+        _say_queued(request, report)
     return redirect("reports:event_documents", pk=event.pk)
 
 
@@ -232,7 +242,7 @@ def report_retry(request, pk: int):
     except DomainError as exc:
         messages.error(request, str(exc))
     else:
-        messages.success(request, f"Đang tạo lại: {report.title}.")
+        _say_queued(request, report, retry=True)
     if report.event_id is not None:
         return redirect("reports:event_documents", pk=report.event_id)
     return redirect("reports:province")
@@ -268,5 +278,5 @@ def province_report_start(request):
     except DomainError as exc:
         messages.error(request, str(exc))
     else:
-        messages.success(request, f"Đã đưa vào hàng đợi: {report.title}.")
+        _say_queued(request, report)
     return redirect("reports:province")

@@ -1,13 +1,17 @@
-"""Tables to an Excel workbook with openpyxl in write-only mode (one sheet per table)."""
+"""Tables to an Excel workbook with openpyxl in write-only mode (one sheet per table).
+
+The workbook comes from, and every row goes through, core.spreadsheet: a text cell that
+starts like a formula is kept as text (issue 14: a venue typed as =HYPERLINK(…) reached
+the Central Council's summary workbook as a live formula)."""
 
 from collections.abc import Sequence
-from io import BytesIO
 from typing import Any, Protocol
 
-from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
+
+from core.spreadsheet import append_safe, new_workbook, workbook_bytes
 
 _INVALID_SHEET_CHARS = str.maketrans({c: " " for c in "[]:*?/\\"})
 
@@ -35,7 +39,7 @@ def sheet_name(title: str, taken: set[str]) -> str:
 
 
 def render_xlsx(sheets: Sequence[TableLike]) -> bytes:
-    workbook = Workbook(write_only=True)
+    workbook = new_workbook(write_only=True)
     taken: set[str] = set()
     bold = Font(name="Times New Roman", bold=True)
     for sheet in sheets:
@@ -50,9 +54,7 @@ def render_xlsx(sheets: Sequence[TableLike]) -> bytes:
             cell.font = bold
             cell.alignment = Alignment(wrap_text=True, vertical="center")
             header_cells.append(cell)
-        ws.append(header_cells)
+        append_safe(ws, header_cells)
         for row in sheet.rows:
-            ws.append(list(row))
-    buffer = BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+            append_safe(ws, row)
+    return workbook_bytes(workbook)

