@@ -51,6 +51,8 @@ AUDITED: dict[str, Audited] = {
     "honors.Nomination": Audited(unit_path="exemplar__unit"),
     "honors.Presenter": Audited(unit_path="event__unit"),
     "reports.AgendaTemplateItem": Audited(unit_path=None),
+    # who uploaded which body's signing certificate and when; never the key or its passphrase
+    "reports.SigningCredential": Audited(unit_path="unit", exclude=("pkcs12_encrypted", "passphrase_encrypted")),
     "oversight.ResultReport": Audited(unit_path="event__unit"),
     "oversight.ResultAttachment": Audited(unit_path="report__event__unit"),
     "oversight.PilotLesson": Audited(unit_path="event__unit"),

@@ -203,7 +203,9 @@ def _enqueue(report: GeneratedReport) -> bool:
     GeneratedReport.objects.filter(pk=report.pk).update(queued_at=now, waiting_for_broker=False)
     report.queued_at, report.waiting_for_broker = now, False
     try:
-        report_generate_task.delay(report.pk)  # CELERY_TASK_PUBLISH_RETRY is off: fails fast
+        # called from on_commit (a new or retried job) or by the recovery over committed rows;
+        # CELERY_TASK_PUBLISH_RETRY is off, so a broker that is down fails fast here
+        report_generate_task.delay(report.pk)  # after on_commit: the row is committed
     except Exception:  # kombu's OperationalError, redis' ConnectionError, a timeout: all mean "not now"
         logger.warning("broker unavailable; report %s stays queued", report.pk, exc_info=True)
         GeneratedReport.objects.filter(pk=report.pk).update(waiting_for_broker=True)

@@ -334,6 +334,7 @@ RULES: dict[str, Rule] = {
     "oversight:dashboard": Rule(get=PROVINCE_READERS),
     "oversight:reorganisations": Rule(get=PROVINCE_READERS),
     "oversight:reorganisation_load": Rule(get=NOBODY, post=STAFF_ONLY),
+    "oversight:reorganisation_new": Rule(get=STAFF_ONLY, post=STAFF_ONLY),
     "oversight:reorganisation": Rule(get=PROVINCE_READERS, kwargs=reorganisation_pk),
     "oversight:reorganisation_apply": Rule(get=NOBODY, post=STAFF_ONLY, kwargs=reorganisation_pk),
     "oversight:reorganisation_undo": Rule(get=NOBODY, post=STAFF_ONLY, kwargs=reorganisation_pk),

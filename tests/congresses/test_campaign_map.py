@@ -19,7 +19,7 @@ from units.services_reorganisation import reorganisation_load_from_file
 DELEGATE = {
     "category": "exemplar_individual", "full_name": "Hoàng Văn Thái", "collective_name": "", "gender": "male",
     "birth_year": 1985, "ethnic_group": "Tày", "religion": "Không", "position": "Trưởng thôn",
-    "workplace": "Thôn Nà Làng", "field": "Nông nghiệp", "is_direct_worker": True,
+    "workplace": "Thôn Nà Làng", "field": "Nông nghiệp, nông thôn", "is_direct_worker": True,
 }  # fmt: skip
 
 

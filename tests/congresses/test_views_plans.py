@@ -103,7 +103,7 @@ def test_it_refuses_get_on_submit(client, units, campaign, unit_manager):
     ("upload", "message"),
     [
         (plan_files.renamed_exe, "Nội dung tệp không phải PDF hoặc Word"),
-        (plan_files.broken_docx, "Tệp Word (.docx) bị hỏng"),
+        (plan_files.broken_docx, "Tệp “ke-hoach.docx” bị hỏng hoặc không trọn vẹn"),
         (plan_files.oversized_pdf, "dung lượng tối đa là 10 MB"),
     ],
 )

@@ -77,7 +77,8 @@ def test_deleting_an_event_in_the_admin_audits_its_whole_roster_in_bulk(
     DelegateFactory.create_batch(300, event=big_event)
     client.force_login(superuser)
     url = reverse("admin:congresses_event_delete", args=[big_event.pk])
-    with django_assert_max_num_queries(60):
+    # a fixed number per cascaded model (rosters, attendance, honours…), never one per delegate
+    with django_assert_max_num_queries(70):
         response = client.post(url, {"post": "yes"})
     assert response.status_code == 302
     deleted = delegate_entries(action=LogEntry.Action.DELETE)
