@@ -52,7 +52,9 @@ AUDITED: dict[str, Audited] = {
     "honors.Presenter": Audited(unit_path="event__unit"),
     "reports.AgendaTemplateItem": Audited(unit_path=None),
     # who uploaded which body's signing certificate and when; never the key or its passphrase
-    "reports.SigningCredential": Audited(unit_path="unit", exclude=("pkcs12_encrypted", "passphrase_encrypted")),
+    "reports.SigningCredential": Audited(
+        unit_path="unit", exclude=("pkcs12_encrypted", "passphrase_encrypted")
+    ),
     "oversight.ResultReport": Audited(unit_path="event__unit"),
     "oversight.ResultAttachment": Audited(unit_path="report__event__unit"),
     "oversight.PilotLesson": Audited(unit_path="event__unit"),
