@@ -145,7 +145,9 @@ def replacement_request(*, token: str, data: ReplacementData) -> Replacement:
 def replacement_decide(*, replacement: Replacement, accept: bool, by: User, note: str = "") -> Replacement:
     """Accept (the replacement takes the delegate's place, within the cap and share) or refuse."""
     event = Event.objects.select_for_update().select_related("tier").get(pk=replacement.event_id)
-    locked = Replacement.objects.select_for_update(of=("self",)).select_related("original").get(pk=replacement.pk)
+    locked = (
+        Replacement.objects.select_for_update(of=("self",)).select_related("original").get(pk=replacement.pk)
+    )
     if locked.status != Replacement.Status.PENDING:
         raise AttendanceError("Đề nghị này đã được xem xét.")
     original = locked.original
