@@ -135,7 +135,14 @@ def own_redis():
 
 
 def test_a_real_redis_stopped_mid_request_answers_at_once_and_the_job_is_recovered(
-    client, admin, babe_event, babe_delegates, own_redis, settings, django_capture_on_commit_callbacks
+    client,
+    admin,
+    babe_event,
+    babe_delegates,
+    own_redis,
+    settings,
+    django_capture_on_commit_callbacks,
+    monkeypatch,
 ):
     import redis
 
@@ -145,6 +152,8 @@ def test_a_real_redis_stopped_mid_request_answers_at_once_and_the_job_is_recover
     url = f"redis://127.0.0.1:{port}/0"
     previous = (app.conf.broker_url, app.conf.task_always_eager)
     app.conf.broker_url, app.conf.task_always_eager = url, False
+    # Celery reads CELERY_BROKER_URL from the environment before its own setting (CI sets it)
+    monkeypatch.setenv("CELERY_BROKER_URL", url)
     settings.CELERY_TASK_ALWAYS_EAGER = False
     _reset_pool(app)
     try:
