@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 from core.clock import today as portal_today
 from core.downloads import content_type_for, download_name
 from core.errors import DomainError
+from core.forms import id_param
 from core.versioning import submitted_version
 from units.domain import Access
 from units.models import UnitKind
@@ -158,13 +159,6 @@ def _active_campaign_or_404() -> Campaign:
     return campaign
 
 
-def _int_or_none(value) -> int | None:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
-
-
 # --- Unit plans -----------------------------------------------------------------
 
 
@@ -173,7 +167,7 @@ def plan_list(request):
     """Staff and leadership see every unit; a district officer its own and its communes' plans."""
     campaign = _active_campaign_or_404()
     tiers = plan_owing_tiers(campaign_tiers(campaign=campaign))
-    tier_id = _int_or_none(request.GET.get("tier"))
+    tier_id = id_param(request.GET.get("tier"))
     tier = next((t for t in tiers if t.pk == tier_id), None)
     kind = request.GET.get("kind") if request.GET.get("kind") in UnitPlan.Kind.values else UnitPlan.Kind.PLAN
     status = request.GET.get("status") if request.GET.get("status") in PlanState.ORDER else ""
@@ -319,8 +313,8 @@ def plan_version_download(request, pk: int):
 @login_required
 def event_list(request):
     campaign = _active_campaign_or_404()
-    tier_id = _int_or_none(request.GET.get("tier"))
-    district_id = _int_or_none(request.GET.get("district"))
+    tier_id = id_param(request.GET.get("tier"))
+    district_id = id_param(request.GET.get("district"))
     status = request.GET.get("status") if request.GET.get("status") in Event.Status.values else ""
     scoped = event_list_for_user(user=request.user, campaign=campaign)
     events = event_list_for_user(
@@ -358,7 +352,7 @@ def _event_data(form: EventForm) -> dict:
 def event_register(request, unit_pk: int):
     unit = get_unit_for_user(request.user, unit_pk, write=True)
     # The active campaign, or (?campaign=) one in preparation whose map holds the unit.
-    campaign = campaign_for_registration(pk=_int_or_none(request.GET.get("campaign")))
+    campaign = campaign_for_registration(pk=id_param(request.GET.get("campaign")))
     if campaign is None:
         raise Http404("Không có chiến dịch đang triển khai hoặc đang chuẩn bị này.")
     existing = event_for_unit(campaign=campaign, unit=unit)

@@ -26,3 +26,8 @@ class LabelledModelChoiceField(forms.ModelChoiceField):
 
     def label_from_instance(self, obj) -> str:
         return self.option_label(obj)
+
+
+def id_param(value: str | None) -> int | None:
+    """A row id from a query parameter ("?unit=12"); None when absent or not a positive whole number."""
+    return int(value) if value and value.isdigit() else None

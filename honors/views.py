@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from congresses import rules
 from core.errors import DomainError
+from core.forms import id_param
 from core.versioning import VERSION_FIELD, submitted_version
 from units.domain import Access
 from units.models import UnitKind
@@ -80,7 +81,7 @@ def _award_type_form(request, award_type: AwardType):
 @login_required
 def exemplar_list(request):
     q, field, kind = request.GET.get("q", ""), request.GET.get("field", ""), request.GET.get("kind", "")
-    unit_id = _int_or_none(request.GET.get("unit"))
+    unit_id = id_param(request.GET.get("unit"))
     exemplars = selectors.exemplar_list_for_user(
         user=request.user, q=q, field=field, kind=kind, unit_id=unit_id
     )
@@ -370,15 +371,11 @@ def presenter_remove(request, pk: int, presenter_pk: int):
 # --- Public page (no login) ------------------------------------------------------------
 
 
-def _int_or_none(value: str | None) -> int | None:
-    return int(value) if value and value.isdigit() else None
-
-
 def public_list(request):
     q = request.GET.get("q", "")
-    district_id = _int_or_none(request.GET.get("huyen"))
+    district_id = id_param(request.GET.get("huyen"))
     field = request.GET.get("linh_vuc", "")
-    movement_id = _int_or_none(request.GET.get("phong_trao"))
+    movement_id = id_param(request.GET.get("phong_trao"))
     exemplars = selectors.public_exemplars(q=q, district_id=district_id, field=field, movement_id=movement_id)
     page = Paginator(exemplars, 24).get_page(request.GET.get("trang"))
     movements, period = selectors.public_campaign_movements()

@@ -22,6 +22,7 @@ from congresses.selectors import campaign_active, campaign_tiers, tier_for_unit
 from core.clock import today as portal_today
 from core.downloads import content_type_for, download_name
 from core.errors import DomainError
+from core.forms import id_param
 from core.text import vietnamese_key
 from units.domain import Access
 from units.models import Unit
@@ -177,7 +178,7 @@ def compliance(request):
         {(v.parent_id, v.parent_name) for v in violations if v.parent_id is not None},
         key=lambda area: vietnamese_key(area[1]),
     )
-    area = _int_param(request.GET.get("area"))
+    area = id_param(request.GET.get("area"))
     if area is not None:
         violations = [v for v in violations if v.parent_id == area]
     counts = Counter(v.rule for v in violations)
@@ -207,10 +208,6 @@ def compliance(request):
         "unit_count": len({v.unit_id for v in violations}),
     }
     return render(request, "oversight/compliance.html", context)
-
-
-def _int_param(value: str | None) -> int | None:
-    return int(value) if value and value.isdigit() else None
 
 
 # --- Results reports -----------------------------------------------------------------

@@ -1,5 +1,9 @@
 """National reference lists used by rosters and exemplar records."""
 
+import re
+
+from core.text import fold_for_search
+
 # The 54 ethnic groups of Viet Nam, in the order of the General Statistics
 # Office's official list (Quyết định 121-TCTK/PPCĐ).
 ETHNIC_GROUPS: tuple[str, ...] = (
@@ -67,10 +71,6 @@ FIELD_CHOICES = [(name, name) for name in FIELDS]
 
 def _fold(text: str) -> str:
     """Folded, with the separators officers use between the words of a field (, - / ; "và") as spaces."""
-    import re
-
-    from core.text import fold_for_search
-
     return " ".join(re.sub(r"[,;/\-]|\bva\b", " ", fold_for_search(text)).split())
 
 

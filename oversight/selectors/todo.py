@@ -1,7 +1,7 @@
 """What waits for each user on their home page: counts of work in their hands (a fixed number of queries)."""
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.db.models import F, Q
@@ -41,12 +41,8 @@ def waiting_work(*, user, campaign: Campaign | None, today: date) -> WaitingWork
     if campaign is None:
         return WaitingWork()
     staff = is_staff_of_home_affairs(user)
-    due = today.toordinal() - settings.OVERSIGHT_REPORT_DUE_DAYS
-    held_long_ago = [
-        event
-        for event in events_awaiting_report(campaign=campaign, user=user)
-        if event.date.toordinal() < due
-    ]
+    past_due = today - timedelta(days=settings.OVERSIGHT_REPORT_DUE_DAYS)
+    reports_overdue = events_awaiting_report(campaign=campaign, user=user).filter(date__lt=past_due).count()
     violations = compliance_violations(campaign=campaign, today=today)
     if not staff:
         in_hands = set(filter_for_scope(Unit.objects.all(), user).values_list("pk", flat=True))
@@ -70,7 +66,7 @@ def waiting_work(*, user, campaign: Campaign | None, today: date) -> WaitingWork
         ).count()
         if staff
         else 0,
-        reports_overdue=len(held_long_ago),
+        reports_overdue=reports_overdue,
         reorganisations_pending=Reorganisation.objects.filter(status=Reorganisation.Status.DRAFT).count()
         if staff
         else 0,
