@@ -1,5 +1,6 @@
 """Vietnamese text: normalising, the alphabet's sort order and diacritic-free search."""
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -83,3 +84,18 @@ def fold_for_search(value: str) -> str:
 def _fold_word(word: str) -> str:
     decomposed = unicodedata.normalize("NFD", word)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("đ", "d")
+
+
+# Tone placement of the open syllables oa, oe, uy ("Hòa", "Thủy", "Ủy ban"): state documents and the
+# official names of administrative units put the mark on the first vowel; the other style ("Hoà",
+# "Thuỷ", "Uỷ") is the same word. "qu" is a consonant, so "quý" is untouched.
+_OPEN_SYLLABLE = re.compile(
+    r"(?<![qQ])([oO](?=[aAeE])|[uU](?=[yY]))([aAeEyY])([\u0300\u0301\u0303\u0309\u0323])(?![^\W\d_]|[\u0300-\u036f])"
+)
+
+
+def traditional_tone_placement(text: str) -> str:
+    """`text` with the tone of oa/oe/uy at a word's end on the first vowel, as state documents write it."""
+    decomposed = unicodedata.normalize("NFD", text)
+    moved = _OPEN_SYLLABLE.sub(lambda match: match[1] + match[3] + match[2], decomposed)
+    return unicodedata.normalize("NFC", moved)

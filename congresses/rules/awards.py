@@ -2,6 +2,8 @@
 
 from collections.abc import Sequence
 
+from core.text import traditional_tone_placement
+
 from .decision import Decision
 
 # --- 6. Awards ----------------------------------------------------------------------
@@ -332,12 +334,12 @@ def issuing_unit_id(*, authority: str, chain: Sequence[tuple[int, str]]) -> int 
 
 
 # Words of a title or a body, never of a person's name ("Chủ tịch UBND Thị trấn Chợ Rã" is not a signer).
-_TITLE_WORDS = ("ubnd", "ủy ban", "uỷ ban", "chủ tịch", "giám đốc", "thủ trưởng")
+_TITLE_WORDS = ("ubnd", "ủy ban", "chủ tịch", "giám đốc", "thủ trưởng")
 
 
 def signer_name_problem(name: str) -> str:
     """Why `name` cannot be printed as the signer's full name (a title or a body was typed), or ""."""
-    folded = name.strip().lower()
+    folded = traditional_tone_placement(name.strip()).lower()
     if any(word in folded for word in _TITLE_WORDS):
         return (
             f"“{name.strip()}” là chức vụ hoặc tên cơ quan; ô “Người ký” ghi họ và tên người ký "
