@@ -350,6 +350,7 @@ def badges(*, event: Event) -> list[dict]:
     for d in delegates:
         seat = getattr(d, "seat", None)
         invitation = getattr(d, "invitation", None)
+        link = invitation_link(invitation) if invitation else ""
         result.append(
             {
                 "full_name": d.full_name,
@@ -357,7 +358,8 @@ def badges(*, event: Event) -> list[dict]:
                 "category": CATEGORY_LABELS.get(d.category, d.category),
                 "colour": domain.CATEGORY_COLOURS.get(d.category, "#555"),
                 "seat": seat.label if seat else "",
-                "qr_svg": domain.qr_svg(invitation_link(invitation)) if invitation else "",
+                "qr_svg": domain.qr_svg(link) if link else "",
+                "link": link,
                 "short_code": invitation.short_code if invitation else "",
             }
         )

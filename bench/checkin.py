@@ -9,7 +9,8 @@ arrivals: each at a random moment of the 10 minutes, at one of the 4 doors, wher
 POSTs the scanned code (one check-in per request, as a phone online does); one arrival in 20 is
 scanned a second time. Meanwhile the presidium's screen polls its figures every 2 s. Prints p50/p95/
 max of the check-in request, the presidium's poll, the check-ins the server holds (must be 500), and
-the presidium's query count with 0 and with 500 delegates present (must be equal).
+the presidium's query count with 0 and with 500 delegates present, of its figures and of its page's
+poll (presidium.json, as an account on the screen asks it), each pair equal.
 Only the standard library on the client side.
 """
 
@@ -61,10 +62,20 @@ officer = User.objects.create_user(username="door1", password=PW, role="officer"
 for name in ("door2", "door3", "door4"):
     User.objects.create_user(username=name, password=PW, role="officer", unit=Unit.objects.get(name="Phường Sông Cầu"))
     services.reception_grant(event=event, username=name, by=officer)
+def view_queries(event_pk):
+    from django.test import Client
+    from django.urls import reverse
+    client = Client(HTTP_HOST="127.0.0.1")
+    client.force_login(User.objects.get(username="door1"))
+    url = reverse("attendance:presidium_data", args=[event_pk])
+    client.get(url)  # the session and the account are read once, as on the screen's first poll
+    with CaptureQueriesContext(connection) as q:
+        assert client.get(url).status_code == 200
+    return len(q)
 with CaptureQueriesContext(connection) as q:
     selectors.presidium_figures(event=event)
 codes = [selectors.invitation_token(d.invitation) for d in Delegate.objects.filter(event=event).select_related("invitation")]
-print(json.dumps({"event": event.pk, "codes": codes, "queries_empty": len(q)}))
+print(json.dumps({"event": event.pk, "codes": codes, "queries_empty": len(q), "view_empty": view_queries(event.pk)}))
 """
 
 AFTER = """
@@ -74,11 +85,23 @@ from django.test.utils import CaptureQueriesContext
 from attendance import selectors
 from attendance.models import CheckIn
 from congresses.models import Event
+from units.models import User
+def view_queries(event_pk):
+    from django.test import Client
+    from django.urls import reverse
+    client = Client(HTTP_HOST="127.0.0.1")
+    client.force_login(User.objects.get(username="door1"))
+    url = reverse("attendance:presidium_data", args=[event_pk])
+    client.get(url)  # the session and the account are read once, as on the screen's first poll
+    with CaptureQueriesContext(connection) as q:
+        assert client.get(url).status_code == 200
+    return len(q)
 event = Event.objects.select_related("tier").get(pk=EVENT)
 with CaptureQueriesContext(connection) as q:
     figures = selectors.presidium_figures(event=event)
 rows = CheckIn.objects.filter(event=event).count()
-print(json.dumps({"queries_full": len(q), "present": figures.present, "checkins": rows}))
+print(json.dumps({"queries_full": len(q), "present": figures.present, "checkins": rows,
+                  "view_full": view_queries(event.pk)}))
 """
 
 
@@ -244,8 +267,10 @@ def main() -> None:
     )
     print(
         f"presidium queries: {setup['queries_empty']} with nobody present, {after['queries_full']} with 500 present"
+        f" (figures); its page's poll (presidium.json): {setup['view_empty']} and {after['view_full']}"
     )
     ok = after["checkins"] == 500 and setup["queries_empty"] == after["queries_full"]
+    ok = ok and setup["view_empty"] == after["view_full"]
     sys.exit(0 if ok else 1)
 
 

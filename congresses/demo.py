@@ -8,6 +8,7 @@ from django.utils import timezone
 from core.clock import today as portal_today
 from units.domain import unit_name_in_sentence
 from units.models import Unit, User
+from units.selectors import province_root
 
 from .domain import event_full_name, tier_for_kind
 from .models import Campaign, Event, UnitPlan
@@ -62,9 +63,40 @@ def seed(*, rng, scale: str, stdout) -> None:
             )
         )
     Event.objects.bulk_create(events, ignore_conflicts=True)
+    if scale != "province":  # the province scale already holds the province's own congress
+        upcoming = province_congress(campaign=campaign, tiers=tiers, today=today)
+        if upcoming is not None:
+            stdout.write(f"  sắp diễn ra: {upcoming.name} ngày {upcoming.date:%d/%m/%Y}")
     stdout.write(f"  {Event.objects.filter(campaign=campaign).count()} sự kiện")
     seed_plans(campaign=campaign, units=demo_units(scale), rng=rng)
     stdout.write(f"  {UnitPlan.objects.filter(campaign=campaign).count()} kế hoạch, chương trình đã nộp")
+
+
+def province_congress(*, campaign: Campaign, tiers, today) -> Event | None:
+    """The province's congress, registered for a date shortly after the portal's day (the demo's
+    date) while its window is open: the event whose invitations a demo user can answer."""
+    held = Event.objects.filter(campaign=campaign, unit__kind="province", unit__parent__isnull=True).first()
+    if held is not None:  # loading again: the map's root may have moved since, the congress has not
+        return held
+    province = province_root(on=today)
+    tier = tier_for_kind(tiers, province.kind) if province is not None else None
+    if province is None or tier is None or not tier.window_start <= today < tier.window_end:
+        return None
+    day = min(today + timedelta(days=11), tier.window_end)
+    event, _ = Event.objects.get_or_create(
+        campaign=campaign,
+        unit=province,
+        defaults={
+            "tier": tier,
+            "name": event_full_name(event_name=tier.event_name, unit_name=province.name),
+            "ordinal": campaign.ordinal,
+            "venue": "Hội trường Trung tâm Hội nghị tỉnh",
+            "date": day,
+            "session": Event.Session.MORNING,
+            "status": Event.Status.PLANNED,
+        },
+    )
+    return event
 
 
 def minimal_pdf(lines: list[str]) -> bytes:

@@ -4,6 +4,9 @@ Caps, the exemplar share and delegation quotas are campaign rules: they live onc
 in congresses/rules.py.
 """
 
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+
 from core.text import fold_for_search
 from units.reference import ETHNIC_GROUP_OTHER_NAMES
 
@@ -38,3 +41,16 @@ def likely_duplicates(*, rows: list[dict], on_roster: dict[tuple[str, int | None
             flagged[index] = f"trùng với dòng thứ {seen_in_file[key] + 1} của tệp (cùng họ tên, năm sinh)"
         seen_in_file.setdefault(key, index)
     return flagged
+
+
+def email_problem(address: str) -> str:
+    """Why a delegate's e-mail address cannot be used (empty when it can, or when there is none)."""
+    if not address:
+        return ""
+    if len(address) > 254:
+        return "địa chỉ thư điện tử dài quá 254 ký tự"
+    try:
+        validate_email(address)
+    except ValidationError:
+        return f"“{address}” không phải địa chỉ thư điện tử hợp lệ (ví dụ: nguyenvana@backan.gov.vn)"
+    return ""

@@ -30,7 +30,7 @@ HEADER_ROW = 3
 TEMPLATE_BLANK_ROWS = 300
 WIDTHS = {"stt": 6, "full_name": 28, "category": 34, "gender": 10, "birth_year": 10, "ethnic_group": 14,
           "religion": 14, "collective_name": 30, "position": 26, "workplace": 30, "field": 22,
-          "is_direct_worker": 16}  # fmt: skip
+          "is_direct_worker": 16, "email": 30}  # fmt: skip
 
 
 def _row(number: int, delegate: Delegate) -> list:
@@ -47,6 +47,7 @@ def _row(number: int, delegate: Delegate) -> list:
         "workplace": delegate.workplace,
         "field": delegate.field,
         "is_direct_worker": YES if delegate.is_direct_worker else NO,
+        "email": delegate.email,
     }
     return [values[c.key] for c in COLUMNS]  # neutralised by append_safe
 

@@ -27,6 +27,7 @@ from core.text import fold_for_search, normalise_text
 from core.uploads import UploadRefused, check_zip
 from units.reference import ETHNIC_GROUP_OTHER_NAMES, ETHNIC_GROUPS, FIELDS, NO_RELIGION, field_for
 
+from .domain import email_problem
 from .models import Delegate
 
 MAX_ROWS = 10_000
@@ -74,6 +75,8 @@ COLUMNS: tuple[Column, ...] = (
     Column("workplace", "Nơi công tác", "noi cong tac", False, 255),
     Column("field", "Lĩnh vực", "linh vuc", False, 100),
     Column("is_direct_worker", "Trực tiếp lao động, sản xuất", "truc tiep", False),
+    # Optional: where the invitation link and the reminders are sent.
+    Column("email", "Thư điện tử", "thu dien tu", False, aliases=("email", "e-mail", "dia chi thu")),
 )
 
 CATEGORY_LABELS = dict(Delegate.Category.choices)
@@ -195,6 +198,16 @@ def _parse_field(value: Any) -> str:
             f"“{text}” không có trong danh mục lĩnh vực (xem trang “Danh mục” của tệp mẫu: {', '.join(FIELDS)})"
         )
     return found
+
+
+def _parse_email(value: Any) -> str:
+    text = _text(value).strip()
+    if text.lower().startswith("mailto:"):  # a cell Excel turned into a link
+        text = text[len("mailto:") :]
+    problem = email_problem(text)
+    if problem:
+        raise CellError(problem)
+    return text
 
 
 def _parse_yes_no(value: Any) -> bool:
@@ -344,7 +357,7 @@ def _parse_sheet(sheet, *, event_year: int) -> tuple[ParseResult, dict[tuple[int
                 row_errors.append(_where(number, index, column, str(exc)))
                 if column.required and (value is None or value == ""):
                     empty_cells[(number, index)] = row_errors[-1]
-        for key in ("religion", "collective_name", "position", "workplace", "field"):
+        for key in ("religion", "collective_name", "position", "workplace", "field", "email"):
             parsed.setdefault(key, "")
         parsed.setdefault("is_direct_worker", False)
         if not parsed.get("religion"):
@@ -391,6 +404,8 @@ def _parse_cell(column: Column, value: Any, event_year: int) -> Any:
         return _parse_yes_no(value)
     if key == "field":
         return _parse_field(value)
+    if key == "email":
+        return _parse_email(value)
     text = _text(value)
     if column.max_length and len(text) > column.max_length:
         raise CellError(f"dài quá {column.max_length} ký tự")

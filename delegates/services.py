@@ -17,7 +17,7 @@ from units.choices import Gender
 from units.models import Unit
 from units.reference import ETHNIC_GROUPS
 
-from .domain import delegate_search_text
+from .domain import delegate_search_text, email_problem
 from .models import Delegate, DelegationApproval, DelegationQuota, RosterImport
 from .selectors import congress_cap, delegation_candidates, event_cap
 
@@ -144,6 +144,8 @@ def _validated_fast(delegate: Delegate, position: int) -> Delegate:
     for name, (limit, label) in _FIELD_LIMITS.items():
         if len(getattr(delegate, name)) > limit:
             problems.append(f"{label} dài quá {limit} ký tự")
+    if email := email_problem(delegate.email):
+        problems.append(email)
     if problems:
         raise RosterError(
             f"Đại biểu thứ {position} ({delegate.full_name or '?'}): " + "; ".join(problems) + "."

@@ -83,7 +83,12 @@ def event_documents(request, pk: int):
         "agenda": "" if agenda_count else "Chưa có chương trình.",
         "invitations": "" if delegates else "Chưa có đại biểu.",
         "certificates": "" if certificate_count else "Chưa có điển hình được khen thưởng.",
+        "badges": "" if delegates else "Chưa có đại biểu.",
+        "attendance_list": "" if delegates else "Chưa có đại biểu.",
     })  # fmt: skip
+    buttons["badges"]["label"] = "In thẻ đại biểu"
+    buttons["seat_map"]["label"] = "In sơ đồ chỗ ngồi"
+    buttons["attendance_list"]["label"] = "Tải danh sách trả lời, điểm danh"
     buttons["agenda"]["label"] = "In chương trình"
     buttons["invitations"]["label"] = "In giấy mời toàn bộ đại biểu"
     buttons["certificates"]["label"] = "In Giấy khen, Bằng khen"

@@ -41,3 +41,34 @@ def test_the_demo_waits_for_home_affairs_to_apply_the_2025_map_and_prepares_the_
         tiers["commune"].upper_tier == tiers["province"]
         and tiers["department"].upper_tier == tiers["province"]
     )
+
+
+@pytest.mark.django_db
+def test_the_demo_has_a_congress_to_come_whose_invitations_can_be_answered(client, settings):
+    from datetime import date
+
+    from attendance import selectors as attendance
+    from attendance.models import Invitation
+    from congresses.models import Event
+
+    settings.PORTAL_TODAY = date(2025, 9, 15)  # the demo's date (core.clock.today())
+    out = io.StringIO()
+    call_command("demo_data", stdout=out)
+    upcoming = Event.objects.filter(date__gt=settings.PORTAL_TODAY)
+    assert upcoming.exists()
+    event = upcoming.get(unit__kind="province")
+    pending = Invitation.objects.filter(delegate__event=event, answer="pending").select_related("delegate")
+    invitation = pending.first()
+    link = attendance.invitation_link(invitation)
+    assert link in out.getvalue()  # the command prints a link a demo user can open
+    path = link.split("//", 1)[1].split("/", 1)[1]
+    page = client.get("/" + path)
+    assert page.status_code == 200
+    assert invitation.delegate.full_name in page.content.decode() and event.name in page.content.decode()
+    assert client.post("/" + path, {"action": "answer", "answer": "yes"}).status_code == 302
+    assert Invitation.objects.get(pk=invitation.pk).answer == "yes"
+    answered = Invitation.objects.filter(delegate__event=event).exclude(answer="pending").count()
+    assert answered == 3  # two answered by the demo, one just now
+    assert Delegate.objects.filter(event=event).exclude(email="").exists()  # reminders can be sent
+    call_command("demo_data", stdout=io.StringIO())  # loading again makes no second congress
+    assert Event.objects.filter(unit__kind="province", campaign=event.campaign).count() == 1

@@ -1,7 +1,7 @@
 """Documents to Word (.docx) with python-docx (the only module that imports it).
 
 An exporter describes its document as a list of blocks (the heading table, titles, paragraphs,
-tables, the "Nơi nhận" and signature table, page breaks); this module lays them out with the
+tables, sheets of cards such as badges, the "Nơi nhận" and signature table, page breaks); this module lays them out with the
 Decree 30/2020/NĐ-CP values the PDFs use (reports.domain.DECREE_30): A4, margins 20/20/30/15 mm,
 Times New Roman, Quốc hiệu 13 pt bold capitals, Tiêu ngữ 14 pt bold over its rule, page numbers
 centred in the header from page 2. The text is the same as the PDF's, so an officer can finish
@@ -16,11 +16,11 @@ from io import BytesIO
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
-from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.table import WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Emu, Mm, Pt
+from docx.shared import Emu, Mm, Pt, RGBColor
 
 FONT = "Times New Roman"
 NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
@@ -75,11 +75,35 @@ class Signature:
 
 
 @dataclass(frozen=True)
+class Card:
+    """One card of a sheet of cards (a badge): a colour band, lines of text, an image beside them."""
+
+    band: str
+    band_colour: str  # "#b71c1c"
+    lines: Sequence[Text]
+    image_png: bytes = b""
+    image_mm: float = 24
+    caption: str = ""  # under the image: the short code read aloud
+
+
+@dataclass(frozen=True)
+class Cards:
+    """Cards of a fixed size, `columns` to a row and `per_page` to a sheet; the table's thin
+    borders are the cut lines."""
+
+    cards: Sequence[Card]
+    columns: int = 2
+    width_mm: float = 90
+    height_mm: float = 62
+    per_page: int = 8
+
+
+@dataclass(frozen=True)
 class PageBreak:
     pass
 
 
-Block = Heading | Text | Grid | Signature | PageBreak
+Block = Heading | Text | Grid | Signature | Cards | PageBreak
 
 
 @dataclass(frozen=True)
@@ -266,6 +290,60 @@ def _signature(document, block: Signature, usable_mm: float) -> None:
     _cell_line(right, block.signer_name, size=14, bold=True, first=first)
 
 
+def _shade(element, colour: str) -> None:
+    """Fill a cell or paragraph with a colour ("#b71c1c")."""
+    shading = OxmlElement("w:shd")
+    for key, value in (("w:val", "clear"), ("w:color", "auto"), ("w:fill", colour.lstrip("#").upper())):
+        shading.set(qn(key), value)
+    element.append(shading)
+
+
+def _card(cell, card: Card, width_mm: float) -> None:
+    band = _cell_line(cell, card.band.upper(), size=10, bold=True, first=True)
+    band.runs[0].font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+    band.paragraph_format.space_after = Pt(4)
+    _shade(band._p.get_or_add_pPr(), card.band_colour)
+    inner = cell.add_table(rows=1, cols=2)
+    inner.autofit = False
+    _no_borders(inner)
+    image_mm = card.image_mm if card.image_png else 0
+    widths = (Mm(width_mm - image_mm - 6), Mm(image_mm + 4))
+    for column, width in zip(inner.columns, widths, strict=True):
+        column.width = width
+    words, picture = inner.rows[0].cells
+    words.width, picture.width = widths
+    for index, line in enumerate(card.lines):
+        paragraph = _cell_line(words, line.text, size=line.size, bold=line.bold, italic=line.italic,
+                               first=index == 0, align="left", space_before=line.space_before)  # fmt: skip
+        paragraph.paragraph_format.space_after = Pt(line.space_after)
+    if card.image_png:
+        paragraph = _first_paragraph(picture)
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        paragraph.add_run().add_picture(BytesIO(card.image_png), width=Mm(image_mm))
+    if card.caption:
+        _cell_line(picture, card.caption, size=8, bold=True)
+
+
+def _cards(document, block: Cards) -> None:
+    sheets = [block.cards[i : i + block.per_page] for i in range(0, len(block.cards), block.per_page)]
+    for number, sheet in enumerate(sheets):
+        if number:
+            document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        rows = -(-len(sheet) // block.columns)
+        table = document.add_table(rows=rows, cols=block.columns)
+        table.style = "Table Grid"
+        table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        table.autofit = False
+        for column in table.columns:
+            column.width = Mm(block.width_mm)
+        for row in table.rows:
+            row.height, row.height_rule = Mm(block.height_mm), WD_ROW_HEIGHT_RULE.EXACTLY
+            for cell in row.cells:
+                cell.width = Mm(block.width_mm)
+        for index, card in enumerate(sheet):
+            _card(table.cell(index // block.columns, index % block.columns), card, block.width_mm)
+
+
 def _page_number_header(section) -> None:
     """The page number centred in the header from page 2 (Decree 30, Phụ lục I, mục 10)."""
     section.different_first_page_header_footer = True
@@ -314,6 +392,8 @@ def render_docx(spec: WordDocument) -> bytes:
             _grid(document, block)
         elif isinstance(block, Signature):
             _signature(document, block, usable)
+        elif isinstance(block, Cards):
+            _cards(document, block)
         else:
             document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
     if spec.repeat:

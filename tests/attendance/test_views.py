@@ -146,10 +146,11 @@ def test_the_presidium_page_is_readable_by_leadership(client, upcoming_event, de
 # --- Documents -------------------------------------------------------------------------
 
 
-def _render(kind, event, user) -> bytes:
+def _render(kind, event, user, **params) -> bytes:
     from reports.services import report_render
 
-    report = report_request(kind=kind, requested_by=user, key=f"{kind}-{event.pk}", event=event)
+    key = f"{kind}-{event.pk}-{params.get('format', 'pdf')}"
+    report = report_request(kind=kind, requested_by=user, key=key, event=event, params=params)
     report_render(report_id=report.pk)  # what the worker does once the request is committed
     report.refresh_from_db()
     assert report.status == GeneratedReport.Status.DONE, report.error
@@ -171,6 +172,39 @@ def test_badges_and_invitations_print_the_code_and_the_seat(upcoming_event, dele
     assert any(short in text and f"Chỗ ngồi: {seat}" in text for text in letters)
     seat_map = page_texts(read(_render("seat_map", upcoming_event, unit_manager)))[0]
     assert "A-1" in seat_map and "B-6" in seat_map
+
+
+def test_the_badges_word_twin_holds_each_delegates_name_unit_seat_and_code(upcoming_event, delegates,
+                                                                          unit_manager):  # fmt: skip
+    from io import BytesIO
+
+    from docx import Document
+
+    from attendance.services_hall import hall_save, seats_assign
+
+    hall_save(event=upcoming_event, text="A: 6\nB: 6")
+    seats_assign(event=upcoming_event)
+    document = Document(BytesIO(_render("badges", upcoming_event, unit_manager, format="docx")))
+    sheets = document.tables
+    assert len(sheets) == 2  # 10 badges, 8 to a sheet, as in the PDF
+    cells = [cell for sheet in sheets for row in sheet.rows for cell in row.cells]
+    texts = [" ".join(p.text for p in cell.paragraphs + [p for t in cell.tables for c in t._cells for p in
+                                                         c.paragraphs]) for cell in cells]  # fmt: skip
+    for delegate in delegates:
+        delegate.refresh_from_db()
+        short = Invitation.objects.get(delegate=delegate).short_code
+        badge = next(t for t in texts if delegate.full_name in t)
+        unit = selectors.delegation_of(delegate) or upcoming_event.unit.name
+        assert unit in badge and f"Ghế {delegate.seat.label}" in badge and short in badge
+    assert len(document.inline_shapes) == 10  # a QR on every badge
+
+
+def test_the_documents_page_offers_badges_in_pdf_and_word(client, upcoming_event, delegates, unit_manager):
+    client.force_login(unit_manager)
+    page = client.get(reverse("reports:event_documents", args=[upcoming_event.pk])).content.decode()
+    assert "In thẻ đại biểu (PDF)" in page and "In thẻ đại biểu (Word)" in page
+    assert "In sơ đồ chỗ ngồi (PDF)" in page and "In sơ đồ chỗ ngồi (Word)" not in page
+    assert "Tải danh sách trả lời, điểm danh (Excel)" in page
 
 
 def test_the_attendance_list_holds_answers_and_check_in_times(upcoming_event, delegates, unit_manager):

@@ -45,7 +45,7 @@ def test_it_reads_a_clean_file_with_merged_title_rows():
     assert result.rows == [{
         "full_name": "Nguyễn Văn An", "category": "exemplar_individual", "gender": "male", "birth_year": 1985,
         "ethnic_group": "Tày", "religion": "Không", "collective_name": "", "position": "Trưởng thôn",
-        "workplace": "Thôn Nà Làng", "field": "Nông nghiệp, nông thôn", "is_direct_worker": True,
+        "workplace": "Thôn Nà Làng", "field": "Nông nghiệp, nông thôn", "is_direct_worker": True, "email": "",
     }]  # fmt: skip
     assert result.row_numbers == [4]
 
@@ -392,3 +392,23 @@ def test_a_field_outside_the_list_is_refused_with_the_list():
     assert result.rows == []
     assert result.errors[0].startswith("Dòng 4, cột K (Lĩnh vực): “Kinh tế” không có trong danh mục lĩnh vực")
     assert "Nông nghiệp, nông thôn" in result.errors[0]
+
+
+def test_an_email_column_is_optional_read_and_checked():
+    headers = [*HEADERS, "Email"]  # officers' own files name it "Email", "E-mail" or "Thư điện tử"
+    rows = [[*GOOD, " an.nguyen@backan.gov.vn "], [2, *GOOD[1:], "mailto:lan@backan.gov.vn"],
+            [3, *GOOD[1:], None], [4, *GOOD[1:], "an.nguyen@backan"]]  # fmt: skip
+    wb = Workbook()
+    wb.active.append(headers)
+    for row in rows:
+        wb.active.append(row)
+    out = io.BytesIO()
+    wb.save(out)
+    out.seek(0)
+    result = parse_roster(out, event_year=2025)
+    assert [r["email"] for r in result.rows] == ["an.nguyen@backan.gov.vn", "lan@backan.gov.vn", ""]
+    assert result.errors == [
+        "Dòng 5, cột M (Thư điện tử): “an.nguyen@backan” không phải địa chỉ thư điện tử hợp lệ "
+        "(ví dụ: nguyenvana@backan.gov.vn)."
+    ]
+    assert parse([GOOD]).rows[0]["email"] == ""  # a file without the column still reads

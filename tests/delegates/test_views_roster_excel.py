@@ -36,6 +36,30 @@ def test_it_downloads_the_template_and_the_export(client, leadership, commune_ev
     ]
 
 
+def test_the_template_has_an_optional_email_column(client, leadership, commune_event):
+    client.force_login(leadership)
+    sheet = load_workbook(io.BytesIO(client.get(url("template", commune_event)).content))[
+        "Danh sách đại biểu"
+    ]
+    headers = [cell.value for cell in sheet[3]]
+    assert "Thư điện tử" in headers  # no (*): it may be left empty
+
+
+def test_a_bad_email_in_the_file_is_named_and_nothing_is_staged(client, unit_manager, commune_event):
+    source = [
+        DelegateFactory(event=commune_event, email="dung@backan.gov.vn"),
+        DelegateFactory(event=commune_event, email="sai-dia-chi@"),
+    ]  # as an officer typed it in Excel
+    upload = xlsx_upload(source)
+    Delegate.objects.all().delete()
+    client.force_login(unit_manager)
+    response = client.post(url("import", commune_event), {"file": upload})
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Dòng 5, cột M (Thư điện tử): “sai-dia-chi@” không phải địa chỉ thư điện tử hợp lệ" in page
+    assert not RosterImport.objects.exists() and not commune_event.delegates.exists()
+
+
 def test_it_refuses_downloads_outside_the_scope(client, other_unit_manager, commune_event):
     client.force_login(other_unit_manager)
     assert client.get(url("template", commune_event)).status_code == 404
@@ -127,7 +151,14 @@ def test_an_exported_roster_imports_back_unchanged(
     from delegates.services import DELEGATE_FIELDS, delegate_create
 
     for data in (
-        dict(FORM, full_name="Nguyễn Văn An", position="=1+1", workplace="@Thôn", is_direct_worker=True),
+        dict(
+            FORM,
+            full_name="Nguyễn Văn An",
+            position="=1+1",
+            workplace="@Thôn",
+            is_direct_worker=True,
+            email="an.nguyen@backan.gov.vn",
+        ),  # fmt: skip
         dict(
             FORM,
             category="exemplar_collective",
@@ -160,6 +191,7 @@ def test_an_exported_roster_imports_back_unchanged(
         return sorted(tuple(getattr(d, f) for f in DELEGATE_FIELDS) for d in event.delegates.all())
 
     assert snapshot(other) == snapshot(commune_event)
+    assert other.delegates.get(full_name="Nguyễn Văn An").email == "an.nguyen@backan.gov.vn"
 
 
 def test_re_importing_a_corrected_file_flags_who_is_already_on_the_roster_and_the_officer_chooses(

@@ -9,7 +9,7 @@ from units.demo import DEMO_PASSWORD, describe_accounts
 
 # Each app that has demo data exposes `<app>.demo.seed(rng=, scale=, stdout=)`;
 # they run in this order so later apps find what earlier ones made.
-DEMO_APPS = ("units", "congresses", "honors", "delegates", "reports", "oversight")
+DEMO_APPS = ("units", "congresses", "honors", "delegates", "attendance", "reports", "oversight")
 
 
 class Command(BaseCommand):
