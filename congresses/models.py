@@ -2,7 +2,8 @@ import uuid
 from pathlib import Path
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
+from django.core.files.storage import FileSystemStorage, Storage
+from django.core.files.storage import storages as configured_storages
 from django.db import models
 from django.db.models import F, Q
 
@@ -198,10 +199,53 @@ class PrivateStorage(FileSystemStorage):
         )
 
 
-def private_storage() -> FileSystemStorage:
-    """Uploaded plans live outside MEDIA_ROOT (never under /media/)."""
-    root = getattr(settings, "PRIVATE_MEDIA_ROOT", None) or f"{Path(settings.MEDIA_ROOT)}-private"
-    return PrivateStorage(location=root)
+class PlanStorage(Storage):
+    """Plan files on the configured storage, chosen when used (not when the model is loaded).
+
+    STORAGE_BACKEND=local: a private directory outside MEDIA_ROOT. STORAGE_BACKEND=s3: the default
+    storage (the bucket, objects private), so every web and worker machine sees the same files.
+    Either way there is no public URL: the portal's views check the unit scope and stream the file.
+    """
+
+    def _backend(self) -> Storage:
+        if getattr(settings, "STORAGE_BACKEND", "local") == "local":
+            root = getattr(settings, "PRIVATE_MEDIA_ROOT", None) or f"{Path(settings.MEDIA_ROOT)}-private"
+            return PrivateStorage(location=root)
+        return configured_storages.create_storage(settings.STORAGES["default"])
+
+    def _open(self, name, mode="rb"):
+        return self._backend().open(name, mode)
+
+    def _save(self, name, content):
+        return self._backend().save(name, content, max_length=255)
+
+    def get_available_name(self, name, max_length=None):
+        return self._backend().get_available_name(name, max_length=max_length)
+
+    def delete(self, name):
+        self._backend().delete(name)
+
+    def exists(self, name):
+        return self._backend().exists(name)
+
+    def size(self, name):
+        return self._backend().size(name)
+
+    def path(self, name):
+        return self._backend().path(name)
+
+    def listdir(self, path):
+        return self._backend().listdir(path)
+
+    def url(self, name):
+        raise ValueError(
+            "Tệp này chỉ tải về qua trang của đơn vị (có kiểm tra quyền), không có địa chỉ công khai."
+        )
+
+
+def private_storage() -> Storage:
+    """Where uploaded plans live: never under /media/, on the bucket when STORAGE_BACKEND=s3."""
+    return PlanStorage()
 
 
 def plan_upload_to(instance, filename: str) -> str:

@@ -3,7 +3,9 @@
 `test_it_renders_through_the_live_worker` uses the worker .ci/run (or `make worker`)
 starts. `test_a_worker_killed_mid_batch...` starts its own workers on a queue of its
 own, kills the first with SIGKILL once the batch is under way and starts another:
-the job still ends done, with one file.
+the job still ends done, with one file. `test_the_only_worker_killed...` kills the only
+worker: after the heartbeat timeout the job is failed with "Tạo lại", and the retry writes one
+whole file (the killed attempt's redelivered message does not make a second one).
 """
 
 import os
@@ -169,6 +171,85 @@ def test_a_worker_killed_mid_batch_is_replaced_and_the_job_ends_done_with_one_fi
     report.refresh_from_db()
     assert report.status == "done", report.error or log.read_text()[-3000:]
     assert report.attempts == 2
+    files = sorted(
+        p.name
+        for p in Path(django_settings.MEDIA_ROOT, "reports").iterdir()
+        if report.idempotency_key in p.name
+    )
+    assert files == [f"{report.idempotency_key}.pdf"]
+    assert not list(Path(django_settings.MEDIA_ROOT, "reports").glob(".part-*"))
+    assert len(pdf_text.read(report.file.read()).pages) == count
+
+
+@pytest.mark.faults
+def test_the_only_worker_killed_mid_batch_leaves_a_failed_job_whose_retry_makes_one_full_file(
+    babe_event, admin, client, monkeypatch, tmp_path, settings
+):
+    """No worker takes the job back: after the heartbeat timeout the page shows it failed with
+    "Tạo lại", and the retry (on a worker started afterwards) writes the whole document once."""
+    from django.urls import reverse
+
+    from bac_kan_emulation.celery import app
+    from reports.tasks import report_generate
+
+    broker = redis_broker()
+    database_url = shared_database_url()
+    queue = f"reports-kill-retry-{uuid.uuid4().hex[:8]}"
+    count = 300
+    Delegate.objects.bulk_create(
+        Delegate(event=babe_event, category="exemplar_individual", full_name=f"Hoàng Văn Lực {i:03d}", gender="male",
+                 birth_year=1979, ethnic_group="Tày", position="Trưởng thôn",
+                 sort_key=vietnamese_sort_key(f"Hoàng Văn Lực {i:03d}"), search_text=fold_for_search(f"Luc {i}"))
+        for i in range(count)
+    )  # fmt: skip
+    monkeypatch.setattr(
+        report_generate, "delay", lambda pk: report_generate.apply_async(args=[pk], queue=queue)
+    )
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    settings.REPORTS_HEARTBEAT_TIMEOUT_SECONDS = 2
+    app.conf.task_always_eager = False
+    log = tmp_path / "workers.log"
+    first = start_worker(queue=queue, name="only", database_url=database_url, broker=broker, log=log)
+    second = None
+    try:
+        report = services.report_request(kind="invitations", event=babe_event, requested_by=admin,
+                                         key=uuid.uuid4().hex)  # fmt: skip
+
+        def under_way():
+            row = GeneratedReport.objects.get(pk=report.pk)
+            return row if row.status == "running" and row.progress > 0 else None
+
+        wait_for(under_way, 120, "the worker to report progress")
+        kill_group(first, signal.SIGKILL)
+        report.refresh_from_db()
+        assert report.status == "running" and 0 < report.progress < 100, "killed in the middle of the batch"
+        assert not report.file
+
+        # The beat task's recovery, once the heartbeat is older than the timeout.
+        time.sleep(settings.REPORTS_HEARTBEAT_TIMEOUT_SECONDS + 1)
+        services.reports_recover()
+        report.refresh_from_db()
+        assert report.status == "failed"
+        assert not report.file
+        assert not list(Path(django_settings.MEDIA_ROOT, "reports").glob(f"*{report.idempotency_key}*"))
+        client.force_login(admin)
+        page = client.get(reverse("reports:event_documents", args=[babe_event.pk])).content.decode()
+        assert "Tạo lại" in page and "Máy xử lý đã ngừng" in page
+
+        response = client.post(reverse("reports:retry", args=[report.pk]))
+        assert response.status_code == 302
+        second = start_worker(queue=queue, name="after", database_url=database_url, broker=broker, log=log)
+        wait_for(lambda: GeneratedReport.objects.filter(pk=report.pk, status__in=("done", "failed")).exists(), 180,
+                 "the retry to finish")  # fmt: skip
+        # The killed attempt's message comes back too (unacknowledged): it must not make a second file.
+        time.sleep(VISIBILITY_TIMEOUT + 2)
+    finally:
+        app.conf.task_always_eager = True
+        kill_group(first, signal.SIGKILL)
+        if second is not None:
+            kill_group(second, signal.SIGTERM)
+    report.refresh_from_db()
+    assert report.status == "done", report.error or log.read_text()[-3000:]
     files = sorted(
         p.name
         for p in Path(django_settings.MEDIA_ROOT, "reports").iterdir()
