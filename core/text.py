@@ -83,3 +83,27 @@ def fold_for_search(value: str) -> str:
 def _fold_word(word: str) -> str:
     decomposed = unicodedata.normalize("NFD", word)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("đ", "d")
+
+
+# --- Numbers as Vietnamese pages and documents write them ------------------------------
+
+
+def format_thousands(value: int) -> str:
+    """35027 -> "35.027" (Vietnamese thousands separator)."""
+    sign = "-" if value < 0 else ""
+    return f"{sign}{abs(value):,}".replace(",", ".")
+
+
+def format_vnd(amount: int | None) -> str:
+    """12500000 -> "12.500.000 đ"."""
+    if amount is None:
+        return ""
+    return format_thousands(amount) + " đ"
+
+
+def format_decimal(value) -> str:
+    """A coefficient as the decree writes it: Decimal("0.3") -> "0,3", Decimal("3") -> "3,0"."""
+    if value is None:
+        return ""
+    text = f"{value:.1f}" if value == round(value, 1) else f"{value:f}".rstrip("0")
+    return text.replace(".", ",")
