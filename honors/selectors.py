@@ -200,9 +200,7 @@ def event_list_for_user(*, user) -> QuerySet[Event]:
     ).order_by("date", "unit__name")
 
 
-def event_decisions(*, event: Event) -> list[AwardDecision]:
-    """The event's decisions (quyết định khen thưởng), each with its honours, their reward money
-    (`honour.reward`, a domain.RewardAmount) and the decision's total (`decision.reward_total`)."""
+def _decisions_with_rewards(event: Event) -> list[tuple[AwardDecision, int]]:
     honours = Honour.objects.select_related("exemplar__unit", "award_type").order_by(
         "award_type__order", "exemplar__name"
     )
@@ -214,7 +212,18 @@ def event_decisions(*, event: Event) -> list[AwardDecision]:
     rates = base_salary_rates()
     for decision in decisions:
         attach_rewards(decision.honour_list, decision=decision, rates=rates)
-    return list(decisions)
+    return [(decision, len(decision.honour_list)) for decision in decisions]
+
+
+def event_decisions(*, event: Event) -> list[AwardDecision]:
+    """The event's decisions (quyết định khen thưởng), each with its honours (`honour_list`), their
+    reward money (`honour.reward`, a domain.RewardAmount) and the decision's total (`reward_total`)."""
+    return [decision for decision, _ in _decisions_with_rewards(event)]
+
+
+def event_decision_summaries(*, event: Event) -> list[tuple[AwardDecision, int, int]]:
+    """(decision, number of honours, reward total) of each of the event's decisions (three queries)."""
+    return [(d, count, d.reward_total) for d, count in _decisions_with_rewards(event)]
 
 
 # --- Reward money ------------------------------------------------------------------
