@@ -78,9 +78,7 @@ def decision_context(decision: AwardDecision) -> dict[str, Any]:
             "Điều 3. Quyết định này có hiệu lực kể từ ngày ký. Các cơ quan, đơn vị liên quan và các tập thể, "
             "cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này.",
         ),
-        "list_caption": f"(Kèm theo {domain.decision_words(decision.number, decision.date)} của {issuer.head_title} {issuer.name})".replace(
-            "  ", " "
-        ),
+        "list_caption": f"(Kèm theo {domain.decision_words(decision.number, decision.date)} của {decision.issuer})",
         "rows": rows,
         "total": format_vnd(total).removesuffix(" đ"),
     }
