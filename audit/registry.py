@@ -44,6 +44,7 @@ AUDITED: dict[str, Audited] = {
     "congresses.UnitPlanVersion": Audited(unit_path="plan__unit"),
     "delegates.Delegate": Audited(unit_path="event__unit"),
     "honors.AwardType": Audited(unit_path=None),
+    "honors.BaseSalary": Audited(unit_path=None),
     "honors.Exemplar": Audited(unit_path="unit"),
     "honors.Honour": Audited(unit_path="event__unit"),
     "honors.AwardDecision": Audited(unit_path="event__unit"),

@@ -99,3 +99,27 @@ def traditional_tone_placement(text: str) -> str:
     decomposed = unicodedata.normalize("NFD", text)
     moved = _OPEN_SYLLABLE.sub(lambda match: match[1] + match[3] + match[2], decomposed)
     return unicodedata.normalize("NFC", moved)
+
+
+# --- Numbers as Vietnamese pages and documents write them ------------------------------
+
+
+def format_thousands(value: int) -> str:
+    """35027 -> "35.027" (Vietnamese thousands separator)."""
+    sign = "-" if value < 0 else ""
+    return f"{sign}{abs(value):,}".replace(",", ".")
+
+
+def format_vnd(amount: int | None) -> str:
+    """12500000 -> "12.500.000 đ"."""
+    if amount is None:
+        return ""
+    return format_thousands(amount) + " đ"
+
+
+def format_decimal(value) -> str:
+    """A coefficient as the decree writes it: Decimal("0.3") -> "0,3", Decimal("3") -> "3,0"."""
+    if value is None:
+        return ""
+    text = f"{value:.1f}" if value == round(value, 1) else f"{value:f}".rstrip("0")
+    return text.replace(".", ",")

@@ -3,6 +3,8 @@
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
+from decimal import ROUND_CEILING, Decimal
 
 from units.reference import FIELD_CHOICES, FIELDS  # noqa: F401 (the one list of fields, re-exported)
 
@@ -104,3 +106,76 @@ def presenter_spread(
     if workers == 0:
         warnings.append("Chưa có báo cáo của người trực tiếp lao động, sản xuất.")
     return SpreadReport(total=total, counts=counts, warnings=tuple(warnings))
+
+
+# --- Reward money (tiền thưởng) ------------------------------------------------------
+# The amount of an honour = its form's coefficient (hệ số, data on AwardType, from Nghị định
+# 152/2025/NĐ-CP Điều 50-54) x the base salary (mức lương cơ sở, the dated BaseSalary table)
+# in force on the decision date, rounded UP to the ten thousand đồng. The rounding and the
+# "in force on the decision date" rule are the decree's principles of reward money, as
+# Nghị định 98/2023/NĐ-CP wrote them ("Tiền thưởng ... được tính trên cơ sở mức lương cơ sở ...
+# đang có hiệu lực vào thời điểm ban hành quyết định ...; Tiền thưởng sau khi nhân với hệ số
+# mức lương cơ sở được làm tròn số lên hàng chục nghìn đồng tiền Việt Nam"); kept by 152/2025
+# (its text of that article could not be checked when this was written).
+
+REWARD_ROUNDING_STEP = 10_000
+
+
+@dataclass(frozen=True)
+class RewardAmount:
+    coefficient: Decimal | None
+    base_salary: int | None
+    amount: int | None  # None: the form carries no money, or no base salary was in force
+    reason: str = ""
+
+
+def base_salary_on(rates: Iterable[tuple[date, int]], on: date) -> int | None:
+    """The base salary in force on `on`: the rate with the latest start not after that day."""
+    in_force = [(start, amount) for start, amount in rates if start <= on]
+    return max(in_force)[1] if in_force else None
+
+
+def reward_coefficient(
+    *, individual: Decimal | None, collective: Decimal | None, kind: str
+) -> Decimal | None:
+    """The coefficient for an individual or a collective ("individual" / "collective")."""
+    return collective if kind == "collective" else individual
+
+
+def reward_amount(*, coefficient: Decimal | None, base_salary: int | None) -> RewardAmount:
+    """coefficient x base salary, rounded up to the ten thousand đồng (None when either is missing)."""
+    if coefficient is None:
+        return RewardAmount(None, base_salary, None, "Hình thức này không kèm tiền thưởng theo hệ số.")
+    if base_salary is None:
+        return RewardAmount(coefficient, None, None, "Chưa có mức lương cơ sở áp dụng vào ngày quyết định.")
+    raw = Decimal(coefficient) * base_salary
+    steps = (raw / REWARD_ROUNDING_STEP).to_integral_value(rounding=ROUND_CEILING)
+    return RewardAmount(coefficient, base_salary, int(steps) * REWARD_ROUNDING_STEP)
+
+
+@dataclass(frozen=True)
+class BudgetRow:
+    award: str
+    count: int
+    amount: int
+
+
+@dataclass(frozen=True)
+class RewardBudget:
+    rows: tuple[BudgetRow, ...]
+    count: int
+    total: int
+    without_amount: int  # honours whose amount is unknown (no coefficient or no base salary)
+
+
+def reward_budget(lines: Iterable[tuple[str, int | None]]) -> RewardBudget:
+    """(award form, amount) per honour -> count and sum per form (in first-seen order) and overall."""
+    counts: dict[str, int] = {}
+    sums: dict[str, int] = {}
+    missing = 0
+    for award, amount in lines:
+        counts[award] = counts.get(award, 0) + 1
+        sums[award] = sums.get(award, 0) + (amount or 0)
+        missing += amount is None
+    rows = tuple(BudgetRow(a, counts[a], sums[a]) for a in counts)
+    return RewardBudget(rows, sum(counts.values()), sum(sums.values()), missing)

@@ -1,14 +1,16 @@
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Column, Div, Field, Fieldset, Layout, Row, Submit
 from django import forms
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from congresses.models import Event
 from congresses.rules import AUTHORITY_CHOICES
 from core.forms import LabelledModelChoiceField, model_choice_field
+from core.text import format_thousands
 from core.versioning import add_version_field
 
-from .models import AwardReceived, AwardType, Exemplar, Nomination, Presenter
+from .models import AwardReceived, AwardType, BaseSalary, Exemplar, Nomination, Presenter
 from .services import PHOTO_MAX_BYTES
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -25,6 +27,9 @@ class AwardTypeForm(forms.ModelForm):
             "grantor",
             "legal_basis",
             "is_certificate",
+            "reward_individual",
+            "reward_collective",
+            "reward_basis",
             "is_active",
             "order",
         ]
@@ -33,6 +38,50 @@ class AwardTypeForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
         self.helper.add_input(Submit("submit", "Lưu"))
+
+
+class BaseSalaryForm(forms.ModelForm):
+    """A base salary and the date it applies from; amounts typed as "2.340.000" or "2340000"."""
+
+    amount = forms.CharField(label="Mức lương cơ sở (đồng/tháng)", help_text="Ví dụ: 2.340.000")
+
+    class Meta:
+        model = BaseSalary
+        fields = ["effective_from", "amount", "legal_basis"]
+        widgets = {"effective_from": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+        error_messages = {
+            "effective_from": {
+                "required": "Hãy nhập ngày bắt đầu áp dụng.",
+                "invalid": "Ngày áp dụng không hợp lệ (ngày/tháng/năm).",
+                "unique": "Đã có mức lương cơ sở áp dụng từ ngày này; hãy sửa dòng đó.",
+            },
+            "legal_basis": {"required": "Hãy ghi căn cứ (ví dụ: Nghị định 73/2024/NĐ-CP)."},
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and not self.is_bound:
+            self.initial["amount"] = format_thousands(self.instance.amount)
+        self.helper = FormHelper()
+        self.helper.form_action = (
+            reverse("honors:base_salary_edit", args=[self.instance.pk])
+            if self.instance.pk
+            else reverse("honors:base_salary_add")
+        )
+        self.helper.add_input(Submit("submit", "Lưu"))
+
+    def clean_amount(self) -> int:
+        text = self.cleaned_data["amount"].strip().replace(".", "").replace(" ", "").removesuffix("đ")
+        if text.startswith("-"):
+            raise forms.ValidationError("Mức lương cơ sở không được âm.")
+        if not text.isdigit():
+            raise forms.ValidationError("Mức lương cơ sở phải là số tiền, ví dụ 2.340.000.")
+        amount = int(text)
+        if amount <= 0:
+            raise forms.ValidationError("Mức lương cơ sở phải lớn hơn 0.")
+        if amount > 1_000_000_000:
+            raise forms.ValidationError("Mức lương cơ sở quá lớn; hãy kiểm tra lại số tiền.")
+        return amount
 
 
 class ExemplarForm(forms.ModelForm):

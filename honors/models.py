@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 
@@ -8,7 +9,7 @@ from core.versioning import version_field
 from units.choices import Gender
 from units.reference import ETHNIC_GROUP_CHOICES, YOUTH_LABEL
 
-from .domain import FIELD_CHOICES, LEVEL_CHOICES
+from .domain import FIELD_CHOICES, LEVEL_CHOICES, RewardAmount
 
 
 class AwardType(models.Model):
@@ -49,6 +50,16 @@ class AwardType(models.Model):
     )
     legal_basis = models.CharField("căn cứ", max_length=255, blank=True)
     is_certificate = models.BooleanField("in Giấy khen / Bằng khen", default=False)
+    reward_individual = models.DecimalField(
+        "hệ số tiền thưởng (cá nhân)", max_digits=5, decimal_places=1, null=True, blank=True,
+        validators=[MinValueValidator(0)],
+        help_text="Số lần mức lương cơ sở; để trống nếu hình thức không kèm tiền thưởng.",
+    )  # fmt: skip
+    reward_collective = models.DecimalField(
+        "hệ số tiền thưởng (tập thể)", max_digits=5, decimal_places=1, null=True, blank=True,
+        validators=[MinValueValidator(0)],
+    )  # fmt: skip
+    reward_basis = models.CharField("căn cứ mức tiền thưởng", max_length=255, blank=True)
     is_active = models.BooleanField("đang áp dụng", default=True)
     order = models.PositiveSmallIntegerField("thứ tự", default=0)
 
@@ -75,6 +86,24 @@ class AwardType(models.Model):
     @property
     def authority_labels(self) -> str:
         return "; ".join(AUTHORITY_LABELS.get(a, a) for a in self.authorities)
+
+
+class BaseSalary(models.Model):
+    """The base salary (mức lương cơ sở) in force from a date, e.g. 2.340.000 đ from 01/07/2024 (NĐ 73/2024)."""
+
+    effective_from = models.DateField("áp dụng từ ngày", unique=True)
+    amount = models.PositiveBigIntegerField("mức lương cơ sở (đồng/tháng)")
+    legal_basis = models.CharField("căn cứ", max_length=255, help_text="Ví dụ: Nghị định 73/2024/NĐ-CP")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "mức lương cơ sở"
+        verbose_name_plural = "mức lương cơ sở"
+        ordering = ["-effective_from"]
+        constraints = [models.CheckConstraint(condition=Q(amount__gt=0), name="base_salary_positive")]
+
+    def __str__(self) -> str:
+        return f"{self.amount} đ từ {self.effective_from:%d/%m/%Y}"
 
 
 class Exemplar(models.Model):
@@ -269,6 +298,8 @@ class AwardDecision(models.Model):
     signer = models.CharField("người ký", max_length=150)
     created_at = models.DateTimeField(auto_now_add=True)
 
+    reward_total: int  # not a column: set by selectors.attach_rewards
+
     class Meta:
         verbose_name = "quyết định khen thưởng"
         verbose_name_plural = "quyết định khen thưởng"
@@ -305,6 +336,8 @@ class Honour(models.Model):
         AwardDecision, verbose_name="quyết định", on_delete=models.PROTECT, related_name="honours"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+
+    reward: RewardAmount  # not a column: set by selectors.attach_rewards
 
     class Meta:
         verbose_name = "khen thưởng tại sự kiện"

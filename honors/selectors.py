@@ -10,7 +10,16 @@ from units.models import Unit, UnitKind
 from units.permissions import filter_for_scope, is_leadership, is_staff_of_home_affairs, is_unit_officer
 
 from . import domain
-from .models import AwardDecision, AwardReceived, AwardType, Exemplar, Honour, Nomination, Presenter
+from .models import (
+    AwardDecision,
+    AwardReceived,
+    AwardType,
+    BaseSalary,
+    Exemplar,
+    Honour,
+    Nomination,
+    Presenter,
+)
 
 
 def award_type_list(*, active_only: bool = False) -> QuerySet[AwardType]:
@@ -191,16 +200,84 @@ def event_list_for_user(*, user) -> QuerySet[Event]:
     ).order_by("date", "unit__name")
 
 
-def event_decisions(*, event: Event) -> list[AwardDecision]:
-    """The event's decisions (quyết định khen thưởng), each with its honours."""
+def _decisions_with_rewards(event: Event) -> list[tuple[AwardDecision, int]]:
     honours = Honour.objects.select_related("exemplar__unit", "award_type").order_by(
         "award_type__order", "exemplar__name"
     )
-    return list(
+    decisions = list(
         AwardDecision.objects.filter(event=event)
         .prefetch_related(Prefetch("honours", queryset=honours, to_attr="honour_list"))
         .order_by("date", "number")
     )
+    rates = base_salary_rates()
+    for decision in decisions:
+        attach_rewards(decision.honour_list, decision=decision, rates=rates)
+    return [(decision, len(decision.honour_list)) for decision in decisions]
+
+
+def event_decisions(*, event: Event) -> list[AwardDecision]:
+    """The event's decisions (quyết định khen thưởng), each with its honours (`honour_list`), their
+    reward money (`honour.reward`, a domain.RewardAmount) and the decision's total (`reward_total`)."""
+    return [decision for decision, _ in _decisions_with_rewards(event)]
+
+
+def event_decision_summaries(*, event: Event) -> list[tuple[AwardDecision, int, int]]:
+    """(decision, number of honours, reward total) of each of the event's decisions (three queries)."""
+    return [(d, count, d.reward_total) for d, count in _decisions_with_rewards(event)]
+
+
+# --- Reward money ------------------------------------------------------------------
+
+
+def base_salary_list() -> QuerySet[BaseSalary]:
+    return BaseSalary.objects.order_by("-effective_from")
+
+
+def base_salary_rates() -> list[tuple]:
+    """(effective_from, amount) of every base salary: one query, for domain.base_salary_on."""
+    return list(BaseSalary.objects.values_list("effective_from", "amount"))
+
+
+def honour_reward(honour: Honour, *, decision_date, rates: list[tuple]) -> domain.RewardAmount:
+    award = honour.award_type
+    coefficient = domain.reward_coefficient(
+        individual=award.reward_individual, collective=award.reward_collective, kind=honour.exemplar.kind
+    )
+    return domain.reward_amount(
+        coefficient=coefficient, base_salary=domain.base_salary_on(rates, decision_date)
+    )
+
+
+def attach_rewards(honours: list[Honour], *, decision: AwardDecision, rates: list[tuple]) -> int:
+    """Sets `honour.reward` on each honour of the decision and `decision.reward_total`; returns the total."""
+    for honour in honours:
+        honour.reward = honour_reward(honour, decision_date=decision.date, rates=rates)
+    decision.reward_total = sum((h.reward.amount or 0) for h in honours)
+    return decision.reward_total
+
+
+def _budget(honours: QuerySet[Honour]) -> domain.RewardBudget:
+    rates = base_salary_rates()
+    rows = honours.select_related("award_type", "exemplar", "decision").order_by(
+        "award_type__level", "award_type__order", "award_type__name"
+    )
+    return domain.reward_budget(
+        (h.award_type.name, honour_reward(h, decision_date=h.decision.date, rates=rates).amount) for h in rows
+    )
+
+
+def event_reward_budget(*, event: Event) -> domain.RewardBudget:
+    """The event's reward money by award form (two queries)."""
+    return _budget(Honour.objects.filter(event=event))
+
+
+def province_reward_budget() -> domain.RewardBudget:
+    """The reward money of every event of the active campaign, by award form (three queries)."""
+    campaign = campaign_active()
+    honours = Honour.objects.all()
+    if campaign is not None:
+        honours = honours.filter(event__campaign=campaign)
+    return _budget(honours)
 
 
 def event_decision(*, event: Event, number: str) -> AwardDecision | None:
@@ -216,11 +293,14 @@ def event_nominations(*, event: Event) -> list[Nomination]:
 
 
 def decision_honours(*, decision: AwardDecision) -> list[Honour]:
-    return list(
+    """The decision's honours, each with its reward money (`honour.reward`)."""
+    honours = list(
         Honour.objects.filter(decision=decision)
         .select_related("exemplar__unit", "award_type")
         .order_by("award_type__order", "exemplar__name")
     )
+    attach_rewards(honours, decision=decision, rates=base_salary_rates())
+    return honours
 
 
 def event_presenters(*, event: Event) -> list[Presenter]:

@@ -24,7 +24,16 @@ from units.models import Unit, User
 from units.permissions import is_leadership, is_staff_of_home_affairs
 from units.reference import is_youth
 
-from .models import AwardDecision, AwardReceived, AwardType, Exemplar, Honour, Nomination, Presenter
+from .models import (
+    AwardDecision,
+    AwardReceived,
+    AwardType,
+    BaseSalary,
+    Exemplar,
+    Honour,
+    Nomination,
+    Presenter,
+)
 
 AWARD_TYPES_FILE = Path(__file__).resolve().parent / "data" / "award_types_2022.json"
 PHOTO_MAX_BYTES = 5 * 1024 * 1024
@@ -68,6 +77,25 @@ def award_type_save(*, award_type: AwardType) -> AwardType:
     award_type.full_clean()
     award_type.save()
     return award_type
+
+
+@transaction.atomic
+def base_salary_save(*, base_salary: BaseSalary) -> BaseSalary:
+    """Add or correct a base salary (Sở Nội vụ); the audit log records who changed what."""
+    base_salary.legal_basis = normalise_text(base_salary.legal_basis)
+    if base_salary.amount is None or base_salary.amount <= 0:
+        raise HonoursError("Mức lương cơ sở phải là số tiền dương (đồng/tháng).")
+    clash = BaseSalary.objects.filter(effective_from=base_salary.effective_from).exclude(pk=base_salary.pk)
+    if clash.exists():
+        raise HonoursError(
+            f"Đã có mức lương cơ sở áp dụng từ ngày {base_salary.effective_from:%d/%m/%Y}; hãy sửa dòng đó."
+        )
+    try:
+        base_salary.full_clean()
+    except ValidationError as exc:
+        raise HonoursError(validation_message(exc)) from exc
+    base_salary.save()
+    return base_salary
 
 
 # --- Exemplars ----------------------------------------------------------------

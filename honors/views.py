@@ -26,17 +26,18 @@ from units.permissions import (
 )
 
 from . import domain, selectors, services, services_publication
-from .exporters import decision_list_xlsx, decision_rows
+from .exporters import decision_list_xlsx, decision_rows, reward_budget_xlsx
 from .forms import (
     AwardReceivedForm,
     AwardTypeForm,
+    BaseSalaryForm,
     ExemplarForm,
     NominationForm,
     PresenterForm,
     PublicationDecisionForm,
     ReviewForm,
 )
-from .models import AwardReceived, AwardType, Exemplar, Nomination
+from .models import AwardReceived, AwardType, BaseSalary, Exemplar, Nomination
 from .permissions import (
     get_event_for_user,
     get_exemplar_for_user,
@@ -73,6 +74,92 @@ def _award_type_form(request, award_type: AwardType):
         messages.success(request, f"Đã lưu “{form.instance.name}”.")
         return redirect("honors:award_type_list")
     return render(request, "honors/awardtype_form.html", {"form": form, "award_type": award_type})
+
+
+# --- Base salary (mức lương cơ sở) and reward money -----------------------------------
+
+
+@staff_required
+def base_salary_list(request):
+    can_edit = is_staff_of_home_affairs(request.user)
+    return _base_salary_page(request, BaseSalary(), BaseSalaryForm() if can_edit else None)
+
+
+@staff_required
+def base_salary_edit(request, pk: int):
+    base_salary = get_object_or_404(BaseSalary, pk=pk)
+    if request.method == "POST":
+        return _base_salary_save(request, base_salary)
+    return _base_salary_page(request, base_salary, BaseSalaryForm(instance=base_salary))
+
+
+@require_POST
+@staff_required
+def base_salary_add(request):
+    return _base_salary_save(request, BaseSalary())
+
+
+def _base_salary_save(request, base_salary: BaseSalary):
+    form = BaseSalaryForm(request.POST, instance=base_salary)
+    if form.is_valid():
+        try:
+            saved = services.base_salary_save(base_salary=form.instance)
+        except services.HonoursError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(
+                request, f"Đã lưu mức lương cơ sở áp dụng từ ngày {saved.effective_from:%d/%m/%Y}."
+            )
+            return redirect("honors:base_salary_list")
+    return _base_salary_page(request, base_salary, form, status=400)
+
+
+def _base_salary_page(request, base_salary: BaseSalary, form, status: int = 200):
+    return render(
+        request,
+        "honors/basesalary_list.html",
+        {
+            "rates": selectors.base_salary_list(),
+            "award_types": selectors.award_type_list(active_only=True),
+            "form": form,
+            "editing": base_salary if base_salary.pk else None,
+        },
+        status=status,
+    )
+
+
+def _xlsx_response(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(
+        content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
+    return response
+
+
+@login_required
+def event_budget(request, pk: int):
+    event = get_event_for_user(request.user, pk)
+    budget = selectors.event_reward_budget(event=event)
+    if request.GET.get("xuat") == "xlsx":
+        title = ["KINH PHÍ TIỀN THƯỞNG THEO HÌNH THỨC KHEN THƯỞNG", event.name, event.unit.name]
+        return _xlsx_response(
+            reward_budget_xlsx(title_lines=title, budget=budget), f"kinh-phi-khen-thuong-{event.pk}.xlsx"
+        )
+    return render(request, "honors/reward_budget.html", {"event": event, "budget": budget})
+
+
+@staff_required
+def province_budget(request):
+    budget = selectors.province_reward_budget()
+    if request.GET.get("xuat") == "xlsx":
+        title = [
+            "KINH PHÍ TIỀN THƯỞNG TOÀN TỈNH THEO HÌNH THỨC KHEN THƯỞNG",
+            "Các sự kiện của đợt thi đua đang diễn ra",
+        ]
+        return _xlsx_response(
+            reward_budget_xlsx(title_lines=title, budget=budget), "kinh-phi-khen-thuong-toan-tinh.xlsx"
+        )
+    return render(request, "honors/reward_budget.html", {"event": None, "budget": budget})
 
 
 # --- Exemplar records ---------------------------------------------------------------
@@ -329,12 +416,8 @@ def decision_export(request, pk: int):
         f"Người ký: {decision.signer}",
     ]
     content = decision_list_xlsx(title_lines=title, rows=decision_rows(honours))
-    response = HttpResponse(
-        content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
     filename = "danh-sach-qd-" + "".join(c if c.isalnum() else "-" for c in number) + ".xlsx"
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
-    return response
+    return _xlsx_response(content, filename)
 
 
 @require_POST

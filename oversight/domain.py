@@ -4,6 +4,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from core.text import format_thousands, format_vnd  # noqa: F401 (the one Vietnamese number format, re-exported)
+
 # ---------------------------------------------------------------------------
 # Oversight (issue 6): compliance rules, deadlines, reminders, charts, money.
 # Pure: plain values in, frozen dataclasses out; no ORM, no request.
@@ -215,19 +217,6 @@ def month_counts(dates: Iterable[date]) -> list[tuple[str, int]]:
 
 
 # --- Money and spreadsheets ---------------------------------------------------
-
-
-def format_thousands(value: int) -> str:
-    """35027 -> "35.027" (Vietnamese thousands separator)."""
-    sign = "-" if value < 0 else ""
-    return f"{sign}{abs(value):,}".replace(",", ".")
-
-
-def format_vnd(amount: int | None) -> str:
-    """12500000 -> "12.500.000 đ"."""
-    if amount is None:
-        return ""
-    return format_thousands(amount) + " đ"
 
 
 @dataclass(frozen=True)

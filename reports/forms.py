@@ -18,6 +18,7 @@ class ReportRequestForm(forms.Form):
     kind = forms.CharField(widget=forms.HiddenInput)
     key = forms.RegexField(regex=r"^[0-9a-f]{32}$", widget=forms.HiddenInput)
     delegate_id = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+    decision_id = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
     format = forms.ChoiceField(choices=[("pdf", "PDF"), ("docx", "Word"), ("xlsx", "Excel")], required=False)
     mode = forms.ChoiceField(
         choices=[("full", "Bản đầy đủ"), ("blank", "In trên phôi"), ("calibration", "Trang in thử")],
@@ -28,6 +29,8 @@ class ReportRequestForm(forms.Form):
         """The job's parameters; a PDF of the full design is the default and is left unsaid."""
         data = self.cleaned_data
         params: dict[str, object] = {"delegate_id": data["delegate_id"]} if data.get("delegate_id") else {}
+        if data.get("decision_id"):
+            params["decision_id"] = data["decision_id"]
         if data.get("format") and data["format"] != "pdf":
             params["format"] = data["format"]
         if data.get("mode") and data["mode"] != "full":

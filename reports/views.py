@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET, require_POST
 from congresses.selectors import campaign_active
 from core.errors import DomainError
 from core.text import fold_for_search
+from honors.selectors import event_decision_summaries
 from units.domain import Access
 from units.permissions import is_staff_of_home_affairs, staff_required, unit_access
 
@@ -95,9 +96,14 @@ def event_documents(request, pk: int):
     for mode in ("blank", "calibration"):  # PDF only: printed at measured places on the sheet
         buttons[f"certificates_{mode}"] = {**buttons["certificates"], "key": new_request_key(),
                                            "formats": [{"value": "pdf", "label": "PDF"}]}  # fmt: skip
+    decisions = [
+        {"decision": d, "key": new_request_key(), "count": count, "total": total}
+        for d, count, total in event_decision_summaries(event=event)
+    ]
     context = {
         "event": event,
         "buttons": buttons,
+        "decisions": decisions,
         "start_url": reverse("reports:event_report_start", args=[event.pk]),
         "single_key": new_request_key(),
         "can_write": unit_access(request.user, event.unit) == Access.WRITE,

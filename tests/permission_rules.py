@@ -120,6 +120,12 @@ def award_type_pk(w, unit):
     return {"pk": w.award_type.pk}
 
 
+def base_salary_pk(w, unit):
+    from honors.models import BaseSalary  # the migration's rates (NĐ 38/2019, 24/2023, 73/2024)
+
+    return {"pk": BaseSalary.objects.order_by("pk").first().pk}
+
+
 def award_received_pks(w, unit):
     return {"pk": w.exemplar(unit).pk, "award_pk": w.award_received(unit).pk}
 
@@ -246,6 +252,11 @@ RULES: dict[str, Rule] = {
     "honors:award_type_list": Rule(get=PROVINCE_READERS),
     "honors:award_type_add": Rule(get=PROVINCE_READERS, post=STAFF_ONLY),
     "honors:award_type_edit": Rule(get=PROVINCE_READERS, post=STAFF_ONLY, kwargs=award_type_pk),
+    "honors:base_salary_list": Rule(get=PROVINCE_READERS),
+    "honors:base_salary_add": Rule(get=NOBODY, post=STAFF_ONLY),
+    "honors:base_salary_edit": Rule(get=PROVINCE_READERS, post=STAFF_ONLY, kwargs=base_salary_pk),
+    "honors:province_budget": Rule(get=PROVINCE_READERS),
+    "honors:event_budget": Rule(get=LOGGED_IN, kwargs=event_pk, scoped=True),
     "honors:exemplar_list": Rule(get=LOGGED_IN),
     "honors:exemplar_create": Rule(get=WRITERS, post=WRITERS),
     "honors:exemplar_detail": Rule(get=LOGGED_IN, kwargs=exemplar_pk, scoped=True),

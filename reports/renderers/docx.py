@@ -35,6 +35,7 @@ class Heading:
     name_lines: Sequence[str]
     number_code: str
     date_line: str
+    number: str = ""  # a number already given ("132/QĐ-UBND"): printed whole, not left blank
 
 
 @dataclass(frozen=True)
@@ -235,7 +236,9 @@ def _heading(document, block: Heading, usable_mm: float) -> None:
         _cell_line(left, line.upper(), size=13, bold=True, first=first)
         first = False
     _rule(left, width_share=0.35)
-    if block.number_code:
+    if block.number:
+        _cell_line(left, f"Số: {block.number}", size=13, space_before=4)
+    elif block.number_code:
         _cell_line(left, f"Số:        /{block.number_code}", size=13, space_before=4)
     _cell_line(right, NATIONAL_TITLE, size=13, bold=True, first=True)
     _cell_line(right, NATIONAL_MOTTO, size=14, bold=True)

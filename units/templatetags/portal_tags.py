@@ -8,6 +8,8 @@ from django.conf import settings
 from django.db import DatabaseError
 from django.utils.translation import gettext
 
+from core.text import format_decimal, format_vnd
+
 from ..selectors import PortalIdentity, portal_identity
 
 register = template.Library()
@@ -51,3 +53,15 @@ def portal_organiser() -> str:
 def portal_province() -> str:
     """The province inside a sentence: "tỉnh Bắc Kạn"."""
     return _label()
+
+
+@register.filter
+def vnd(value) -> str:
+    """2340000 -> "2.340.000 đ" (empty for None)."""
+    return format_vnd(int(value)) if value not in (None, "") else ""
+
+
+@register.filter
+def coefficient(value) -> str:
+    """Decimal("0.3") -> "0,3" (empty for None)."""
+    return format_decimal(value)
