@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.listing import SortColumn
+from core.text import vietnamese_key
 from units.models import Unit
 from units.permissions import filter_for_scope
 from units.selectors import units_valid_on
@@ -249,8 +250,9 @@ def event_for_unit(*, campaign: Campaign, unit: Unit) -> Event | None:
     return Event.objects.select_related("tier").filter(campaign=campaign, unit=unit).first()
 
 
-def district_choices() -> QuerySet[Unit]:
-    return Unit.objects.filter(kind__in=("district", "city")).order_by("name")
+def district_choices() -> list[Unit]:
+    """Districts and cities (the 2020–2025 map's huyện, thành phố), in Vietnamese alphabet order."""
+    return sorted(Unit.objects.filter(kind__in=("district", "city")), key=lambda u: vietnamese_key(u.name))
 
 
 def unit_plan_summaries(*, campaign: Campaign, unit: Unit) -> list[UnitPlan]:
