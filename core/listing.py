@@ -84,6 +84,12 @@ def _query(params: QueryDict, **changes: str | int | None) -> str:
     return f"?{encoded}" if encoded else "?"
 
 
+def page_number(value: str | None) -> int:
+    """The asked page; 1 for anything that is not a whole number from 1 up (a page past the end
+    shows the last page, as Django's `get_page` does)."""
+    return int(value) if value and value.isdigit() and int(value) >= 1 else 1
+
+
 def parse_sort(value: str | None, columns: Sequence[SortColumn], default: str) -> tuple[SortColumn, bool]:
     """The whitelisted column and whether it is descending; the default for anything unknown."""
     by_key = {c.key: c for c in columns}
@@ -115,7 +121,7 @@ def listing_page(
         keyed = list(items.order_by().values_list("pk", *column.fields))
         keyed.sort(key=lambda row: (tuple(_value_key(v) for v in row[1:]), row[0]), reverse=descending)
         ids = list(dict.fromkeys(row[0] for row in keyed))  # a join to many rows repeats an id
-        page = Paginator(ids, page_size).get_page(params.get("page"))
+        page = Paginator(ids, page_size).get_page(page_number(params.get("page")))
         wanted = list(page.object_list)
         fetched = items.filter(pk__in=wanted)
         if page_rows is not None:
@@ -128,7 +134,7 @@ def listing_page(
             key=lambda item: tuple(_value_key(_follow(item, f)) for f in column.fields),
             reverse=descending,
         )
-        page = Paginator(ordered, page_size).get_page(params.get("page"))
+        page = Paginator(ordered, page_size).get_page(page_number(params.get("page")))
         rows = list(page.object_list)
     current = f"-{column.key}" if descending else column.key
     headers = {}
