@@ -11,7 +11,15 @@ COLUMNS = (
     SortColumn("name", "Tên", ("name",)),
     SortColumn("parent", "Trực thuộc", ("parent__name", "name")),
 )
-GIVEN = ["Xã Yên Dương", "Xã Đồng Phúc", "Xã Hoàng Trĩ", "Xã Hà Hiệu", "Xã Dương Quang", "Xã Ân Tình", "Xã An Thắng"]
+GIVEN = [
+    "Xã Yên Dương",
+    "Xã Đồng Phúc",
+    "Xã Hoàng Trĩ",
+    "Xã Hà Hiệu",
+    "Xã Dương Quang",
+    "Xã Ân Tình",
+    "Xã An Thắng",
+]
 
 
 def _units(names, parent=None):
@@ -53,7 +61,9 @@ def test_page_two_continues_page_one_in_the_same_order():
 
 def test_descending_and_a_second_column_sort_with_ties_broken_by_name():
     ba_be, na_ri = SimpleNamespace(name="Huyện Ba Bể"), SimpleNamespace(name="Huyện Na Rì")
-    units = _units(["Xã Hà Hiệu", "Xã Đồng Phúc"], parent=na_ri) + _units(["Xã Yên Dương", "Xã Chu Hương"], ba_be)
+    units = _units(["Xã Hà Hiệu", "Xã Đồng Phúc"], parent=na_ri) + _units(
+        ["Xã Yên Dương", "Xã Chu Hương"], ba_be
+    )
     listing = _page(units, "sort=-parent")
     assert [u.name for u in listing.rows] == ["Xã Hà Hiệu", "Xã Đồng Phúc", "Xã Yên Dương", "Xã Chu Hương"]
     assert listing.sort == "-parent" and listing.headers["parent"].aria_sort == "descending"
