@@ -18,6 +18,7 @@ from typing import Any
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
 from django.http import QueryDict
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 
 from .text import vietnamese_key
@@ -31,13 +32,13 @@ class SortColumn:
     on a list of objects the same path is followed attribute by attribute), first to last."""
 
     key: str
-    label: str
+    label: str | Promise  # gettext_lazy at import time, rendered in the request's language
     fields: tuple[str, ...]
 
 
 @dataclass(frozen=True)
 class SortHeader:
-    label: str
+    label: str | Promise
     href: str  # "?…" toggling this column, other parameters kept
     aria_sort: str  # "ascending", "descending" or "none"
     arrow: str  # "▲", "▼" or ""
