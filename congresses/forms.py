@@ -1,10 +1,12 @@
+from dataclasses import dataclass
+
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
 
-from core.forms import model_choice_field
+from core.forms import id_param, model_choice_field
 from core.versioning import add_version_field
-from units.models import UnitKind
+from units.models import Unit, UnitKind
 
 from .models import Campaign, Event, Movement, TierRule
 
@@ -173,3 +175,36 @@ class EventForm(forms.ModelForm):
     def _post_clean(self):
         # Rules across fields and relations (window, cap) are checked by the service.
         pass
+
+
+@dataclass(frozen=True)
+class EventFilters:
+    """The filters of a list of events (?tier=, ?status=, ?district=), each checked against its choices."""
+
+    tier_id: int | None
+    status: str
+    district_id: int | None
+    tiers: list[TierRule]
+    statuses: list[tuple[str, str]]
+    districts: list[Unit]
+
+    @property
+    def lookups(self) -> dict:
+        return {"tier_id": self.tier_id, "status": self.status, "district_id": self.district_id}
+
+
+def event_filters(
+    params, *, tiers: list[TierRule], statuses: list[tuple[str, str]], districts: list[Unit]
+) -> EventFilters:
+    """Unknown or malformed values are ignored (the whole list shows), never an error page."""
+    tier_id = id_param(params.get("tier"))
+    district_id = id_param(params.get("district"))
+    status = params.get("status", "")
+    return EventFilters(
+        tier_id=tier_id if any(t.pk == tier_id for t in tiers) else None,
+        status=status if status in dict(statuses) else "",
+        district_id=district_id if any(d.pk == district_id for d in districts) else None,
+        tiers=tiers,
+        statuses=statuses,
+        districts=districts,
+    )

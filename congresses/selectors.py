@@ -3,7 +3,10 @@ from datetime import date
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
+from core.listing import SortColumn
+from core.text import vietnamese_key
 from units.models import Unit
 from units.permissions import filter_for_scope
 from units.selectors import units_valid_on
@@ -106,6 +109,11 @@ class PlanRow:
     plan: UnitPlan | None
     status: PlanStatus
 
+    @property
+    def state_rank(self) -> int:
+        """Position of the row's state in the list's order (missing first, approved last)."""
+        return PlanState.ORDER.index(self.status.state)
+
 
 def plan_status_rows(
     *,
@@ -116,6 +124,7 @@ def plan_status_rows(
     tier: TierRule | None = None,
     unit_kind: str = "",
     status: str = "",
+    district_id: int | None = None,
 ) -> tuple[list[PlanRow], dict[str, int]]:
     """Every unit in the user's scope that owes this document, its state, and counts per state.
 
@@ -131,6 +140,8 @@ def plan_status_rows(
     units = filter_for_scope(on_map.filter(kind__in=kinds), user).select_related("parent")
     if kind == UnitPlan.Kind.PILOT_PROGRAMME:
         units = units.filter(is_pilot=True)
+    if district_id:
+        units = units.filter(Q(pk=district_id) | Q(parent_id=district_id))
     units = units.prefetch_related(
         Prefetch(
             "plans",
@@ -199,13 +210,31 @@ def event_list_for_user(
     *, user, campaign: Campaign, tier_id: int | None = None, status: str = "", district_id: int | None = None
 ) -> QuerySet[Event]:
     events = filter_for_scope(Event.objects.filter(campaign=campaign), user, unit_path="unit")
+    events = events_filtered(events, tier_id=tier_id, status=status, district_id=district_id)
+    return events.select_related("unit", "unit__parent", "tier").order_by("date", "unit__name")
+
+
+# The sortable columns of every list of events (core.listing): names in Vietnamese order.
+EVENT_SORTS = (
+    SortColumn("date", _("Ngày"), ("date", "unit__name")),
+    SortColumn("name", _("Tên sự kiện"), ("name",)),
+    SortColumn("unit", _("Đơn vị"), ("unit__name",)),
+    SortColumn("tier", _("Cấp"), ("tier__order", "date", "unit__name")),
+    SortColumn("status", _("Trạng thái"), ("status", "date", "unit__name")),
+)
+
+
+def events_filtered(
+    events: QuerySet[Event], *, tier_id: int | None = None, status: str = "", district_id: int | None = None
+) -> QuerySet[Event]:
+    """Events of one tier, one status, one district or city (its own event and its communes')."""
     if tier_id:
         events = events.filter(tier_id=tier_id)
     if status:
         events = events.filter(status=status)
     if district_id:
         events = events.filter(Q(unit_id=district_id) | Q(unit__parent_id=district_id))
-    return events.select_related("unit", "unit__parent", "tier").order_by("date", "unit__name")
+    return events
 
 
 def event_status_counts(*, events: QuerySet[Event]) -> dict[str, int]:
@@ -221,8 +250,9 @@ def event_for_unit(*, campaign: Campaign, unit: Unit) -> Event | None:
     return Event.objects.select_related("tier").filter(campaign=campaign, unit=unit).first()
 
 
-def district_choices() -> QuerySet[Unit]:
-    return Unit.objects.filter(kind__in=("district", "city")).order_by("name")
+def district_choices() -> list[Unit]:
+    """Districts and cities (the 2020–2025 map's huyện, thành phố), in Vietnamese alphabet order."""
+    return sorted(Unit.objects.filter(kind__in=("district", "city")), key=lambda u: vietnamese_key(u.name))
 
 
 def unit_plan_summaries(*, campaign: Campaign, unit: Unit) -> list[UnitPlan]:

@@ -1,14 +1,18 @@
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from core.clock import today as portal_today
 from core.downloads import content_type_for, download_name
 from core.errors import DomainError
 from core.forms import id_param
+from core.listing import SortColumn, listing_page
 from core.versioning import submitted_version
 from units.domain import Access
 from units.models import UnitKind
@@ -43,6 +47,7 @@ from .forms import (
 from .models import Campaign, Event, Movement, TierRule, UnitPlan
 from .permissions import cap_setting, get_event_for_user, get_plan_for_user, get_plan_version_for_user
 from .selectors import (
+    EVENT_SORTS,
     campaign_active,
     campaign_for_registration,
     campaign_tiers,
@@ -162,6 +167,14 @@ def _active_campaign_or_404() -> Campaign:
 # --- Unit plans -----------------------------------------------------------------
 
 
+PLAN_SORTS = (
+    SortColumn("unit", _("Đơn vị"), ("unit__name",)),
+    SortColumn("parent", _("Trực thuộc"), ("unit__parent__name", "unit__name")),
+    SortColumn("status", _("Trạng thái"), ("state_rank", "unit__parent__name", "unit__name")),
+    SortColumn("first", _("Nộp lần đầu"), ("plan__first_submitted_at", "unit__name")),
+)
+
+
 @login_required
 def plan_list(request):
     """Staff and leadership see every unit; a district officer its own and its communes' plans."""
@@ -172,6 +185,8 @@ def plan_list(request):
     kind = request.GET.get("kind") if request.GET.get("kind") in UnitPlan.Kind.values else UnitPlan.Kind.PLAN
     status = request.GET.get("status") if request.GET.get("status") in PlanState.ORDER else ""
     unit_kind = request.GET.get("unit_kind") if request.GET.get("unit_kind") in UnitKind.values else ""
+    districts = district_choices() if sees_whole_province(request.user) else []
+    district_id = id_param(request.GET.get("district"))
     rows, counts = plan_status_rows(
         user=request.user,
         campaign=campaign,
@@ -180,13 +195,26 @@ def plan_list(request):
         tier=tier,
         unit_kind=unit_kind,
         status=status,
+        district_id=district_id,
     )
+    listing = listing_page(rows, params=request.GET, columns=PLAN_SORTS, default="parent")
+    filters = {
+        "kind": kind,
+        "tier": tier.pk if tier else "",
+        "unit_kind": unit_kind,
+        "district": district_id or "",
+    }
+    filter_query = urlencode({name: value for name, value in filters.items() if value})
     return render(
         request,
         "congresses/plan_list.html",
         {
             "campaign": campaign,
-            "rows": rows,
+            "listing": listing,
+            "rows": listing.rows,
+            "filter_query": filter_query,
+            "districts": districts,
+            "selected_district": district_id or "",
             "state_filters": [(s, PlanState.LABELS[s], counts[s]) for s in PlanState.ORDER],
             "total": sum(counts[s] for s in PlanState.ORDER if s != PlanState.LATE),
             "tiers": tiers,
@@ -325,12 +353,14 @@ def event_list(request):
         user=request.user, campaign=campaign, tier_id=tier_id, district_id=district_id
     )
     sees_province = sees_whole_province(request.user)
+    listing = listing_page(events, params=request.GET, columns=EVENT_SORTS, default="date")
     return render(
         request,
         "congresses/event_list.html",
         {
             "campaign": campaign,
-            "events": events,
+            "listing": listing,
+            "events": listing.rows,
             "status_filters": [(value, label, counts.get(value, 0)) for value, label in Event.Status.choices],
             "total": sum(counts.values()),
             "tiers": campaign_tiers(campaign=campaign),

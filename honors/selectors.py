@@ -190,14 +190,20 @@ def events_for_nomination(*, exemplar: Exemplar) -> QuerySet[Event]:
 
 def event_list_for_user(*, user) -> QuerySet[Event]:
     campaign = campaign_active()
+    """The events of the active campaign in the user's scope; `event_list_rows` adds the counts."""
     qs = filter_for_scope(Event.objects.all(), user, unit_path="unit").select_related("unit", "tier")
     if campaign is not None:
         qs = qs.filter(campaign=campaign)
-    return qs.annotate(
+    return qs.order_by("date", "unit__name")
+
+
+def event_list_rows(events: QuerySet[Event]) -> QuerySet[Event]:
+    """Honours, presenters and pending nominations of each event, counted in the page's one query."""
+    return events.annotate(
         honour_count=Count("honours", distinct=True),
         presenter_count=Count("presenters", distinct=True),
         pending_count=Count("nominations", filter=Q(nominations__status="pending"), distinct=True),
-    ).order_by("date", "unit__name")
+    )
 
 
 def _decisions_with_rewards(event: Event) -> list[tuple[AwardDecision, int]]:

@@ -10,8 +10,12 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from congresses import rules
+from congresses.forms import event_filters
+from congresses.models import Event
+from congresses.selectors import EVENT_SORTS, district_choices, events_filtered
 from core.errors import DomainError
 from core.forms import id_param
+from core.listing import listing_page
 from core.versioning import VERSION_FIELD, submitted_version
 from units.domain import Access
 from units.models import UnitKind
@@ -20,6 +24,7 @@ from units.permissions import (
     is_leadership,
     is_staff_of_home_affairs,
     require_unit_access,
+    sees_whole_province,
     staff_required,
     unit_access,
     writer_required,
@@ -364,9 +369,17 @@ def nomination_review(request, pk: int):
 
 @login_required
 def event_list(request):
-    return render(
-        request, "honors/event_list.html", {"events": selectors.event_list_for_user(user=request.user)}
+    filters = event_filters(
+        request.GET,
+        tiers=[],
+        statuses=list(Event.Status.choices),
+        districts=district_choices() if sees_whole_province(request.user) else [],
     )
+    events = events_filtered(selectors.event_list_for_user(user=request.user), **filters.lookups)
+    listing = listing_page(events, params=request.GET, columns=EVENT_SORTS, default="date",
+                           page_rows=selectors.event_list_rows)  # fmt: skip
+    context = {"listing": listing, "events": listing.rows, "filters": filters}
+    return render(request, "honors/event_list.html", context)
 
 
 @login_required

@@ -10,19 +10,28 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from attendance.selectors import door_attendance
+from congresses.forms import event_filters
 from congresses.models import Campaign, Event
-from congresses.selectors import campaign_active, campaign_tiers, tier_for_unit
+from congresses.selectors import (
+    EVENT_SORTS,
+    campaign_active,
+    campaign_tiers,
+    district_choices,
+    events_filtered,
+    tier_for_unit,
+)
 from core.clock import today as portal_today
 from core.downloads import content_type_for, download_name
 from core.errors import DomainError
 from core.forms import id_param
+from core.listing import SortColumn, listing_page
 from core.text import vietnamese_key
 from units.domain import Access
 from units.models import Unit
@@ -30,6 +39,7 @@ from units.permissions import (
     is_staff_of_home_affairs,
     is_unit_officer,
     require_unit_access,
+    sees_whole_province,
     staff_required,
     unit_access,
     writer_required,
@@ -42,6 +52,11 @@ from .forms import BudgetLineForm, PilotLessonForm, ResultAttachmentForm, Result
 from .models import BudgetLine, ResultAttachment
 
 COMPLIANCE_PAGE_SIZE = 50  # violations per page of the compliance list
+COMPLIANCE_SORTS = (
+    SortColumn("unit", _("Đơn vị"), ("unit_name", "parent_name")),
+    SortColumn("parent", _("Trực thuộc"), ("parent_name", "unit_name")),
+    SortColumn("rule", _("Quy định bị vi phạm"), ("reason", "parent_name", "unit_name")),
+)
 
 
 def _campaign() -> Campaign:
@@ -189,14 +204,17 @@ def compliance(request):
         cells = [[v.unit_name, v.parent_name, v.reason] for v in violations]
         return xlsx_response(filename="kiem-tra-tuan-thu.xlsx", title="Vi phạm quy định",
                              header=["Đơn vị", "Trực thuộc", "Quy định bị vi phạm"], rows=cells)  # fmt: skip
-    page = Paginator(violations, COMPLIANCE_PAGE_SIZE).get_page(request.GET.get("page", 1))
-    rows = [(v, fix_url(rule=v.rule, unit_id=v.unit_id, event_id=v.event_id)) for v in page]
+    listing = listing_page(violations, params=request.GET, columns=COMPLIANCE_SORTS, default="parent",
+                           page_size=COMPLIANCE_PAGE_SIZE)  # fmt: skip
+    page = listing.page
+    rows = [(v, fix_url(rule=v.rule, unit_id=v.unit_id, event_id=v.event_id)) for v in listing.rows]
     rule_filters = [(code, label, counts[code]) for code, label in RULE_LABELS.items() if counts[code]]
     filters = urlencode({key: value for key, value in (("area", area or ""), ("rule", rule)) if value})
     context = {
         "campaign": campaign,
         "rows": rows,
         "page": page,
+        "listing": listing,
         "rule": rule,
         "rule_filters": rule_filters,
         "areas": areas,
@@ -216,12 +234,29 @@ def compliance(request):
 @login_required
 def results_list(request):
     campaign = _campaign()
-    events = selectors.events_for_results(campaign=campaign, user=request.user)
+    filters = event_filters(
+        request.GET,
+        tiers=[],
+        statuses=[
+            (s, label) for s, label in Event.Status.choices if s in (Event.Status.HELD, Event.Status.REPORTED)
+        ],
+        districts=district_choices() if sees_whole_province(request.user) else [],
+    )
+    events = events_filtered(
+        selectors.events_for_results(campaign=campaign, user=request.user), **filters.lookups
+    )
+    listing = listing_page(events, params=request.GET, columns=EVENT_SORTS, default="-date")
     tier = None
     if is_unit_officer(request.user):
         tier = tier_for_unit(campaign=campaign, unit=request.user.unit)
     lessons = selectors.pilot_lessons_for_tier(tier=tier) if tier is not None else []
-    context = {"campaign": campaign, "events": events, "lessons": lessons}
+    context = {
+        "campaign": campaign,
+        "listing": listing,
+        "filters": filters,
+        "events": listing.rows,
+        "lessons": lessons,
+    }
     return render(request, "oversight/results_list.html", context)
 
 

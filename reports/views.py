@@ -7,12 +7,15 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
-from congresses.selectors import campaign_active
+from congresses.forms import event_filters
+from congresses.models import Event
+from congresses.selectors import EVENT_SORTS, campaign_active, district_choices, events_filtered
 from core.errors import DomainError
+from core.listing import listing_page
 from core.text import fold_for_search
 from honors.selectors import event_decision_summaries
 from units.domain import Access
-from units.permissions import is_staff_of_home_affairs, staff_required, unit_access
+from units.permissions import is_staff_of_home_affairs, sees_whole_province, staff_required, unit_access
 
 from . import selectors, services
 from .exporters import EXPORTERS, campaign_kinds, event_kinds
@@ -44,9 +47,15 @@ def _say_queued(request, report, *, retry: bool = False) -> None:
 @login_required
 @require_GET
 def documents_home(request):
-    return render(
-        request, "reports/documents_home.html", {"events": selectors.events_visible(user=request.user)}
+    filters = event_filters(
+        request.GET,
+        tiers=[],
+        statuses=list(Event.Status.choices),
+        districts=district_choices() if sees_whole_province(request.user) else [],
     )
+    events = events_filtered(selectors.events_visible(user=request.user), **filters.lookups)
+    listing = listing_page(events, params=request.GET, columns=EVENT_SORTS, default="date")
+    return render(request, "reports/documents_home.html", {"listing": listing, "filters": filters})
 
 
 def _requester_label(report: GeneratedReport) -> str:

@@ -6,6 +6,7 @@ from django.core.cache import cache
 from django.db.models import Count, Q, QuerySet
 
 from core.clock import today as portal_today
+from core.text import vietnamese_key
 
 from .domain import (
     ProfileValues,
@@ -48,7 +49,18 @@ def unit_list_for_user(*, user, kind: str | None = None, parent_id: int | None =
         units = units.filter(kind=kind)
     if parent_id:
         units = units.filter(parent_id=parent_id)
-    return units.annotate(children_count=Count("children")).order_by("parent__name", "kind", "name")
+    return units.order_by()
+
+
+def unit_list_rows(units: QuerySet[Unit]) -> QuerySet[Unit]:
+    """What a row of the units list shows: the parent's name and the number of units under it."""
+    return units.select_related("parent").annotate(children_count=Count("children"))
+
+
+def unit_parent_choices(*, user) -> list[tuple[int, str]]:
+    """(id, name) of the units in the user's scope that have units under them, in Vietnamese order."""
+    rows = filter_for_scope(Unit.objects.filter(children__isnull=False), user).values_list("pk", "name")
+    return sorted(set(rows), key=lambda row: vietnamese_key(row[1]))
 
 
 def unit_children(*, unit: Unit) -> QuerySet[Unit]:

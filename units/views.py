@@ -2,9 +2,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from core.errors import DomainError
+from core.forms import id_param
+from core.listing import SortColumn, listing_page
 from core.versioning import submitted_version
 
 from .domain import Access
@@ -17,19 +20,40 @@ from .selectors import (
     unit_children,
     unit_history,
     unit_list_for_user,
+    unit_list_rows,
+    unit_parent_choices,
 )
 from .services import document_profile_check as document_profile_check_service
 from .services import document_profile_save, unit_update
 
+UNIT_SORTS = (
+    SortColumn("name", _("Tên đơn vị"), ("name",)),
+    SortColumn("kind", _("Loại"), ("kind", "name")),
+    SortColumn("code", _("Mã"), ("code", "name")),
+    SortColumn("parent", _("Cấp trên"), ("parent__name", "name")),
+)
+
 
 @login_required
 def unit_list(request):
-    kind = request.GET.get("kind") or None
-    units = unit_list_for_user(user=request.user, kind=kind)
+    kind = request.GET.get("kind") if request.GET.get("kind") in UnitKind.values else None
+    parents = unit_parent_choices(user=request.user)
+    parent_id = id_param(request.GET.get("parent"))
+    parent_id = parent_id if any(pk == parent_id for pk, _name in parents) else None
+    units = unit_list_for_user(user=request.user, kind=kind, parent_id=parent_id)
+    listing = listing_page(
+        units, params=request.GET, columns=UNIT_SORTS, default="parent", page_rows=unit_list_rows
+    )
     return render(
         request,
         "units/unit_list.html",
-        {"units": units, "kinds": UnitKind.choices, "selected_kind": kind or ""},
+        {
+            "listing": listing,
+            "kinds": UnitKind.choices,
+            "selected_kind": kind or "",
+            "parents": parents,
+            "selected_parent": parent_id or "",
+        },
     )
 
 
