@@ -10,6 +10,7 @@ from django.utils import timezone
 from congresses import rules
 from congresses.models import Campaign, Event
 from core import bulk_audit
+from core.bulk_insert import insert_many
 from core.errors import DomainError
 from core.text import normalise_text, vietnamese_sort_key
 from core.versioning import ensure_current
@@ -257,7 +258,7 @@ def delegates_bulk_create(
     delegates = [
         _validated_fast(_fill(Delegate(event=locked), row), position) for position, row in enumerate(rows, 1)
     ]
-    created = Delegate.objects.bulk_create(delegates)
+    created = insert_many(delegates)  # COPY on PostgreSQL, batched INSERTs elsewhere
     _record_created(created, event=locked, source=source, by=by)
     roster_recount(event_id=locked.pk)
     return created
