@@ -13,6 +13,7 @@ from core.errors import DomainError
 from core.text import fold_for_search, normalise_text, vietnamese_sort_key
 from delegates.models import Delegate
 from delegates.selectors import event_cap
+from delegates.services import roster_recount
 from units.models import User
 
 from . import domain, selectors
@@ -192,6 +193,7 @@ def replacement_decide(*, replacement: Replacement, accept: bool, by: User, note
         seat.pk = None
         seat.delegate = newcomer
         seat.save()
+    roster_recount(event_id=event.pk)
     locked.status, locked.new_delegate, locked.original = Replacement.Status.ACCEPTED, newcomer, None
     locked.save(
         update_fields=["status", "new_delegate", "original", "decided_by", "decided_at", "decision_note"]

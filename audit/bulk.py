@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.encoding import smart_str
 
 from core import bulk_audit
+from core.bulk_insert import insert_many
 
 from .registry import spec_for
 
@@ -93,7 +94,7 @@ def write(change: bulk_audit.BulkChange) -> None:
         )
         for row in rows
     ]
-    LogEntry.objects.bulk_create(entries, batch_size=500)
+    insert_many(entries)  # COPY on PostgreSQL (10,000 entries of an import), batched INSERTs elsewhere
 
 
 def register() -> None:

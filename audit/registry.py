@@ -75,6 +75,8 @@ NOT_AUDITED: dict[str, str] = {
     "oversight.ReminderDelivery": "the reminder job's own record of each address it mailed and the mail server's answer; nobody edits it",
     "delegates.RosterImport": "a staged preview of an Excel file, deleted after confirmation or a day; "
     "the delegates it creates are audited rows",
+    "delegates.RosterCounter": "figures recounted from the audited delegates by every roster write; "
+    "nobody edits them",
 }
 PORTAL_APPS = ("units", "congresses", "delegates", "honors", "reports")
 

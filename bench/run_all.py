@@ -20,7 +20,9 @@ PROVINCE_DB = "/tmp/bk-bench-province.sqlite3"
 # (name, command, environment, regexes whose matching lines are the figures worth tabling)
 BENCHES = [
     ("import 10k rows", [PY, "bench/import_10k.py"], {}, [r"/ portal|/ bare parse"]),
-    ("dashboard", [PY, "bench/dashboard.py", "--repeat", "10"], {"DATABASE_URL": f"sqlite:///{PROVINCE_DB}"},
+    # on the PostgreSQL database DATABASE_URL names (with demo data) when set, else the SQLite province
+    ("dashboard", [PY, "bench/dashboard.py", "--runs", "7"],
+     {} if os.environ.get("DATABASE_URL", "").startswith("postgres") else {"DATABASE_URL": f"sqlite:///{PROVINCE_DB}"},
      [r"ratio"]),
     ("500 invitations", [PY, "bench/invitations_500.py", "--repeat", "1"], {}, [r"ratio"]),
     ("public exemplars", [PY, "bench/honors_public_page.py", "2000"],
@@ -31,7 +33,7 @@ if os.environ.get("BENCH_LOAD") == "1":
 
 
 def ensure_province_data() -> None:
-    if Path(PROVINCE_DB).exists():
+    if Path(PROVINCE_DB).exists() or os.environ.get("DATABASE_URL", "").startswith("postgres"):
         return
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{PROVINCE_DB}", "DEMO_MODE": "True"}
     for args in (["migrate", "-v0"], ["demo_data", "--scale", "province"]):
@@ -40,7 +42,9 @@ def ensure_province_data() -> None:
 
 def main() -> int:
     ensure_province_data()
-    table: list[tuple[str, str]] = []
+    # benches that print "TABLE<tab>figure<tab>value<tab>floor or peer<tab>ratio<tab>aim" lines fill the
+    # table's columns; the others' matching lines are shown whole in the figure column
+    table: list[tuple[str, ...]] = []
     failed = 0
     for name, command, extra_env, patterns in BENCHES:
         print(f"\n=== {name}: {' '.join(command[1:])}", flush=True)
@@ -50,16 +54,22 @@ def main() -> int:
         print(result.stdout, end="")
         if result.returncode != 0:
             print(result.stderr[-3000:], file=sys.stderr)
-            table.append((name, f"FAILED (exit {result.returncode})"))
+            table.append((name, f"FAILED (exit {result.returncode})", "", "", ""))
             failed += 1
             continue
-        for line in result.stdout.splitlines():
+        lines = result.stdout.splitlines()
+        tabled = [line.split("\t")[1:6] for line in lines if line.startswith("TABLE\t")]
+        if tabled:
+            table += [tuple(row + [""] * (5 - len(row))) for row in tabled]
+            continue
+        for line in lines:
             if any(re.search(p, line) for p in patterns):
-                table.append((name, " ".join(line.split())))
-    width = max(len(name) for name, _ in table)
+                table.append((f"{name}: {' '.join(line.split())}", "", "", "", ""))
+    header = ("figure", "value", "floor / peer", "ratio", "aim")
+    widths = [max(len(str(row[i])) for row in (header, *table)) for i in range(5)]
     print("\n" + "=" * 100 + "\nBenchmark summary\n" + "=" * 100)
-    for name, figure in table:
-        print(f"{name:<{width}}  {figure}")
+    for row in (header, *table):
+        print("  ".join(str(cell).ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip())
     return 1 if failed else 0
 
 

@@ -1,8 +1,10 @@
 from django.contrib import admin
+from django.db import transaction
 
 from core.bulk_audit import AuditedDeleteAdmin
 
 from .models import Delegate, DelegationApproval, DelegationQuota, RosterImport
+from .services import rosters_recount
 
 
 @admin.register(Delegate)
@@ -13,6 +15,24 @@ class DelegateAdmin(AuditedDeleteAdmin, admin.ModelAdmin):
     list_select_related = ("event",)
     exclude = ("sort_key", "search_text")
     raw_id_fields = ("event", "exemplar", "source_delegate")
+
+    # The admin writes rosters too: the event's counters follow in the same transaction.
+    @transaction.atomic
+    def save_model(self, request, obj, form, change) -> None:
+        before = Delegate.objects.filter(pk=obj.pk).values_list("event_id", flat=True).first()
+        super().save_model(request, obj, form, change)
+        rosters_recount(event_ids={obj.event_id, before} - {None})
+
+    @transaction.atomic
+    def delete_model(self, request, obj) -> None:
+        super().delete_model(request, obj)
+        rosters_recount(event_ids=[obj.event_id])
+
+    @transaction.atomic
+    def delete_queryset(self, request, queryset) -> None:
+        event_ids = set(queryset.values_list("event_id", flat=True))
+        super().delete_queryset(request, queryset)
+        rosters_recount(event_ids=event_ids)
 
 
 @admin.register(DelegationQuota)

@@ -10,7 +10,7 @@ from units.reference import FIELDS
 from .domain import delegate_search_text
 from .models import Delegate, DelegationQuota
 from .selectors import event_cap
-from .services import delegation_approve, quota_set_many, roster_finalise
+from .services import delegation_approve, quota_set_many, roster_finalise, rosters_recount
 
 FAMILY_NAMES = ("Nguyễn", "Hoàng", "Nông", "Lường", "Triệu", "Hà", "Lý", "Ma", "Đàm", "Lộc",
                 "Dương", "Bàn", "Giàng", "Lục", "Hứa", "Vi", "Lăng", "Phùng", "Đinh", "Trần",
@@ -68,7 +68,7 @@ def make_delegate(rng, event: Event, category: str) -> Delegate:
 
 
 def seed(*, rng, scale: str, stdout) -> None:
-    events = Event.objects.select_related("unit", "tier").filter(delegates__isnull=True)
+    events = list(Event.objects.select_related("unit", "tier").filter(delegates__isnull=True))
     batch: list[Delegate] = []
     for event in events:
         cap = event_cap(event) or 0
@@ -87,6 +87,7 @@ def seed(*, rng, scale: str, stdout) -> None:
             Delegate.objects.bulk_create(batch)
             batch = []
     Delegate.objects.bulk_create(batch)
+    rosters_recount(event_ids=[event.pk for event in events])
     stdout.write(f"  {Delegate.objects.count()} đại biểu")
     # An event that has been held closed its roster first: finalise it through the
     # service, so the share rule is checked as an officer's click would check it.

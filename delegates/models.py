@@ -145,3 +145,38 @@ class RosterImport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.file_name} ({len(self.rows)} dòng)"
+
+
+class RosterCounter(models.Model):
+    """The figures of one event's roster, kept by every roster write (issue 16).
+
+    The dashboard, the compliance checker and the summary to the Central Council read
+    these rows, one per event, instead of counting every delegate of the campaign.
+    `delegates.services.roster_recount` sets them from one aggregate query inside the
+    write's transaction, under the event lock the cap check takes, so they always equal
+    a fresh count of the roster.
+    """
+
+    event = models.OneToOneField(
+        "congresses.Event", on_delete=models.CASCADE, primary_key=True, related_name="roster_counter"
+    )
+    headcount = models.PositiveIntegerField("số đại biểu", default=0)
+    exemplar_individual = models.PositiveIntegerField("cá nhân điển hình", default=0)
+    exemplar_collective = models.PositiveIntegerField("đại diện tập thể điển hình", default=0)
+    guest = models.PositiveIntegerField("khách mời", default=0)
+    leader = models.PositiveIntegerField("lãnh đạo", default=0)
+    women = models.PositiveIntegerField("nữ", default=0)
+    minorities = models.PositiveIntegerField("dân tộc thiểu số", default=0)
+    religious = models.PositiveIntegerField("có tôn giáo", default=0)
+    direct_workers = models.PositiveIntegerField("trực tiếp lao động, sản xuất", default=0)
+
+    class Meta:
+        verbose_name = "số liệu danh sách đại biểu"
+        verbose_name_plural = "số liệu danh sách đại biểu"
+
+    def __str__(self) -> str:
+        return f"{self.event_id}: {self.headcount}"
+
+    @property
+    def exemplars(self) -> int:
+        return self.exemplar_individual + self.exemplar_collective

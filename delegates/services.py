@@ -10,6 +10,7 @@ from django.utils import timezone
 from congresses import rules
 from congresses.models import Campaign, Event
 from core import bulk_audit
+from core.bulk_insert import insert_many
 from core.errors import DomainError
 from core.text import normalise_text, vietnamese_sort_key
 from core.versioning import ensure_current
@@ -18,8 +19,8 @@ from units.models import Unit
 from units.reference import ETHNIC_GROUPS
 
 from .domain import delegate_search_text, email_problem
-from .models import Delegate, DelegationApproval, DelegationQuota, RosterImport
-from .selectors import congress_cap, delegation_candidates, event_cap
+from .models import Delegate, DelegationApproval, DelegationQuota, RosterCounter, RosterImport
+from .selectors import COUNTER_FIELDS, congress_cap, delegation_candidates, event_cap, roster_counts
 
 # The fields an officer fills in (form, Excel, copy from a lower roster).
 DELEGATE_FIELDS = (
@@ -74,6 +75,29 @@ def _ensure_room(event: Event, requested: int) -> None:
     decision = rules.seats_left(cap=event_cap(event), headcount=current, requested=requested)
     if not decision:
         raise DelegateCapExceeded(decision.reason)
+
+
+def roster_recount(*, event_id: int) -> None:
+    """Set the event's RosterCounter from a fresh count of its roster (two queries, whatever its size).
+
+    Every roster write calls it in its own transaction, after the write and under the event
+    lock the cap check takes: concurrent writes to one roster queue on that lock, so the
+    counters a page reads are always those of a committed roster. A recount rather than
+    +1/-1 arithmetic: one definition of each figure, and no write path can drift it.
+    """
+    rosters_recount(event_ids=[event_id])
+
+
+def rosters_recount(*, event_ids: Iterable[int]) -> None:
+    """roster_recount() for many events at once (demo data, the admin's bulk delete): two queries."""
+    counts = roster_counts(event_ids=event_ids)
+    if counts:
+        RosterCounter.objects.bulk_create(
+            [RosterCounter(event_id=event_id, **values) for event_id, values in counts.items()],
+            update_conflicts=True,
+            unique_fields=["event"],
+            update_fields=list(COUNTER_FIELDS),
+        )
 
 
 def _fill(delegate: Delegate, data: dict) -> Delegate:
@@ -161,6 +185,7 @@ def delegate_create(*, event: Event, data: dict) -> Delegate:
     delegate = _validated(_fill(Delegate(event=locked), data))
     _check_exemplar_link(locked, delegate)
     delegate.save()
+    roster_recount(event_id=locked.pk)
     return delegate
 
 
@@ -173,6 +198,7 @@ def delegate_update(*, delegate: Delegate, data: dict, expected_version: int | N
     _validated(_fill(delegate, data))
     _check_exemplar_link(locked, delegate)
     delegate.save()
+    roster_recount(event_id=locked.pk)
     return delegate
 
 
@@ -186,6 +212,7 @@ def delegate_delete(*, delegate: Delegate) -> None:
     if not decision:
         raise QuotaError(decision.reason)
     delegate.delete()
+    roster_recount(event_id=locked.pk)
     if DelegationApproval.objects.filter(event=locked).exists():  # keep the approved delegation's size true
         size = Delegate.objects.filter(event=locked, in_delegation=True).count()
         if size:
@@ -233,8 +260,9 @@ def delegates_bulk_create(
     delegates = [
         _validated_fast(_fill(Delegate(event=locked), row), position) for position, row in enumerate(rows, 1)
     ]
-    created = Delegate.objects.bulk_create(delegates)
+    created = insert_many(delegates)  # COPY on PostgreSQL, batched INSERTs elsewhere
     _record_created(created, event=locked, source=source, by=by)
+    roster_recount(event_id=locked.pk)
     return created
 
 
@@ -424,4 +452,5 @@ def delegates_add_from_candidates(*, event: Event, source_ids: Iterable[int], by
         ).append(copy)
     for label, rows in by_event.items():
         _record_created(rows, event=locked, source=label, by=by)
+    roster_recount(event_id=locked.pk)
     return created

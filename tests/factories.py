@@ -186,6 +186,15 @@ class DelegateFactory(DjangoModelFactory):
     sort_key = factory.LazyAttribute(lambda d: vietnamese_sort_key(d.full_name))
     search_text = factory.LazyAttribute(lambda d: fold_for_search(d.full_name))
 
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        """A delegate on a roster, with the event's counters kept as every roster write keeps them."""
+        from delegates.services import roster_recount
+
+        delegate = super()._create(model_class, *args, **kwargs)
+        roster_recount(event_id=delegate.event_id)
+        return delegate
+
 
 class ExemplarFactory(factory.Factory):
     """An exemplar saved through the service (so its search text is set as the portal sets it)."""

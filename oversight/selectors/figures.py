@@ -16,7 +16,7 @@ from typing import Any
 from django.db.models import Count, Q, Sum
 
 from congresses.models import Campaign, Event, TierRule
-from delegates.models import Delegate
+from delegates.models import RosterCounter
 from honors.models import Honour
 
 from ..domain import format_thousands
@@ -194,10 +194,10 @@ def campaign_figures(
         put(e["tier_id"], e, event_names)
 
     by_event = area_filter(area_id=area_id, group=group, unit_path="event__unit")
-    delegates = (
-        Delegate.objects.filter(by_event, event__campaign=campaign)
+    delegates = (  # the roster counters each roster write keeps, not a scan of the delegates
+        RosterCounter.objects.filter(by_event, event__campaign=campaign)
         .values("event__tier_id")
-        .annotate(total=Count("pk"), held=Count("pk", filter=Q(event__status__in=HELD_STATUSES)))
+        .annotate(total=Sum("headcount"), held=Sum("headcount", filter=Q(event__status__in=HELD_STATUSES)))
         .order_by()
     )
     delegate_names = {DELEGATES_REGISTERED.code: "total", DELEGATES_AT_HELD_EVENTS.code: "held"}

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.conf import settings
-from django.db.models import Count, Q
+from django.db.models import Count, Q, Sum
 from django.utils import timezone
 
 from congresses import rules
@@ -17,11 +17,9 @@ from congresses.domain import tier_for_kind
 from congresses.models import AgendaItem, Campaign, Event, TierRule, UnitPlan
 from congresses.selectors import campaign_tiers, campaign_units
 from core.text import vietnamese_key
-from delegates.models import Delegate, DelegationApproval, DelegationQuota
+from delegates.models import Delegate, DelegationApproval, DelegationQuota, RosterCounter
 from honors.models import Honour, Presenter
-from units.choices import Gender
 from units.models import Unit
-from units.reference import MAJORITY_ETHNIC_GROUP
 
 from ..domain import (
     OVERDUE_LABELS,
@@ -146,12 +144,14 @@ def oversight_unit_rows(
         )
     }
 
+    # the roster counters each roster write keeps (delegates.RosterCounter), not a scan of the delegates
     counts: dict[int, dict] = {
-        r["event_id"]: dict(r)
-        for r in Delegate.objects.filter(event__campaign=campaign)
-        .values("event_id")
-        .annotate(
-            total=Count("pk"), exemplars=Count("pk", filter=Q(category__in=Delegate.EXEMPLAR_CATEGORIES))
+        r["event_id"]: {
+            "total": r["headcount"],
+            "exemplars": r["exemplar_individual"] + r["exemplar_collective"],
+        }
+        for r in RosterCounter.objects.filter(event__campaign=campaign).values(
+            "event_id", "headcount", "exemplar_individual", "exemplar_collective"
         )
     }
     due_days = settings.OVERSIGHT_REPORT_DUE_DAYS
@@ -284,17 +284,19 @@ def progress_by_area(*, rows: list[UnitRow], area_id: int | None, group: str = "
 
 
 def delegate_composition(*, campaign: Campaign, where: Q | None = None) -> dict:
-    """Women, minorities, direct workers and categories of the delegates on the rosters (one query).
+    """Women, minorities, direct workers and categories of the delegates on the rosters (one query
+    over the roster counters).
 
     How many delegates there are is the figure "delegates registered" (figures.py), not counted here.
     """
     cat = Delegate.Category
-    agg = Delegate.objects.filter(where or Q(), event__campaign=campaign).aggregate(
-        women=Count("pk", filter=Q(gender=Gender.FEMALE)),
-        minorities=Count("pk", filter=~Q(ethnic_group=MAJORITY_ETHNIC_GROUP)),
-        direct=Count("pk", filter=Q(is_direct_worker=True)),
-        **{f"cat_{c.value}": Count("pk", filter=Q(category=c.value)) for c in cat},
+    agg = RosterCounter.objects.filter(where or Q(), event__campaign=campaign).aggregate(
+        women=Sum("women"),
+        minorities=Sum("minorities"),
+        direct=Sum("direct_workers"),
+        **{f"cat_{c.value}": Sum(c.value) for c in cat},
     )
+    agg = {key: value or 0 for key, value in agg.items()}
     return {
         "groups": [
             ("Nữ", agg["women"]),

@@ -8,15 +8,14 @@ award, presenters, pilots). The PDF has one section and the workbook one sheet p
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, Sum
 
 from congresses.models import Campaign, Event, TierRule
 from congresses.selectors import campaign_units
-from delegates.models import Delegate
+from delegates.models import Delegate, RosterCounter
 from honors.models import Honour, Presenter
 from reports.domain import event_timeliness, share_percent
 from units.models import Unit
-from units.reference import MAJORITY_ETHNIC_GROUP
 
 from .figures import (
     DELEGATES_AT_HELD_EVENTS,
@@ -111,18 +110,19 @@ def summary_delegates_table(*, campaign: Campaign, tiers: list[TierRule], figure
     cat = Delegate.Category
     aggregates: dict[int, dict[str, Any]] = {
         row["event__tier_id"]: dict(row)
-        for row in Delegate.objects.filter(event__campaign=campaign, event__status__in=HELD_STATUSES)
+        for row in RosterCounter.objects.filter(event__campaign=campaign, event__status__in=HELD_STATUSES)
         .values("event__tier_id")
         .annotate(
-            women=Count("pk", filter=Q(gender="female")),
-            minorities=Count("pk", filter=~Q(ethnic_group=MAJORITY_ETHNIC_GROUP)),
-            religious=Count("pk", filter=~Q(religion__in=("", "Không"))),
-            direct=Count("pk", filter=Q(is_direct_worker=True)),
-            ex_ind=Count("pk", filter=Q(category=cat.EXEMPLAR_INDIVIDUAL)),
-            ex_col=Count("pk", filter=Q(category=cat.EXEMPLAR_COLLECTIVE)),
-            guests=Count("pk", filter=Q(category=cat.GUEST)),
-            leaders=Count("pk", filter=Q(category=cat.LEADER)),
+            women=Sum("women"),
+            minorities=Sum("minorities"),
+            religious=Sum("religious"),
+            direct=Sum("direct_workers"),
+            ex_ind=Sum(cat.EXEMPLAR_INDIVIDUAL.value),
+            ex_col=Sum(cat.EXEMPLAR_COLLECTIVE.value),
+            guests=Sum(cat.GUEST.value),
+            leaders=Sum(cat.LEADER.value),
         )
+        .order_by()
     }
     keys = ("women", "minorities", "religious", "direct", "ex_ind", "ex_col", "guests", "leaders")
     rows: list[tuple[Any, ...]] = []

@@ -287,6 +287,9 @@ def test_twenty_concurrent_adds_never_pass_the_cap(units, campaign):
     assert outcomes.count("ok") == 5
     assert outcomes.count("full") == 15
     assert Delegate.objects.filter(event=event).count() == 25
+    from delegates.models import RosterCounter  # the counters kept under the same lock agree
+
+    assert RosterCounter.objects.get(event=event).headcount == 25
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,7 @@
 from datetime import date
 
 from delegates.models import Delegate
+from delegates.services import roster_recount
 from tests.factories import DelegateFactory
 
 
@@ -11,6 +12,7 @@ def add_delegates(event, *, exemplars: int, others: int, women: int = 0, ethnic:
         row.category = "exemplar_individual" if i < exemplars else "guest"
         row.gender = "female" if i < women else "male"
     Delegate.objects.bulk_create(rows)
+    roster_recount(event_id=event.pk)  # as every roster write does
 
 
 def make_plan(campaign, unit, *, on: date, approved: bool = False):
