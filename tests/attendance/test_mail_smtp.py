@@ -69,19 +69,27 @@ def smtp_inbox(settings):
 
 
 @pytest.fixture
-def celery_worker(settings):
+def celery_worker(settings, monkeypatch):
     """A real Celery worker on the pass's broker, on a queue of its own (a worker started by
-    .ci/run consumes the default queue with its own mail settings and never sees this task)."""
+    .ci/run consumes the default queue with its own mail settings and never sees this task).
+
+    The task is sent to that queue by wrapping its `delay` (the service calls it as in the portal):
+    changing `task_routes` would not do, as Celery builds its router once, at the first task sent
+    by any earlier test, and keeps it."""
+    from attendance.tasks import invitations_send_task
+
     queue = f"smtp-test-{uuid.uuid4().hex[:8]}"
-    routes = app.conf.task_routes
     settings.CELERY_TASK_ALWAYS_EAGER = False
     app.conf.task_always_eager = False
-    app.conf.task_routes = {"attendance.tasks.invitations_send_task": {"queue": queue}}
+    monkeypatch.setattr(
+        invitations_send_task,
+        "delay",
+        lambda *args: invitations_send_task.apply_async(args=args, queue=queue),
+    )
     try:
         with start_worker(app, pool="solo", perform_ping_check=False, queues=[queue], shutdown_timeout=20):
             yield
     finally:
-        app.conf.task_routes = routes
         app.conf.task_always_eager = True
 
 
