@@ -6,7 +6,7 @@ PY := $(BIN)/python
 MANAGE := $(PY) manage.py
 PORT ?= 8000
 
-.PHONY: backup restore demo test venv lock lint typecheck migrations-check pytest worker beat messages bench demo-province prod-check clean
+.PHONY: backup restore demo guide-screenshots test venv lock lint typecheck migrations-check pytest worker beat messages bench demo-province prod-check clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -74,6 +74,10 @@ messages: venv
 demo-province: venv
 	$(MANAGE) migrate --noinput
 	$(MANAGE) demo_data --scale province
+
+# The user guide's screenshots (static/guide/) are made by a browser test from the demo data.
+guide-screenshots: venv
+	GUIDE_SCREENSHOTS_DIR=static/guide $(BIN)/pytest -p no:cacheprovider tests/browser/test_user_guide.py
 
 bench: venv
 	$(PY) bench/run_all.py

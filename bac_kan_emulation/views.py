@@ -1,6 +1,7 @@
 """The portal's home page: one per role, composed from every app (so it lives above them all)."""
 
 from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -9,8 +10,11 @@ from attendance.selectors import reception_events
 from congresses.selectors import campaign_active, campaign_map_day, campaign_tiers, tier_for_unit
 from core.clock import today as portal_today
 from oversight.selectors import WaitingWork, campaign_figures, waiting_work
+from reports.renderers.pdf import render_pdf
 from units.permissions import is_staff_of_home_affairs, sees_whole_province
 from units.selectors import unit_children, unit_kind_counts
+
+from .guide import GUIDES, GUIDES_BY_KEY, guide_key_for
 
 OVERDUE_SHOWN = 8  # an officer's home lists this many overdue items of their units, then counts the rest
 
@@ -67,3 +71,30 @@ def home(request):
         context["reception_events"] = list(reception_events(user=user))
         template = "portal/home_officer.html"
     return render(request, template, context)
+
+
+@login_required
+def guide_index(request):
+    """The user guides of every role, the reader's own first."""
+    own = guide_key_for(request.user)
+    guides = sorted(GUIDES, key=lambda guide: guide.key != own)
+    return render(request, "guide/index.html", {"guides": guides, "own_key": own})
+
+
+@login_required
+def guide_page(request, key: str):
+    guide = GUIDES_BY_KEY.get(key)
+    if guide is None:
+        raise Http404(_("Không có hướng dẫn này."))
+    return render(request, "guide/page.html", {"guide": guide, "guides": GUIDES})
+
+
+@login_required
+def guide_pdf(request, key: str):
+    guide = GUIDES_BY_KEY.get(key)
+    if guide is None:
+        raise Http404(_("Không có hướng dẫn này."))
+    pdf = render_pdf(template_name="guide/pdf.html", context={"guide": guide})
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="huong-dan-{guide.key}.pdf"'
+    return response

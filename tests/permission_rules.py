@@ -219,6 +219,10 @@ RULES: dict[str, Rule] = {
     "set_language": Rule(get=EVERYONE, post=EVERYONE, public=True, get_status=302),
     # units
     "home": Rule(get=LOGGED_IN),
+    # The user guides are the same for everyone signed in (no data of any unit).
+    "guide_index": Rule(get=LOGGED_IN),
+    "guide": Rule(get=LOGGED_IN, kwargs=lambda w, unit: {"key": "can-bo-don-vi"}),
+    "guide_pdf": Rule(get=LOGGED_IN, kwargs=lambda w, unit: {"key": "to-don-tiep"}),
     "units:list": Rule(get=LOGGED_IN),
     "units:detail": Rule(get=LOGGED_IN, kwargs=unit_pk, scoped=True),
     "units:edit": Rule(get=PROVINCE_READERS, post=STAFF_ONLY, kwargs=unit_pk, scoped=True),

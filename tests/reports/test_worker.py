@@ -106,6 +106,28 @@ def start_worker(*, queue: str, name: str, database_url: str, broker: str, log: 
                             cwd=django_settings.BASE_DIR, start_new_session=True)  # fmt: skip
 
 
+def big_roster(event, name: str, count: int) -> None:
+    """`count` exemplars named `name 000`, `name 001`… on `event`'s roster."""
+    Delegate.objects.bulk_create(
+        Delegate(event=event, category="exemplar_individual", full_name=f"{name} {i:03d}", gender="female",
+                 birth_year=1980, ethnic_group="Tày", position="Nông dân sản xuất giỏi",
+                 sort_key=vietnamese_sort_key(f"{name} {i:03d}"), search_text=fold_for_search(f"{name} {i}"))
+        for i in range(count)
+    )  # fmt: skip
+
+
+def jobs_on_own_queue(monkeypatch, settings, queue: str) -> None:
+    """Documents take the portal's service path but go to `queue` (the CI worker must not take them)."""
+    from bac_kan_emulation.celery import app
+    from reports.tasks import report_generate
+
+    monkeypatch.setattr(
+        report_generate, "delay", lambda pk: report_generate.apply_async(args=[pk], queue=queue)
+    )
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    app.conf.task_always_eager = False
+
+
 def kill_group(process: subprocess.Popen, sig: int) -> None:
     try:
         os.killpg(process.pid, sig)
@@ -122,24 +144,13 @@ def test_a_worker_killed_mid_batch_is_replaced_and_the_job_ends_done_with_one_fi
     babe_event, admin, monkeypatch, tmp_path, settings
 ):
     from bac_kan_emulation.celery import app
-    from reports.tasks import report_generate
 
     broker = redis_broker()
     database_url = shared_database_url()
     queue = f"reports-kill-test-{uuid.uuid4().hex[:8]}"
     count = 300
-    Delegate.objects.bulk_create(
-        Delegate(event=babe_event, category="exemplar_individual", full_name=f"Nông Thị Hoà {i:03d}", gender="female",
-                 birth_year=1980, ethnic_group="Tày", position="Nông dân sản xuất giỏi",
-                 sort_key=vietnamese_sort_key(f"Nông Thị Hoà {i:03d}"), search_text=fold_for_search(f"Hoa {i}"))
-        for i in range(count)
-    )  # fmt: skip
-    # Same service path as the portal, but on this test's own queue (the CI worker must not take it).
-    monkeypatch.setattr(
-        report_generate, "delay", lambda pk: report_generate.apply_async(args=[pk], queue=queue)
-    )
-    settings.CELERY_TASK_ALWAYS_EAGER = False
-    app.conf.task_always_eager = False
+    big_roster(babe_event, "Nông Thị Hòa", count)
+    jobs_on_own_queue(monkeypatch, settings, queue)
     log = tmp_path / "workers.log"
     first = start_worker(queue=queue, name="first", database_url=database_url, broker=broker, log=log)
     second = None
@@ -190,22 +201,13 @@ def test_the_only_worker_killed_mid_batch_leaves_a_failed_job_whose_retry_makes_
     from django.urls import reverse
 
     from bac_kan_emulation.celery import app
-    from reports.tasks import report_generate
 
     broker = redis_broker()
     database_url = shared_database_url()
     queue = f"reports-kill-retry-{uuid.uuid4().hex[:8]}"
     count = 300
-    Delegate.objects.bulk_create(
-        Delegate(event=babe_event, category="exemplar_individual", full_name=f"Hoàng Văn Lực {i:03d}", gender="male",
-                 birth_year=1979, ethnic_group="Tày", position="Trưởng thôn",
-                 sort_key=vietnamese_sort_key(f"Hoàng Văn Lực {i:03d}"), search_text=fold_for_search(f"Luc {i}"))
-        for i in range(count)
-    )  # fmt: skip
-    monkeypatch.setattr(
-        report_generate, "delay", lambda pk: report_generate.apply_async(args=[pk], queue=queue)
-    )
-    settings.CELERY_TASK_ALWAYS_EAGER = False
+    big_roster(babe_event, "Hoàng Văn Lực", count)
+    jobs_on_own_queue(monkeypatch, settings, queue)
     settings.REPORTS_HEARTBEAT_TIMEOUT_SECONDS = 2
     app.conf.task_always_eager = False
     log = tmp_path / "workers.log"
