@@ -128,6 +128,24 @@ def jobs_on_own_queue(monkeypatch, settings, queue: str) -> None:
     app.conf.task_always_eager = False
 
 
+def request_and_kill_mid_batch(event, admin, worker: subprocess.Popen) -> GeneratedReport:
+    """Ask for the event's invitations, SIGKILL `worker` once it reports progress; the job row then."""
+    report = services.report_request(
+        kind="invitations", event=event, requested_by=admin, key=uuid.uuid4().hex
+    )
+
+    def under_way():
+        row = GeneratedReport.objects.get(pk=report.pk)
+        return row if row.status == "running" and row.progress > 0 else None
+
+    row = wait_for(under_way, 120, "the worker to report progress")
+    kill_group(worker, signal.SIGKILL)
+    row.refresh_from_db()
+    assert row.status == "running" and 0 < row.progress < 100, "killed in the middle of the batch"
+    assert not row.file
+    return row
+
+
 def kill_group(process: subprocess.Popen, sig: int) -> None:
     try:
         os.killpg(process.pid, sig)
@@ -155,18 +173,7 @@ def test_a_worker_killed_mid_batch_is_replaced_and_the_job_ends_done_with_one_fi
     first = start_worker(queue=queue, name="first", database_url=database_url, broker=broker, log=log)
     second = None
     try:
-        report = services.report_request(kind="invitations", event=babe_event, requested_by=admin,
-                                         key=uuid.uuid4().hex)  # fmt: skip
-
-        def under_way():
-            row = GeneratedReport.objects.get(pk=report.pk)
-            return row if row.status == "running" and row.progress > 0 else None
-
-        row = wait_for(under_way, 120, "the first worker to report progress")
-        kill_group(first, signal.SIGKILL)
-        row.refresh_from_db()
-        assert row.status == "running" and 0 < row.progress < 100, "killed in the middle of the batch"
-        assert not row.file
+        report = request_and_kill_mid_batch(babe_event, admin, first)
         # A worker takes back unacknowledged tasks older than the visibility timeout when it starts
         # (then only every few minutes): let the killed worker's task grow that old first.
         time.sleep(VISIBILITY_TIMEOUT + 2)
@@ -209,23 +216,11 @@ def test_the_only_worker_killed_mid_batch_leaves_a_failed_job_whose_retry_makes_
     big_roster(babe_event, "Hoàng Văn Lực", count)
     jobs_on_own_queue(monkeypatch, settings, queue)
     settings.REPORTS_HEARTBEAT_TIMEOUT_SECONDS = 2
-    app.conf.task_always_eager = False
     log = tmp_path / "workers.log"
     first = start_worker(queue=queue, name="only", database_url=database_url, broker=broker, log=log)
     second = None
     try:
-        report = services.report_request(kind="invitations", event=babe_event, requested_by=admin,
-                                         key=uuid.uuid4().hex)  # fmt: skip
-
-        def under_way():
-            row = GeneratedReport.objects.get(pk=report.pk)
-            return row if row.status == "running" and row.progress > 0 else None
-
-        wait_for(under_way, 120, "the worker to report progress")
-        kill_group(first, signal.SIGKILL)
-        report.refresh_from_db()
-        assert report.status == "running" and 0 < report.progress < 100, "killed in the middle of the batch"
-        assert not report.file
+        report = request_and_kill_mid_batch(babe_event, admin, first)
 
         # The beat task's recovery, once the heartbeat is older than the timeout.
         time.sleep(settings.REPORTS_HEARTBEAT_TIMEOUT_SECONDS + 1)
