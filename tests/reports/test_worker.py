@@ -146,6 +146,15 @@ def request_and_kill_mid_batch(event, admin, worker: subprocess.Popen) -> Genera
     return row
 
 
+def assert_one_whole_pdf(report: GeneratedReport, pages: int) -> None:
+    """The job left exactly one finished file, no partial one, with every page."""
+    folder = Path(django_settings.MEDIA_ROOT, "reports")
+    files = sorted(p.name for p in folder.iterdir() if report.idempotency_key in p.name)
+    assert files == [f"{report.idempotency_key}.pdf"]
+    assert not list(folder.glob(".part-*"))
+    assert len(pdf_text.read(report.file.read()).pages) == pages
+
+
 def kill_group(process: subprocess.Popen, sig: int) -> None:
     try:
         os.killpg(process.pid, sig)
@@ -189,14 +198,7 @@ def test_a_worker_killed_mid_batch_is_replaced_and_the_job_ends_done_with_one_fi
     report.refresh_from_db()
     assert report.status == "done", report.error or log.read_text()[-3000:]
     assert report.attempts == 2
-    files = sorted(
-        p.name
-        for p in Path(django_settings.MEDIA_ROOT, "reports").iterdir()
-        if report.idempotency_key in p.name
-    )
-    assert files == [f"{report.idempotency_key}.pdf"]
-    assert not list(Path(django_settings.MEDIA_ROOT, "reports").glob(".part-*"))
-    assert len(pdf_text.read(report.file.read()).pages) == count
+    assert_one_whole_pdf(report, count)
 
 
 @pytest.mark.faults
@@ -247,11 +249,4 @@ def test_the_only_worker_killed_mid_batch_leaves_a_failed_job_whose_retry_makes_
             kill_group(second, signal.SIGTERM)
     report.refresh_from_db()
     assert report.status == "done", report.error or log.read_text()[-3000:]
-    files = sorted(
-        p.name
-        for p in Path(django_settings.MEDIA_ROOT, "reports").iterdir()
-        if report.idempotency_key in p.name
-    )
-    assert files == [f"{report.idempotency_key}.pdf"]
-    assert not list(Path(django_settings.MEDIA_ROOT, "reports").glob(".part-*"))
-    assert len(pdf_text.read(report.file.read()).pages) == count
+    assert_one_whole_pdf(report, count)
