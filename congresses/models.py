@@ -207,10 +207,16 @@ class PlanStorage(Storage):
     Either way there is no public URL: the portal's views check the unit scope and stream the file.
     """
 
+    def local_folder(self) -> str | None:
+        """The folder of plan files on this machine (what `make backup` archives), None on S3."""
+        if getattr(settings, "STORAGE_BACKEND", "local") != "local":
+            return None
+        return str(getattr(settings, "PRIVATE_MEDIA_ROOT", None) or f"{Path(settings.MEDIA_ROOT)}-private")
+
     def _backend(self) -> Storage:
-        if getattr(settings, "STORAGE_BACKEND", "local") == "local":
-            root = getattr(settings, "PRIVATE_MEDIA_ROOT", None) or f"{Path(settings.MEDIA_ROOT)}-private"
-            return PrivateStorage(location=root)
+        folder = self.local_folder()
+        if folder is not None:
+            return PrivateStorage(location=folder)
         return configured_storages.create_storage(settings.STORAGES["default"])
 
     def _open(self, name, mode="rb"):

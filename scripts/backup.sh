@@ -5,12 +5,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 : "${DATABASE_URL:?DATABASE_URL (postgres://...) is required}"
 BACKUP_DIR="${BACKUP_DIR:-backups/$(date +%Y%m%d-%H%M%S)}"
-# the public media folder and the private one of plan files (congresses.models.private_storage)
-ROOTS="$(.venv/bin/python manage.py shell -c 'from congresses.models import private_storage; from django.conf import settings; print(settings.MEDIA_ROOT, private_storage().location)' 2>/dev/null | tail -1)"
-MEDIA="${ROOTS%% *}"
-PRIVATE="${ROOTS##* }"
-mkdir -p "$BACKUP_DIR" "$MEDIA" "$PRIVATE"
+. scripts/_folders.sh
+mkdir -p "$BACKUP_DIR" "$MEDIA"
 pg_dump -Fc --no-owner -f "$BACKUP_DIR/db.dump" "$DATABASE_URL"
 tar -czf "$BACKUP_DIR/media.tar.gz" -C "$MEDIA" .
-tar -czf "$BACKUP_DIR/private.tar.gz" -C "$PRIVATE" .
-echo "Đã sao lưu vào $BACKUP_DIR (db.dump, media.tar.gz, private.tar.gz)"
+if [ -n "$PRIVATE" ]; then
+  mkdir -p "$PRIVATE"
+  tar -czf "$BACKUP_DIR/private.tar.gz" -C "$PRIVATE" .
+  echo "Đã sao lưu vào $BACKUP_DIR (db.dump, media.tar.gz, private.tar.gz)"
+else
+  echo "Đã sao lưu vào $BACKUP_DIR (db.dump, media.tar.gz); tệp kế hoạch nằm trên bucket S3, sao lưu theo chính sách của bucket"
+fi

@@ -5,12 +5,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 : "${DATABASE_URL:?DATABASE_URL (postgres://...) is required}"
 : "${BACKUP_DIR:?BACKUP_DIR (a folder made by make backup) is required}"
-# the public media folder and the private one of plan files (congresses.models.private_storage)
-ROOTS="$(.venv/bin/python manage.py shell -c 'from congresses.models import private_storage; from django.conf import settings; print(settings.MEDIA_ROOT, private_storage().location)' 2>/dev/null | tail -1)"
-MEDIA="${ROOTS%% *}"
-PRIVATE="${ROOTS##* }"
+. scripts/_folders.sh
 pg_restore --clean --if-exists --no-owner --exit-on-error -d "$DATABASE_URL" "$BACKUP_DIR/db.dump"
-mkdir -p "$MEDIA" "$PRIVATE"
+mkdir -p "$MEDIA"
 tar -xzf "$BACKUP_DIR/media.tar.gz" -C "$MEDIA"
-tar -xzf "$BACKUP_DIR/private.tar.gz" -C "$PRIVATE"
+if [ -n "$PRIVATE" ] && [ -f "$BACKUP_DIR/private.tar.gz" ]; then
+  mkdir -p "$PRIVATE"
+  tar -xzf "$BACKUP_DIR/private.tar.gz" -C "$PRIVATE"
+fi
 echo "Đã khôi phục từ $BACKUP_DIR"
