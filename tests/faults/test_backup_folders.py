@@ -44,6 +44,12 @@ def test_backup_archives_the_folder_plan_files_are_saved_in(tmp_path, settings):
 
 
 def test_backup_leaves_plan_files_to_the_bucket_on_s3(tmp_path):
-    done = _folders({"MEDIA_ROOT": str(tmp_path / "media"), "STORAGE_BACKEND": "s3", "AWS_STORAGE_BUCKET_NAME": "ke-hoach"})
+    done = _folders(
+        {
+            "MEDIA_ROOT": str(tmp_path / "media"),
+            "STORAGE_BACKEND": "s3",
+            "AWS_STORAGE_BUCKET_NAME": "ke-hoach",
+        }
+    )
     assert done.returncode == 0, done.stderr
     assert done.stdout == f"{tmp_path / 'media'}|"
