@@ -12,14 +12,16 @@ from units.selectors import province_root
 
 from .domain import event_full_name, tier_for_kind
 from .models import Campaign, Event, UnitPlan
-from .selectors import campaign_active, campaign_tiers
+from .selectors import campaign_active, campaign_tiers, campaign_units
 from .services import plan_review, plan_submit
 
 SMALL_SCALE_UNITS = ("58", "61")  # Thành phố Bắc Kạn and Huyện Ba Bể with their communes
 
 
-def demo_units(scale: str):
-    units = Unit.objects.select_related("parent")
+def demo_units(scale: str, *, campaign: Campaign):
+    """The campaign's units on its own map (never the successor bodies of a later merger that carry
+    the same names, which a second run of demo_data would otherwise give a second event each)."""
+    units = campaign_units(campaign=campaign).select_related("parent")
     if scale == "province":
         return list(units.order_by("pk"))
     chosen = units.filter(code__in=SMALL_SCALE_UNITS) | units.filter(parent__code__in=SMALL_SCALE_UNITS)
@@ -34,7 +36,7 @@ def seed(*, rng, scale: str, stdout) -> None:
     tiers = campaign_tiers(campaign=campaign)
     today = portal_today()
     events = []
-    for unit in demo_units(scale):
+    for unit in demo_units(scale, campaign=campaign):
         tier = tier_for_kind(tiers, unit.kind)
         if tier is None:
             continue
@@ -68,7 +70,7 @@ def seed(*, rng, scale: str, stdout) -> None:
         if upcoming is not None:
             stdout.write(f"  sắp diễn ra: {upcoming.name} ngày {upcoming.date:%d/%m/%Y}")
     stdout.write(f"  {Event.objects.filter(campaign=campaign).count()} sự kiện")
-    seed_plans(campaign=campaign, units=demo_units(scale), rng=rng)
+    seed_plans(campaign=campaign, units=demo_units(scale, campaign=campaign), rng=rng)
     stdout.write(f"  {UnitPlan.objects.filter(campaign=campaign).count()} kế hoạch, chương trình đã nộp")
 
 
@@ -144,15 +146,14 @@ _PLAN_STORIES = (
 def seed_plans(*, campaign: Campaign, units: list[Unit], rng) -> None:
     """Plans in every state, each stored as a small PDF through the services."""
     reviewer = User.objects.filter(role=User.Role.STAFF).order_by("pk").first()
-    done = set(UnitPlan.objects.filter(campaign=campaign).values_list("unit_id", "kind"))
+    if UnitPlan.objects.filter(campaign=campaign).exists():
+        return  # loaded before: the units that drew "no plan yet" keep none
     deadline = datetime.combine(campaign.plan_deadline, time(9, 30), tzinfo=timezone.get_current_timezone())
     officers = {u.unit_id: u for u in User.objects.filter(role=User.Role.OFFICER).order_by("pk")}
     for unit in units:
         officer = officers.get(unit.pk)
         kinds = [UnitPlan.Kind.PLAN] + ([UnitPlan.Kind.PILOT_PROGRAMME] if unit.is_pilot else [])
         for kind in kinds:
-            if (unit.pk, kind) in done:
-                continue
             _, offset, story = rng.choices(_PLAN_STORIES, weights=[s[0] for s in _PLAN_STORIES])[0]
             if offset is None:
                 continue

@@ -72,3 +72,16 @@ def test_the_demo_has_a_congress_to_come_whose_invitations_can_be_answered(clien
     assert Delegate.objects.filter(event=event).exclude(email="").exists()  # reminders can be sent
     call_command("demo_data", stdout=io.StringIO())  # loading again makes no second congress
     assert Event.objects.filter(unit__kind="province", campaign=event.campaign).count() == 1
+
+
+@pytest.mark.django_db
+def test_loading_the_demo_again_adds_no_event_delegate_or_plan():
+    from congresses.models import Event, UnitPlan
+
+    def counts():
+        return Event.objects.count(), Delegate.objects.count(), UnitPlan.objects.count()
+
+    call_command("demo_data", stdout=io.StringIO())
+    first = counts()
+    call_command("demo_data", stdout=io.StringIO())  # the merged province's bodies share names
+    assert counts() == first
