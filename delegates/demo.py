@@ -1,5 +1,9 @@
 """Demo rosters with realistic names, genders and the ethnic mix of Bắc Kạn."""
 
+from datetime import datetime, time, timedelta
+
+from django.utils import timezone
+
 from congresses import rules
 from congresses.models import Event
 from congresses.selectors import campaign_active
@@ -92,7 +96,8 @@ def seed(*, rng, scale: str, stdout) -> None:
     # An event that has been held closed its roster first: finalise it through the
     # service, so the share rule is checked as an officer's click would check it.
     for event in Event.objects.filter(status__in=("held", "reported"), roster_finalised_at__isnull=True):
-        roster_finalise(event=event)
+        closed = datetime.combine(event.date - timedelta(days=3), time(16, 30))
+        roster_finalise(event=event, now=timezone.make_aware(closed))
     seed_delegations(rng=rng, stdout=stdout)
 
 

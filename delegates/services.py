@@ -1,7 +1,7 @@
 """Writes of rosters: every path that adds delegates locks the event and checks the cap."""
 
 from collections.abc import Iterable, Mapping
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
@@ -305,7 +305,8 @@ def roster_import_discard(*, staged: RosterImport) -> None:
 
 
 @transaction.atomic
-def roster_finalise(*, event: Event) -> Event:
+def roster_finalise(*, event: Event, now: datetime | None = None) -> Event:
+    """Close the roster (`now`: when, for the demo's past events; the real time otherwise)."""
     locked = _lock_event(event)
     _ensure_open(locked)
     qs = Delegate.objects.filter(event=locked)
@@ -319,7 +320,7 @@ def roster_finalise(*, event: Event) -> Event:
     )
     if not share:
         raise ExemplarShareTooLow(f"Chưa thể chốt danh sách. {share.reason}")
-    locked.roster_finalised_at = timezone.now()
+    locked.roster_finalised_at = now or timezone.now()
     locked.save(update_fields=["roster_finalised_at"])
     return locked
 

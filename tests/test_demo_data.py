@@ -85,3 +85,17 @@ def test_loading_the_demo_again_adds_no_event_delegate_or_plan():
     first = counts()
     call_command("demo_data", stdout=io.StringIO())  # the merged province's bodies share names
     assert counts() == first
+
+
+@pytest.mark.django_db
+def test_the_demos_held_events_closed_their_rosters_before_the_day_not_today():
+    from django.utils import timezone
+
+    from congresses.models import Event
+
+    call_command("demo_data", stdout=io.StringIO())
+    held = list(Event.objects.filter(status__in=("held", "reported")))
+    assert held
+    for event in held:
+        closed_on = timezone.localtime(event.roster_finalised_at).date()
+        assert closed_on < event.date, event.name  # "Đã chốt lúc" before the congress, as it happened
