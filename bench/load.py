@@ -226,7 +226,11 @@ def serve(args):
         return run_load(f"http://127.0.0.1:{port}", args.users, args.duration, args.think, args.seed)
     finally:
         gunicorn.terminate()
-        gunicorn.wait(10)
+        try:  # an overloaded machine may take longer than gunicorn's graceful stop; never leave it running
+            gunicorn.wait(30)
+        except subprocess.TimeoutExpired:
+            gunicorn.kill()
+            gunicorn.wait(10)
 
 
 def main():
