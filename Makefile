@@ -6,7 +6,7 @@ PY := $(BIN)/python
 MANAGE := $(PY) manage.py
 PORT ?= 8000
 
-.PHONY: backup restore demo guide-screenshots test venv lock lint typecheck migrations-check pytest worker beat messages bench demo-province prod-check clean
+.PHONY: backup restore demo guide-screenshots test venv lock lint typecheck migrations-check pytest worker beat messages bench demo-province demo-nation prod-check clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -74,6 +74,12 @@ messages: venv
 demo-province: venv
 	$(MANAGE) migrate --noinput
 	$(MANAGE) demo_data --scale province
+
+# Ten times the province (about 1,500 events, 350,000 delegates) on made-up demo units, for
+# benchmarks and the load test: meant for PostgreSQL (DATABASE_URL), where it takes minutes.
+demo-nation: venv
+	$(MANAGE) migrate --noinput
+	$(MANAGE) demo_data --scale nation
 
 # The user guide's screenshots (static/guide/) are made by a browser test from the demo data.
 guide-screenshots: venv

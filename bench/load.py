@@ -1,10 +1,12 @@
 """Load test: N concurrent users on loopback browsing the portal's read pages (run by hand).
 
     .venv/bin/python bench/load.py --serve                 # set up PostgreSQL + province data + gunicorn, then load
+    .venv/bin/python bench/load.py --serve --scale nation --users 100   # ten times the province (issue 16)
     .venv/bin/python bench/load.py --base http://127.0.0.1:8199   # against a server already running
 
 With --serve it creates the database `bkan_load` on 127.0.0.1:5432 (kept between runs; --fresh
-rebuilds it), loads `demo_data --scale province`, runs collectstatic, starts gunicorn with the
+rebuilds it), loads `demo_data --scale province` (or `--scale nation` into `bkan_load_nation`:
+about 1,500 events and 350,000 delegates, a few minutes the first time), runs collectstatic, starts gunicorn with the
 production settings (DEBUG=False, WhiteNoise) and stops it afterwards.
 
 Each virtual user logs in with one of the demo accounts, then for --duration seconds follows
@@ -200,11 +202,11 @@ def serve(args):
         exists = False
     if not exists:
         subprocess.run(["psql", f"{args.pg}/postgres", "-qc", f"CREATE DATABASE {args.db}"], check=True)
-    print(f"migrate, demo_data --scale province (database {args.db}), collectstatic ...", flush=True)
+    print(f"migrate, demo_data --scale {args.scale} (database {args.db}), collectstatic ...", flush=True)
     t0 = time.perf_counter()
     manage("migrate", "--noinput")
     if not exists:
-        manage("demo_data", "--scale", "province")
+        manage("demo_data", "--scale", args.scale)
     manage("collectstatic", "--noinput")
     print(f"  ready in {time.perf_counter() - t0:.0f} s", flush=True)
     port = args.port
@@ -224,7 +226,11 @@ def serve(args):
         return run_load(f"http://127.0.0.1:{port}", args.users, args.duration, args.think, args.seed)
     finally:
         gunicorn.terminate()
-        gunicorn.wait(10)
+        try:  # an overloaded machine may take longer than gunicorn's graceful stop; never leave it running
+            gunicorn.wait(30)
+        except subprocess.TimeoutExpired:
+            gunicorn.kill()
+            gunicorn.wait(10)
 
 
 def main():
@@ -235,7 +241,9 @@ def main():
     parser.add_argument("--serve", action="store_true", help="set up PostgreSQL + province data + gunicorn")
     parser.add_argument("--fresh", action="store_true", help="with --serve: rebuild the database")
     parser.add_argument("--pg", default="postgres://postgres@127.0.0.1:5432")
-    parser.add_argument("--db", default="bkan_load")
+    parser.add_argument("--scale", choices=("province", "nation"), default="province",
+                        help="with --serve: the demo data's scale (nation: ten times the province)")  # fmt: skip
+    parser.add_argument("--db", help="with --serve: database name (default bkan_load, bkan_load_nation)")
     parser.add_argument("--port", type=int, default=8198)
     parser.add_argument("--workers", type=int, default=(os.cpu_count() or 1) * 2 + 1)
     parser.add_argument("--threads", type=int, default=4)
@@ -245,6 +253,7 @@ def main():
                         help="seconds a user reads a page before the next (uniform)")  # fmt: skip
     parser.add_argument("--seed", type=int, default=2025)
     args = parser.parse_args()
+    args.db = args.db or ("bkan_load_nation" if args.scale == "nation" else "bkan_load")
     if args.serve:
         _, errors = serve(args)
     elif args.base:

@@ -22,7 +22,7 @@ def demo_units(scale: str, *, campaign: Campaign):
     """The campaign's units on its own map (never the successor bodies of a later merger that carry
     the same names, which a second run of demo_data would otherwise give a second event each)."""
     units = campaign_units(campaign=campaign).select_related("parent")
-    if scale == "province":
+    if scale in ("province", "nation"):
         return list(units.order_by("pk"))
     chosen = units.filter(code__in=SMALL_SCALE_UNITS) | units.filter(parent__code__in=SMALL_SCALE_UNITS)
     bodies = units.filter(name__in=("Sở Y tế", "Sở Giáo dục và Đào tạo", "Hội Nông dân tỉnh"))
@@ -65,7 +65,7 @@ def seed(*, rng, scale: str, stdout) -> None:
             )
         )
     Event.objects.bulk_create(events, ignore_conflicts=True)
-    if scale != "province":  # the province scale already holds the province's own congress
+    if scale == "demo":  # the province and nation scales already hold the province's own congress
         upcoming = province_congress(campaign=campaign, tiers=tiers, today=today)
         if upcoming is not None:
             stdout.write(f"  sắp diễn ra: {upcoming.name} ngày {upcoming.date:%d/%m/%Y}")

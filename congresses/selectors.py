@@ -142,12 +142,13 @@ def plan_status_rows(
         units = units.filter(is_pilot=True)
     if district_id:
         units = units.filter(Q(pk=district_id) | Q(parent_id=district_id))
+    # Only what the list shows: every unit needs its plan's state, not the whole plan and its people.
     units = units.prefetch_related(
         Prefetch(
             "plans",
-            queryset=UnitPlan.objects.filter(campaign=campaign, kind=kind).select_related(
-                "submitted_by", "reviewed_by"
-            ),
+            queryset=UnitPlan.objects.filter(campaign=campaign, kind=kind)
+            .select_related("reviewed_by")
+            .only(*PLAN_LIST_FIELDS),
             to_attr="campaign_plans",
         )
     )
@@ -166,13 +167,12 @@ def plan_status_rows(
             counts[PlanState.LATE] += 1
         if state.matches(status):
             rows.append(PlanRow(unit=unit, plan=plan, status=state))
-    rows.sort(
-        key=lambda row: (
-            unit_sort_key(row.unit.parent.name if row.unit.parent else ""),
-            unit_sort_key(row.unit.name),
-        )
-    )
+    # unsorted: the list page sorts and pages them (core.listing), once
     return rows, counts
+
+
+PLAN_LIST_FIELDS = ("unit_id", "status", "first_submitted_at", "submitted_at", "version", "review_comment",
+                    "reviewed_by__first_name", "reviewed_by__last_name", "reviewed_by__username")  # fmt: skip
 
 
 def plan_owing_tiers(tiers: list[TierRule]) -> list[TierRule]:

@@ -7,6 +7,7 @@ from django.utils import timezone
 from congresses import rules
 from congresses.models import Event
 from congresses.selectors import campaign_active
+from core.bulk_insert import insert_many
 from core.text import vietnamese_sort_key
 from units.models import Unit
 from units.reference import FIELDS
@@ -73,11 +74,15 @@ def make_delegate(rng, event: Event, category: str) -> Delegate:
 
 def seed(*, rng, scale: str, stdout) -> None:
     events = list(Event.objects.select_related("unit", "tier").filter(delegates__isnull=True))
+    large = scale in ("province", "nation")
+    # The nation scale's 350,000 rows go through PostgreSQL COPY (core.bulk_insert), in batches
+    # that keep memory flat; the smaller scales keep bulk_create.
+    write, batch_size = (insert_many, 20000) if scale == "nation" else (Delegate.objects.bulk_create, 5000)
     batch: list[Delegate] = []
     for event in events:
         cap = event_cap(event) or 0
-        size = rng.randint(cap - 8, cap) if scale == "province" else rng.randint(24, 60)
-        if event.status == Event.Status.PLANNED and scale != "province":
+        size = rng.randint(max(cap - 8, 1), cap) if large else rng.randint(24, 60)
+        if event.status == Event.Status.PLANNED and not large:
             size = rng.randint(5, 15)
         exemplars = -(-size * event.tier.min_exemplar_share_percent // 100) + rng.randint(0, 3)
         exemplars = min(exemplars, size)
@@ -87,10 +92,10 @@ def seed(*, rng, scale: str, stdout) -> None:
             else:
                 category = "leader" if rng.random() < 0.5 else "guest"
             batch.append(make_delegate(rng, event, category))
-        if len(batch) >= 5000:
-            Delegate.objects.bulk_create(batch)
+        if len(batch) >= batch_size:
+            write(batch)
             batch = []
-    Delegate.objects.bulk_create(batch)
+    write(batch)
     rosters_recount(event_ids=[event.pk for event in events])
     stdout.write(f"  {Delegate.objects.count()} đại biểu")
     # An event that has been held closed its roster first: finalise it through the

@@ -62,7 +62,7 @@ def seed(*, rng, scale: str, stdout) -> None:
         )
         created.append(exemplar)
         _seed_awards(exemplar, awards, rng)
-    if scale == "province":
+    if scale in ("province", "nation"):
         created += _seed_bulk(rng, movements)
     _seed_nominations(created, awards, rng)
     _seed_presenters(rng)

@@ -105,3 +105,38 @@ def test_the_plan_list_filters_by_district(client, admin, units, campaign):
     rows = response.context["listing"].rows
     assert rows and all(units["nari"].pk in (r.unit.pk, r.unit.parent_id) for r in rows)
     assert f"district={units['nari'].pk}" in response.content.decode()
+
+
+def test_the_plan_list_shows_who_reviewed_at_a_constant_query_count_with_2_or_20_plans(
+    client, admin, units, campaign
+):
+    from congresses.services import plan_review, plan_submit
+    from tests.congresses import plan_files
+
+    client.force_login(admin)
+    admin.first_name, admin.last_name = "Hà", "Hoàng Thị Thu"
+    admin.save(update_fields=["first_name", "last_name"])
+
+    def reviewed_plans(communes):
+        for unit in communes:
+            plan = plan_submit(
+                campaign=campaign, unit=unit, kind="plan", upload=plan_files.pdf(), submitted_by=None
+            )
+            plan_review(plan=plan, action="approve", comment="", reviewed_by=admin)
+
+    reviewed_plans(_communes(units, 2, "Xã Hai"))
+    url = reverse("congresses:plan_list")
+    client.get(url, {"sort": "first"})
+    with CaptureQueriesContext(connection) as few:
+        small = client.get(url, {"sort": "-first"})
+    reviewed_plans(_communes(units, 18, "Xã Hai Mươi"))
+    with CaptureQueriesContext(connection) as many:
+        large = client.get(url, {"sort": "-first"})
+    assert len(many) == len(few)
+    shown = [row for row in large.context["listing"].rows if row.plan is not None]
+    assert len(shown) == 20  # the submitted first on the first page, newest first
+    assert (
+        large.content.decode().count("Hoàng Thị Thu Hà")
+        >= 20
+        > small.content.decode().count("Hoàng Thị Thu Hà")
+    )

@@ -1,5 +1,7 @@
 """Demo accounts. One password for every demo account, printed by `make demo`."""
 
+from core.bulk_insert import insert_many
+
 from .models import UNIT_EPOCH, Unit, User
 
 DEMO_PASSWORD = "BacKan@2025"
@@ -47,3 +49,44 @@ def describe_accounts() -> list[str]:
         where = user.unit.name if user.unit is not None else "toàn tỉnh"
         lines.append(f"  {user.username:<10} {user.get_role_display():<20} {where}")
     return lines
+
+
+COPY_MARK = "minh họa"  # in every generated unit's name: "Huyện Ba Bể (minh họa 2)"
+
+
+def seed_copies(*, copies: int, stdout) -> int:
+    """The nation scale: `copies` made-up copies of the province's map under its root, so the
+    campaign has about ten times the province's units. Each copy repeats every unit below the
+    root (districts with their communes, the provincial bodies), named as a demo copy and without
+    an official code. Loading again adds only the copies that are missing. Returns units made."""
+    root = (
+        Unit.objects.filter(parent__isnull=True, kind="province", valid_to__isnull=True)
+        .order_by("pk")
+        .first()
+    )
+    if root is None or copies < 1:
+        return 0
+    originals = list(
+        Unit.objects.filter(valid_from=UNIT_EPOCH, valid_to__isnull=True)
+        .exclude(name__contains=COPY_MARK)
+        .exclude(pk=root.pk)
+    )
+    upper = [u for u in originals if u.parent_id == root.pk]
+    lower = [u for u in originals if u.parent_id != root.pk]
+    made = 0
+    for number in range(2, copies + 2):
+        suffix = f" ({COPY_MARK} {number})"
+        if Unit.objects.filter(name__endswith=suffix).exists():
+            continue
+        copied = insert_many([Unit(name=u.name + suffix, kind=u.kind, parent=root) for u in upper])
+        parent_of = {u.pk: c for u, c in zip(upper, copied, strict=True)}
+        below = [
+            Unit(name=u.name + suffix, kind=u.kind, parent=parent_of[u.parent_id])
+            for u in lower
+            if u.parent_id in parent_of
+        ]
+        made += len(copied) + len(insert_many(below))
+    stdout.write(
+        f"  {made} đơn vị minh họa sinh thêm ({copies} bản của cây đơn vị), {Unit.objects.count()} đơn vị"
+    )
+    return made
