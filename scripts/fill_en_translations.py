@@ -3,7 +3,8 @@
 Vietnamese is the source language of the portal; English is a courtesy
 translation. Workflow: `make messages` (makemessages + this script + compilemessages).
 A msgid missing here stays untranslated, and `make test` fails on it (tests/test_catalogue_complete.py).
-Plural entries ({% blocktranslate count %}) take a (singular, plural) pair.
+Plural entries ({% blocktranslate count %}) take a (singular, plural) pair; an entry with a context
+({% translate "Đơn vị" context "danh sách đơn vị" %}) is keyed "context\x04msgid", as gettext keys it.
 """
 
 from pathlib import Path
@@ -16,7 +17,7 @@ EN: dict[str, str | tuple[str, str]] = {
     "Cổng thi đua yêu nước %(province)s": "Patriotic Emulation Portal, %(province)s",
     "Thi đua yêu nước %(place)s": "%(place)s Patriotic Emulation",
     "Trang chủ": "Home",
-    "Đơn vị": "Units",
+    "Đơn vị": "Unit",
     "Chiến dịch": "Campaigns",
     "Danh mục": "Reference data",
     "Đăng xuất": "Log out",
@@ -69,7 +70,7 @@ EN: dict[str, str | tuple[str, str]] = {
     "giai đoạn": "period",
     "Hạn các đơn vị nộp kế hoạch:": "Units' plan deadline:",
     "Quy định của chiến dịch": "Campaign rules",
-    "Chỉ đạo điểm": "Pilot",
+    "Chỉ đạo điểm": "Pilot units",
     "Loại đơn vị": "Unit type",
     "Mã đơn vị": "Unit code",
     "Thư điện tử": "E-mail",
@@ -83,7 +84,7 @@ EN: dict[str, str | tuple[str, str]] = {
     "Tên đơn vị": "Unit name",
     "Loại": "Type",
     "Mã": "Code",
-    "Trực thuộc": "Subordinate units",
+    "Trực thuộc": "Parent unit",
     "Điểm": "Pilot",
     "Không có đơn vị nào.": "No units.",
     # Screens (templates) and the few Python strings they show, issue 15 "English complete".
@@ -628,7 +629,7 @@ EN: dict[str, str | tuple[str, str]] = {
     "đơn vị": "units",
     "vi phạm": "violations",
     "Địa bàn": "Area",
-    "Xử lý": "Action",
+    "Xử lý": "Resolve",
     "Không có đơn vị nào vi phạm quy định.": "No unit breaks the rules.",
     "Toàn tỉnh": "Whole province",
     "Sở, ban, ngành, đoàn thể tỉnh, doanh nghiệp": "Provincial departments, agencies, mass organisations, enterprises",
@@ -868,6 +869,10 @@ EN: dict[str, str | tuple[str, str]] = {
     "Mọi đơn vị cấp trên": "All upper units",
     "%(total)s đơn vị": ("%(total)s unit", "%(total)s units"),
     "Nạp lúc": "Uploaded at",
+    # Same Vietnamese, other English: "context\x04msgid" as gettext keys a {% translate … context … %}.
+    "danh sách đơn vị\x04Đơn vị": "Units",
+    "số đơn vị\x04Đơn vị": "Units",
+    "số đơn vị trực thuộc\x04Trực thuộc": "Subordinate units",
 }
 
 PO = Path(__file__).resolve().parent.parent / "locale" / "en" / "LC_MESSAGES" / "django.po"
@@ -885,7 +890,7 @@ def main() -> None:
     for entry in catalogue:
         if entry.obsolete:
             continue
-        english = EN.get(entry.msgid)
+        english = EN.get(f"{entry.msgctxt}\x04{entry.msgid}" if entry.msgctxt else entry.msgid)
         if entry.msgid_plural:
             if english is not None:
                 singular, plural = english if isinstance(english, tuple) else (english, english)
