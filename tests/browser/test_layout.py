@@ -52,7 +52,9 @@ def _overflow(page) -> int:
 
 def _choose_language(page, live_server, language: str) -> None:
     """What the language switch in the footer leaves behind: Django's language cookie."""
-    page.context.add_cookies([{"name": settings.LANGUAGE_COOKIE_NAME, "value": language, "url": live_server.url}])
+    page.context.add_cookies(
+        [{"name": settings.LANGUAGE_COOKIE_NAME, "value": language, "url": live_server.url}]
+    )
 
 
 @pytest.mark.parametrize("language", ["vi", "en"])
@@ -77,7 +79,9 @@ def test_every_main_page_fits_the_screen(
             if (extra := _overflow(page)) > 0:
                 too_wide.append(f"{name} at {width} px: {width + extra} px wide")
         page.goto(live_server.url + reverse("home"))
-        page.screenshot(path=os.path.join(screenshot_dir, f"layout-{role}-{language}-{width}.png"), full_page=True)
+        page.screenshot(
+            path=os.path.join(screenshot_dir, f"layout-{role}-{language}-{width}.png"), full_page=True
+        )
     assert too_wide == []
 
 
