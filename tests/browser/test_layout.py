@@ -139,3 +139,18 @@ def test_an_officer_works_on_a_phone(
     assert _within_screen(page, "#agenda-table label:has-text('Xóa')")
     assert _within_screen(page, "button:has-text('Lưu chương trình')")
     page.screenshot(path=os.path.join(screenshot_dir, "layout-phone-agenda.png"), full_page=True)
+
+
+def test_the_language_switch_turns_the_menu_and_pages_english(admin, browser_page, live_server, campaign):
+    page = browser_page
+    _login(page, live_server, admin)
+    page.click("footer button[value=en]")
+    page.wait_for_selector("html[lang=en]")
+    menu = page.inner_text("nav.navbar")
+    assert "Log out" in menu and "Conferences & Congresses" in menu
+    assert "Đăng xuất" not in menu and "Hội nghị, Đại hội" not in menu
+    page.goto(live_server.url + reverse("oversight:dashboard"))
+    assert page.inner_text("main h1") == "Progress dashboard"
+    page.click("footer button[value=vi]")
+    page.wait_for_selector("html[lang=vi]")
+    assert "Đăng xuất" in page.inner_text("nav.navbar")
