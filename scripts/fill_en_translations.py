@@ -902,6 +902,7 @@ def main() -> None:
     polib (not a regex) so plural entries and wrapped lines are read as gettext writes them.
     """
     catalogue = polib.pofile(str(PO), wrapwidth=79)
+    catalogue.metadata["Language"] = "en"
     for entry in catalogue:
         if entry.obsolete:
             continue
