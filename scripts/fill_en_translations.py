@@ -884,6 +884,8 @@ EN: dict[str, str | tuple[str, str]] = {
     "đã điểm danh {time}": "checked in {time}",
     "Không tìm thấy đại biểu nào.": "No delegate found.",
     "Cửa 1": "Door 1",
+    "Xác nhận nhập %(total)s đại biểu": "Confirm importing %(total)s delegates",
+    "Đại hội tối đa %(upper_cap)s đại biểu": "Congress cap: %(upper_cap)s delegates",
     # Same Vietnamese, other English: "context\x04msgid" as gettext keys a {% translate … context … %}.
     "danh sách đơn vị\x04Đơn vị": "Units",
     "số đơn vị\x04Đơn vị": "Units",
