@@ -67,7 +67,7 @@ beat: venv
 	CELERY_BROKER_URL=$${CELERY_BROKER_URL:-redis://127.0.0.1:6379/0} $(BIN)/celery -A bac_kan_emulation beat --loglevel=info
 
 messages: venv
-	$(MANAGE) makemessages -l en --ignore=.venv --ignore=tests --ignore=bench
+	$(MANAGE) makemessages -l en --no-obsolete --ignore=.venv --ignore=tests --ignore=bench
 	$(PY) scripts/fill_en_translations.py
 	$(MANAGE) compilemessages -l en --ignore=.venv
 

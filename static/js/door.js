@@ -9,6 +9,12 @@
   var eventId = root.dataset.event;
   var csrf = root.dataset.csrf;
   var el = function (id) { return document.getElementById(id); };
+  // The page's words in the officer's language: #door-text's data attributes, written by the
+  // template through {% translate %}; "{n}" and "{time}" are filled in here.
+  var words = el("door-text").dataset;
+  var t = function (key, values) {
+    return words[key].replace(/\{(\w+)\}/g, function (_, name) { return String(values[name]); });
+  };
   var roster = [];          // entries: id, name, category, seat, code, fp, search, checked_at
   var byFingerprint = {};
   var byCode = {};
@@ -83,18 +89,18 @@
     return ("0" + d.getHours()).slice(-2) + ":" + ("0" + d.getMinutes()).slice(-2);
   }
   function describe(entry) {
-    return entry.category + (entry.seat ? " · Ghế " + entry.seat : "");
+    return entry.category + (entry.seat ? " · " + words.seat + " " + entry.seat : "");
   }
   function setNetwork() {
     var online = navigator.onLine;
     var badge = el("door-network");
-    badge.textContent = online ? "Có mạng" : "Mất mạng – vẫn điểm danh, sẽ gửi sau";
+    badge.textContent = online ? words.online : words.offline;
     badge.className = "badge " + (online ? "bg-success" : "bg-warning text-dark");
   }
   function setQueue(count) {
     var badge = el("door-queue");
     badge.dataset.count = String(count);
-    badge.textContent = count + " lượt chờ gửi";
+    badge.textContent = t("queue", { n: count });
     badge.className = "badge " + (count ? "bg-warning text-dark" : "bg-secondary");
   }
 
@@ -122,7 +128,7 @@
   }
   function checkIn(entry, code) {
     if (entry.checked_at) {
-      show("again", "Đã điểm danh lúc " + hhmm(entry.checked_at), entry.name + " · " + describe(entry));
+      show("again", t("again", { time: hhmm(entry.checked_at) }), entry.name + " · " + describe(entry));
       return Promise.resolve();
     }
     var at = new Date().toISOString();
@@ -136,14 +142,14 @@
   }
   function sendUnknown(code) {
     // Not in this event's roster: the server says whose code it is (another event, revoked, forged).
-    if (!navigator.onLine) { show("refused", "Mã không có trong danh sách sự kiện này", ""); return; }
+    if (!navigator.onLine) { show("refused", words.unknown, ""); return; }
     post([{ key: newKey(), code: code, at: new Date().toISOString(), door: el("door-name").value || "" }])
       .then(function (data) {
         var r = data.results[0];
-        if (r.ok) { refreshRoster(); show(r.first_time ? "ok" : "again", r.first_time ? r.name : r.message, r.name + " · " + r.category + (r.seat ? " · Ghế " + r.seat : "")); }
+        if (r.ok) { refreshRoster(); show(r.first_time ? "ok" : "again", r.first_time ? r.name : r.message, r.name + " · " + r.category + (r.seat ? " · " + words.seat + " " + r.seat : "")); }
         else show("refused", r.message, "");
       })
-      .catch(function () { show("refused", "Mã không có trong danh sách sự kiện này", ""); });
+      .catch(function () { show("refused", words.unknown, ""); });
   }
   function handleText(text) {
     var now = Date.now();
@@ -212,7 +218,7 @@
               if (!e.checked_at) e.checked_at = waiting[e.id] || fpWaiting[e.fp] || byCode[e.code] && byCode[e.code].checked_at || null;
             });
             index(data.delegates);
-            el("door-roster-state").textContent = "Danh sách: " + data.delegates.length + " đại biểu (lưu trên máy)";
+            el("door-roster-state").textContent = t("rosterSaved", { n: data.delegates.length });
             return replaceRoster(data.delegates);
           });
         });
@@ -221,8 +227,8 @@
         return all("roster").then(function (entries) {
           index(entries);
           el("door-roster-state").textContent = entries.length
-            ? "Không có mạng: dùng danh sách đã lưu (" + entries.length + " đại biểu)"
-            : "Không tải được danh sách";
+            ? t("rosterOffline", { n: entries.length })
+            : words.rosterFailed;
         });
       });
   }
@@ -230,7 +236,7 @@
   // --- Camera --------------------------------------------------------------------------
   function startCamera() {
     if (!navigator.mediaDevices || !navigator.mediaDevices.getUserMedia) {
-      show("refused", "Máy này không mở được máy ảnh", "Hãy tìm đại biểu theo tên hoặc nhập mã.");
+      show("refused", words.noCamera, words.noCameraHint);
       return;
     }
     navigator.mediaDevices.getUserMedia({ video: { facingMode: "environment" }, audio: false }).then(function (s) {
@@ -246,7 +252,7 @@
         }).catch(function () { detector = null; }).then(scanLoop);
       } else scanLoop();
     }).catch(function () {
-      show("refused", "Không mở được máy ảnh", "Hãy cho phép dùng máy ảnh, hoặc tìm đại biểu theo tên.");
+      show("refused", words.cameraRefused, words.cameraRefusedHint);
     });
   }
   function stopCamera() {
@@ -293,7 +299,7 @@
       var item = template.content.firstElementChild.cloneNode(true);
       item.querySelector(".door-item-name").textContent = entry.name;
       item.querySelector(".door-item-detail").textContent = describe(entry) +
-        (entry.checked_at ? " · đã điểm danh " + hhmm(entry.checked_at) : "");
+        (entry.checked_at ? " · " + t("checkedIn", { time: hhmm(entry.checked_at) }) : "");
       item.querySelector("button").addEventListener("click", function () {
         checkIn(entry, null); el("door-search").value = ""; list.innerHTML = "";
       });
@@ -302,7 +308,7 @@
     if (!found.length) {
       var none = document.createElement("li");
       none.className = "list-group-item text-muted";
-      none.textContent = "Không tìm thấy đại biểu nào.";
+      none.textContent = words.noneFound;
       list.appendChild(none);
     }
   }

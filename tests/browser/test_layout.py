@@ -1,13 +1,15 @@
 """The page fits the screen: no sideways scrolling on a phone or a laptop, for every role.
 
-Each main page is measured at 390 px (a phone), 1280 and 1366 px (laptops): the document may not be
-wider than the viewport. The accounts carry real-length names, as the navbar's account line is what
+Each main page is measured at 390 px (a phone), 1280 and 1366 px (laptops), in Vietnamese and in
+English (whose labels run longer: "Hội nghị, Đại hội" is "Conferences & Congresses"): the document may
+not be wider than the viewport. The accounts carry real-length names, as the navbar's account line is what
 overflowed.
 """
 
 import os
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 
 from reports.services import agenda_generate, agenda_template_load
@@ -48,14 +50,27 @@ def _overflow(page) -> int:
     return page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
 
 
+def _choose_language(page, live_server, language: str) -> None:
+    """What the language switch in the footer leaves behind: Django's language cookie."""
+    page.context.add_cookies(
+        [{"name": settings.LANGUAGE_COOKIE_NAME, "value": language, "url": live_server.url}]
+    )
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
 @pytest.mark.parametrize("role", ROLES)
-def test_every_main_page_fits_the_screen(request, role, browser_page, live_server, campaign, screenshot_dir):
+def test_every_main_page_fits_the_screen(
+    request, role, language, browser_page, live_server, campaign, screenshot_dir
+):
     last_name, first_name, pages = ROLES[role]
     user = request.getfixturevalue(role)
     user.last_name, user.first_name = last_name, first_name
     user.save(update_fields=["last_name", "first_name"])
     page = browser_page
     _login(page, live_server, user)
+    _choose_language(page, live_server, language)
+    page.goto(live_server.url + reverse("home"))
+    assert page.get_attribute("html", "lang") == language
     too_wide = []
     for width in WIDTHS:
         page.set_viewport_size({"width": width, "height": 800})
@@ -64,7 +79,9 @@ def test_every_main_page_fits_the_screen(request, role, browser_page, live_serve
             if (extra := _overflow(page)) > 0:
                 too_wide.append(f"{name} at {width} px: {width + extra} px wide")
         page.goto(live_server.url + reverse("home"))
-        page.screenshot(path=os.path.join(screenshot_dir, f"layout-{role}-{width}.png"), full_page=True)
+        page.screenshot(
+            path=os.path.join(screenshot_dir, f"layout-{role}-{language}-{width}.png"), full_page=True
+        )
     assert too_wide == []
 
 
@@ -122,3 +139,18 @@ def test_an_officer_works_on_a_phone(
     assert _within_screen(page, "#agenda-table label:has-text('Xóa')")
     assert _within_screen(page, "button:has-text('Lưu chương trình')")
     page.screenshot(path=os.path.join(screenshot_dir, "layout-phone-agenda.png"), full_page=True)
+
+
+def test_the_language_switch_turns_the_menu_and_pages_english(admin, browser_page, live_server, campaign):
+    page = browser_page
+    _login(page, live_server, admin)
+    page.click("footer button[value=en]")
+    page.wait_for_selector("html[lang=en]")
+    menu = page.inner_text("nav.navbar")
+    assert "Log out" in menu and "Conferences & Congresses" in menu
+    assert "Đăng xuất" not in menu and "Hội nghị, Đại hội" not in menu
+    page.goto(live_server.url + reverse("oversight:dashboard"))
+    assert page.inner_text("main h1") == "Progress dashboard"
+    page.click("footer button[value=vi]")
+    page.wait_for_selector("html[lang=vi]")
+    assert "Đăng xuất" in page.inner_text("nav.navbar")
