@@ -8,6 +8,8 @@ Strings missing here stay Vietnamese in the English interface.
 import re
 from pathlib import Path
 
+from en_python_strings import EN_PYTHON
+
 EN = {
     "Tiếng Việt": "Tiếng Việt",
     "English": "English",
@@ -85,6 +87,8 @@ EN = {
     "Điểm": "Pilot",
     "Không có đơn vị nào.": "No units.",
 }
+
+EN = {**EN_PYTHON, **EN}
 
 PO = Path(__file__).resolve().parent.parent / "locale" / "en" / "LC_MESSAGES" / "django.po"
 

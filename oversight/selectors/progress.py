@@ -11,6 +11,7 @@ from datetime import date
 from django.conf import settings
 from django.db.models import Count, Q, Sum
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from congresses import rules
 from congresses.domain import tier_for_kind
@@ -128,7 +129,7 @@ class UnitRow:
 
     @property
     def overdue_labels(self) -> list[str]:
-        return [OVERDUE_LABELS[s] for s in self.overdue]
+        return [str(OVERDUE_LABELS[s]) for s in self.overdue]
 
 
 def oversight_unit_rows(
@@ -264,7 +265,9 @@ def progress_by_area(*, rows: list[UnitRow], area_id: int | None, group: str = "
             out.append(counts)
         return out
     districts: dict[int, ProgressCounts] = {}
-    bodies = ProgressCounts(label="Sở, ban, ngành, đoàn thể tỉnh, doanh nghiệp", link_group=GROUP_BODIES)
+    bodies = ProgressCounts(
+        label=gettext("Sở, ban, ngành, đoàn thể tỉnh, doanh nghiệp"), link_group=GROUP_BODIES
+    )
     province: ProgressCounts | None = None
     for row in rows:
         if row.kind in ("district", "city"):
