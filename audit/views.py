@@ -1,12 +1,13 @@
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
 
 from .forms import LogFilterForm
 from .selectors import change_rows, log_entry_list, object_history, units_by_id
 
 PAGE_SIZE = 50
-ACTION_LABELS = {0: "Tạo mới", 1: "Sửa", 2: "Xóa", 3: "Xem"}
+ACTION_LABELS = {0: _("Tạo mới"), 1: _("Sửa"), 2: _("Xóa"), 3: _("Xem")}
 
 
 def _rows(entries):

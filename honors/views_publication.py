@@ -48,8 +48,12 @@ def exemplar_publication_decide(request, pk: int):
     except DomainError as exc:
         messages.error(request, str(exc))
     else:
-        done = "Đã duyệt công bố" if approve else "Đã ghi không duyệt công bố"
-        messages.success(request, f"{done} “{exemplar.name}”.")
+        done = (
+            gettext("Đã duyệt công bố “%(name)s”.")
+            if approve
+            else gettext("Đã ghi không duyệt công bố “%(name)s”.")
+        )
+        messages.success(request, done % {"name": exemplar.name})
     return redirect("honors:exemplar_detail", pk=exemplar.pk)
 
 

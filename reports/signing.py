@@ -167,21 +167,23 @@ def check_pdf(pdf: bytes, *, roots: list[x509.Certificate] | None = None) -> Sig
         reader = PdfFileReader(BytesIO(pdf), strict=False)
         embedded = reader.embedded_signatures
     except Exception as exc:  # a damaged file is a failed check, never a 500
-        return SignatureCheck(False, False, False, "", f"Tệp PDF hỏng: {exc}")
+        return SignatureCheck(False, False, False, "", gettext("Tệp PDF hỏng: %(exc)s") % {"exc": exc})
     if not embedded:
-        return SignatureCheck(False, False, False, "", "Văn bản chưa được ký số.")
+        return SignatureCheck(False, False, False, "", gettext("Văn bản chưa được ký số."))
     context = ValidationContext(
         trust_roots=roots if roots is not None else trust_roots(), allow_fetching=False
     )
     try:
         status = validate_pdf_signature(embedded[-1], signer_validation_context=context)
     except Exception as exc:  # pyHanko raises on structurally broken signatures
-        return SignatureCheck(True, False, False, "", f"Chữ ký không hợp lệ: {exc}")
+        return SignatureCheck(True, False, False, "", gettext("Chữ ký không hợp lệ: %(exc)s") % {"exc": exc})
     signer = status.signing_cert.subject.human_friendly if status.signing_cert else ""
     intact = bool(status.intact and status.valid and status.coverage is not None)
     trusted = bool(status.trusted)
     if not intact:
-        return SignatureCheck(True, False, trusted, signer, "Nội dung đã bị thay đổi sau khi ký.")
+        return SignatureCheck(True, False, trusted, signer, gettext("Nội dung đã bị thay đổi sau khi ký."))
     if not trusted:
-        return SignatureCheck(True, True, False, signer, "Chứng thư số không thuộc gốc tin cậy đã cấu hình.")
-    return SignatureCheck(True, True, True, signer, "Chữ ký số hợp lệ.")
+        return SignatureCheck(
+            True, True, False, signer, gettext("Chứng thư số không thuộc gốc tin cậy đã cấu hình.")
+        )
+    return SignatureCheck(True, True, True, signer, gettext("Chữ ký số hợp lệ."))

@@ -3,5 +3,5 @@ from django.utils.translation import gettext_lazy as _
 
 
 class Gender(models.TextChoices):
-    MALE = "male", "Nam"
+    MALE = "male", _("Nam")
     FEMALE = "female", _("Nữ")

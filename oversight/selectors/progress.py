@@ -302,11 +302,11 @@ def delegate_composition(*, campaign: Campaign, where: Q | None = None) -> dict:
     agg = {key: value or 0 for key, value in agg.items()}
     return {
         "groups": [
-            ("Nữ", agg["women"]),
-            ("Dân tộc thiểu số", agg["minorities"]),
-            ("Trực tiếp lao động, sản xuất", agg["direct"]),
+            (gettext("Nữ"), agg["women"]),
+            (gettext("Dân tộc thiểu số"), agg["minorities"]),
+            (gettext("Trực tiếp lao động, sản xuất"), agg["direct"]),
         ],  # fmt: skip
-        "categories": [(c.label, agg[f"cat_{c.value}"]) for c in cat],
+        "categories": [(str(c.label), agg[f"cat_{c.value}"]) for c in cat],
     }
 
 
@@ -421,7 +421,7 @@ def oversight_dashboard(
     return {
         "figures": total.figures,
         "figure": total.by_code,
-        "results_header": [d.label for d in RESULT_FIGURES],
+        "results_header": [gettext(d.label) for d in RESULT_FIGURES],
         "results_rows": figures.table(RESULT_FIGURES),
         "tier_progress": progress_by_tier(rows=scoped, tiers=tiers),
         "area_progress": progress_by_area(rows=rows, area_id=area_id, group=group),
