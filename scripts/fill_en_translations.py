@@ -103,7 +103,8 @@ def main() -> None:
             return match.group(0)
         return f'msgid "{msgid}"\nmsgstr "{english.replace(chr(34), chr(92) + chr(34))}"'
 
-    text = re.sub(r'msgid "((?:[^"\\]|\\.)+)"\nmsgstr ""', fill, text)
+    # An empty msgstr only: `msgstr ""` followed by a continuation line is a wrapped translation.
+    text = re.sub(r'msgid "((?:[^"\\]|\\.)+)"\nmsgstr ""(?!\n")', fill, text)
     text = text.replace("#, fuzzy\n", "")
     PO.write_text(text, encoding="utf-8")
 
