@@ -110,11 +110,11 @@ def check_plan_file(facts: DocumentFacts, *, max_bytes: int = PLAN_MAX_BYTES) ->
             False,
             "",
             gettext(
-                "Tệp quá lớn (%(format_file_size)s); dung lượng tối đa là %(format_file_size2)s. Vui lòng nén hoặc chia nhỏ tệp."
+                "Tệp quá lớn (%(size)s); dung lượng tối đa là %(max_size)s. Vui lòng nén hoặc chia nhỏ tệp."
             )
             % {
-                "format_file_size": format_file_size(facts.size),
-                "format_file_size2": format_file_size(max_bytes),
+                "size": format_file_size(facts.size),
+                "max_size": format_file_size(max_bytes),
             },
         )
     if facts.head.startswith(PDF_MAGIC):

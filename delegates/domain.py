@@ -37,9 +37,9 @@ def likely_duplicates(*, rows: list[dict], on_roster: dict[tuple[str, int | None
     for index, row in enumerate(rows):
         key = person_key(full_name=row.get("full_name", ""), birth_year=row.get("birth_year"))
         if key in on_roster:
-            flagged[index] = gettext("đã có trong danh sách: %(value)s, sinh năm %(get)s") % {
-                "value": on_roster[key],
-                "get": row.get("birth_year"),
+            flagged[index] = gettext("đã có trong danh sách: %(name)s, sinh năm %(birth_year)s") % {
+                "name": on_roster[key],
+                "birth_year": row.get("birth_year"),
             }
         elif key in seen_in_file:
             flagged[index] = gettext("trùng với dòng thứ %(value)s của tệp (cùng họ tên, năm sinh)") % {

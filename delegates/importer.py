@@ -415,8 +415,8 @@ def _blank(value: Any) -> bool:
 
 
 def _too_many_rows() -> str:
-    return gettext("Tệp có quá nhiều dòng: mỗi lần nhập tối đa %(MAX_ROWS)s đại biểu.") % {
-        "MAX_ROWS": format(MAX_ROWS, ",").replace(",", ".")
+    return gettext("Tệp có quá nhiều dòng: mỗi lần nhập tối đa %(max_rows)s đại biểu.") % {
+        "max_rows": format(MAX_ROWS, ",").replace(",", ".")
     }
 
 

@@ -260,8 +260,8 @@ def import_confirm(request, event_pk: int, token):
     skipped = gettext("; bỏ qua %(left_out)s dòng trùng") % {"left_out": left_out} if left_out else ""
     messages.success(
         request,
-        gettext("Đã nhập %(len)s đại biểu từ tệp Excel%(skipped)s.")
-        % {"len": len(created), "skipped": skipped},
+        gettext("Đã nhập %(count)s đại biểu từ tệp Excel%(skipped)s.")
+        % {"count": len(created), "skipped": skipped},
     )
     return _back(event.pk)
 
@@ -288,7 +288,8 @@ def candidates_add(request, event_pk: int):
         messages.error(request, str(exc))
     else:
         messages.success(
-            request, gettext("Đã thêm %(len)s đại biểu do cấp dưới cử vào danh sách.") % {"len": len(added)}
+            request,
+            gettext("Đã thêm %(count)s đại biểu do cấp dưới cử vào danh sách.") % {"count": len(added)},
         )
     return _back(event.pk)
 

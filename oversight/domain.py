@@ -51,15 +51,17 @@ def check_plan(*, deadline: date, submitted_on: date | None, today: date) -> Rul
     """No plan after the deadline, or a plan submitted after it."""
     if submitted_on is None:
         if today > deadline:
-            return RuleResult(RULE_PLAN, True, gettext("Chưa nộp kế hoạch (hạn %(d)s)") % {"d": _d(deadline)})
+            return RuleResult(
+                RULE_PLAN, True, gettext("Chưa nộp kế hoạch (hạn %(deadline)s)") % {"deadline": _d(deadline)}
+            )
         return RuleResult(RULE_PLAN, False)
     if submitted_on > deadline:
         late = (submitted_on - deadline).days
         return RuleResult(
             RULE_PLAN,
             True,
-            gettext("Nộp kế hoạch muộn %(late)s ngày (nộp %(d)s, hạn %(d2)s)")
-            % {"late": late, "d": _d(submitted_on), "d2": _d(deadline)},
+            gettext("Nộp kế hoạch muộn %(late)s ngày (nộp %(submitted)s, hạn %(deadline)s)")
+            % {"late": late, "submitted": _d(submitted_on), "deadline": _d(deadline)},
         )
     return RuleResult(RULE_PLAN, False)
 
@@ -278,7 +280,7 @@ def check_result_report(
         )
     if held_on > today:
         return ReportDecision(
-            False, gettext("Ngày tổ chức %(d)s chưa đến, không thể báo cáo.") % {"d": _d(held_on)}
+            False, gettext("Ngày tổ chức %(held_on)s chưa đến, không thể báo cáo.") % {"held_on": _d(held_on)}
         )
     if delegation and not sends_upward:
         return ReportDecision(

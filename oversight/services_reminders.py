@@ -243,8 +243,8 @@ def _digest_text(
         + gettext("\n\nĐề nghị đơn vị đôn đốc các đơn vị trên hoàn thành.\n%(organiser)s")
         % {"organiser": portal_identity().organiser}
     )
-    return gettext("%(subject_prefix)s Đơn vị trực thuộc quá hạn — %(upper)s (%(len)s)") % {
+    return gettext("%(subject_prefix)s Đơn vị trực thuộc quá hạn — %(upper)s (%(count)s)") % {
         "subject_prefix": _subject_prefix(),
         "upper": upper,
-        "len": len(lines),
+        "count": len(lines),
     }, body

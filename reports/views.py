@@ -180,7 +180,7 @@ def agenda_generate(request, pk: int):
         messages.error(request, str(exc))
     else:
         messages.success(
-            request, gettext("Đã tạo chương trình theo mẫu (%(len)s mục).") % {"len": len(items)}
+            request, gettext("Đã tạo chương trình theo mẫu (%(count)s mục).") % {"count": len(items)}
         )
     return redirect("reports:agenda", pk=event.pk)
 

@@ -198,14 +198,13 @@ def _reviewer_above(
             return Decision(True)
         return Decision(
             False,
-            gettext("%(capitalize)s của đơn vị này do Sở Nội vụ xét.") % {"capitalize": what.capitalize()},
+            gettext("%(what)s của đơn vị này do Sở Nội vụ xét.") % {"what": what.capitalize()},
         )
     if not is_home_affairs and reviewer_unit_id is not None and reviewer_unit_id == unit_parent_id:
         return Decision(True)
     return Decision(
         False,
-        gettext("%(capitalize)s của cấp xã do huyện, thành phố quản lý xét.")
-        % {"capitalize": what.capitalize()},
+        gettext("%(what)s của cấp xã do huyện, thành phố quản lý xét.") % {"what": what.capitalize()},
     )
 
 
@@ -363,6 +362,6 @@ def signer_name_problem(name: str) -> str:
     folded = traditional_tone_placement(name.strip()).lower()
     if any(word in folded for word in _TITLE_WORDS):
         return gettext(
-            "“%(strip)s” là chức vụ hoặc tên cơ quan; ô “Người ký” ghi họ và tên người ký (ví dụ “Triệu Văn Tâm”)."
-        ) % {"strip": name.strip()}
+            "“%(name)s” là chức vụ hoặc tên cơ quan; ô “Người ký” ghi họ và tên người ký (ví dụ “Triệu Văn Tâm”)."
+        ) % {"name": name.strip()}
     return ""
