@@ -1041,4 +1041,8 @@ EN_PYTHON = {
     "Chứng thư số không thuộc gốc tin cậy đã cấu hình.": "The certificate does not chain to a configured trusted root.",
     "Chữ ký số hợp lệ.": "The digital signature is valid.",
     "Nam": "Male",
+    "từ %(start)s": "from %(start)s",
+    "đang hoạt động": "active",
+    "đến %(day_label)s": "until %(day_label)s",
+    "%(number)s ngày %(day_label)s": "%(number)s of %(day_label)s",
 }
