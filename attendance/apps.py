@@ -1,6 +1,7 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class AttendanceConfig(AppConfig):
     name = "attendance"
-    verbose_name = "Ngày hội nghị: giấy mời, điểm danh, chỗ ngồi"
+    verbose_name = _("Ngày hội nghị: giấy mời, điểm danh, chỗ ngồi")

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import segno
 from django.core import signing
+from django.utils.translation import gettext
 
 _SALT = "attendance.invitation"
 # No 0/O, 1/I/L: the code is read aloud over the phone.
@@ -95,18 +96,21 @@ def parse_hall_rows(text: str) -> list[tuple[str, int]] | str:
         label, sep, count = line.partition(":")
         label = label.strip().upper()
         if not sep or not label or len(label) > 10 or not count.strip().isdigit():
-            return (
-                f"Dòng {number} («{line[:40]}»): hãy viết theo mẫu «A: 20» (tên hàng, dấu hai chấm, số ghế)."
-            )
+            return gettext(
+                "Dòng %(number)s («%(value)s»): hãy viết theo mẫu «A: 20» (tên hàng, dấu hai chấm, số ghế)."
+            ) % {"number": number, "value": line[:40]}
         seats = int(count.strip())
         if not 1 <= seats <= 200:
-            return f"Dòng {number}: mỗi hàng có từ 1 đến 200 ghế."
+            return gettext("Dòng %(number)s: mỗi hàng có từ 1 đến 200 ghế.") % {"number": number}
         if label in seen:
-            return f"Dòng {number}: hàng {label} đã có ở trên."
+            return gettext("Dòng %(number)s: hàng %(label)s đã có ở trên.") % {
+                "number": number,
+                "label": label,
+            }
         seen.add(label)
         rows.append((label, seats))
     if not rows:
-        return "Chưa có hàng ghế nào: hãy nhập mỗi hàng một dòng, ví dụ «A: 20»."
+        return gettext("Chưa có hàng ghế nào: hãy nhập mỗi hàng một dòng, ví dụ «A: 20».")
     return rows
 
 

@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from units.choices import Gender
 from units.reference import ETHNIC_GROUP_CHOICES
@@ -8,19 +9,22 @@ from .models import EventDay, Invitation
 
 class AnswerForm(forms.Form):
     answer = forms.ChoiceField(
-        choices=[(Invitation.Answer.YES, "Tôi sẽ tham dự"), (Invitation.Answer.NO, "Tôi không tham dự được")]
+        choices=[
+            (Invitation.Answer.YES, _("Tôi sẽ tham dự")),
+            (Invitation.Answer.NO, _("Tôi không tham dự được")),
+        ]
     )
-    reason = forms.CharField(label="Lý do không tham dự được", max_length=500, required=False)
+    reason = forms.CharField(label=_("Lý do không tham dự được"), max_length=500, required=False)
 
 
 class ReplacementForm(forms.Form):
-    full_name = forms.CharField(label="Họ và tên người đi thay", max_length=150)
-    gender = forms.ChoiceField(label="Giới tính", choices=Gender.choices)
-    birth_year = forms.IntegerField(label="Năm sinh", min_value=1900, max_value=2100)
-    ethnic_group = forms.ChoiceField(label="Dân tộc", choices=ETHNIC_GROUP_CHOICES)
-    position = forms.CharField(label="Chức vụ", max_length=255, required=False)
-    workplace = forms.CharField(label="Nơi công tác", max_length=255, required=False)
-    email = forms.EmailField(label="Thư điện tử", required=False)
+    full_name = forms.CharField(label=_("Họ và tên người đi thay"), max_length=150)
+    gender = forms.ChoiceField(label=_("Giới tính"), choices=Gender.choices)
+    birth_year = forms.IntegerField(label=_("Năm sinh"), min_value=1900, max_value=2100)
+    ethnic_group = forms.ChoiceField(label=_("Dân tộc"), choices=ETHNIC_GROUP_CHOICES)
+    position = forms.CharField(label=_("Chức vụ"), max_length=255, required=False)
+    workplace = forms.CharField(label=_("Nơi công tác"), max_length=255, required=False)
+    email = forms.EmailField(label=_("Thư điện tử"), required=False)
 
 
 class EventDayForm(forms.ModelForm):
@@ -32,7 +36,7 @@ class EventDayForm(forms.ModelForm):
 
 class HallForm(forms.Form):
     rows = forms.CharField(
-        label="Các hàng ghế (mỗi hàng một dòng: «A: 20»)",
+        label=_("Các hàng ghế (mỗi hàng một dòng: «A: 20»)"),
         widget=forms.Textarea(attrs={"rows": 5}),
         max_length=4000,
     )
@@ -40,8 +44,8 @@ class HallForm(forms.Form):
 
 class SeatForm(forms.Form):
     delegate = forms.IntegerField(widget=forms.HiddenInput)
-    seat = forms.CharField(label="Ghế", max_length=20, required=False)
+    seat = forms.CharField(label=_("Ghế"), max_length=20, required=False)
 
 
 class GrantForm(forms.Form):
-    username = forms.CharField(label="Tên đăng nhập", max_length=150)
+    username = forms.CharField(label=_("Tên đăng nhập"), max_length=150)

@@ -3,6 +3,7 @@
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from congresses.models import Event
 from delegates.models import Delegate
@@ -36,7 +37,7 @@ def invitations_mail(*, event_id: int, delegate_ids: list[int], remind: bool) ->
             "short_code": invitation.short_code,
             "remind": remind,
         }
-        subject = ("Nhắc trả lời giấy mời: " if remind else "Giấy mời: ") + event.name
+        subject = (gettext("Nhắc trả lời giấy mời: ") if remind else gettext("Giấy mời: ")) + event.name
         body = render_to_string("attendance/invitation_mail.txt", context)
         send_mail(subject, body, None, [delegate.email])
         field = "reminded_at" if remind else "sent_at"

@@ -7,6 +7,8 @@ from django.conf import settings
 from django.db.models import Count, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 
 from congresses import rules
 from congresses.models import Event
@@ -19,7 +21,7 @@ from units.permissions import unit_access
 from . import domain
 from .models import CheckIn, EventDay, Invitation, ReceptionGrant, Replacement, SeatAssignment, SeatRow
 
-CATEGORY_LABELS: dict[str, str] = dict(Delegate.Category.choices)
+CATEGORY_LABELS: dict[str, str | Promise] = dict(Delegate.Category.choices)
 # Who sits in front: leaders, then exemplar individuals and collectives, then guests.
 CATEGORY_RANK: dict[str, int] = {
     Delegate.Category.LEADER: 0,
@@ -44,14 +46,14 @@ class CodeLookup:
     decision: rules.Decision
 
 
-FORGED = "Mã mời không đúng. Xin kiểm tra lại đường dẫn hoặc liên hệ Ban Tổ chức."
+FORGED = _("Mã mời không đúng. Xin kiểm tra lại đường dẫn hoặc liên hệ Ban Tổ chức.")
 
 
 def code_lookup(token: str, *, today=None) -> CodeLookup:
     """The invitation a genuine, current code names, or why the code cannot be used."""
     read = domain.read_token(token)
     if read is None:
-        return CodeLookup(None, rules.Decision(False, FORGED))
+        return CodeLookup(None, rules.Decision(False, str(FORGED)))
     pk, nonce = read
     invitation = (
         Invitation.objects.select_related(
@@ -61,10 +63,10 @@ def code_lookup(token: str, *, today=None) -> CodeLookup:
         .first()
     )
     if invitation is None:
-        return CodeLookup(None, rules.Decision(False, FORGED))
+        return CodeLookup(None, rules.Decision(False, str(FORGED)))
     revoked = invitation.nonce != nonce
     if revoked and nonce not in invitation.revoked_nonces:
-        return CodeLookup(None, rules.Decision(False, FORGED))
+        return CodeLookup(None, rules.Decision(False, str(FORGED)))
     decision = rules.invitation_open(
         event_date=invitation.delegate.event.date, today=today or portal_today(), revoked=revoked
     )
@@ -119,12 +121,12 @@ def attendance_rows(*, event: Event) -> list[AttendanceRow]:
                 delegate_id=d.pk,
                 full_name=d.full_name,
                 category=d.category,
-                category_label=CATEGORY_LABELS.get(d.category, d.category),
+                category_label=str(CATEGORY_LABELS.get(d.category, d.category)),
                 unit_line=delegation_of(d),
                 email=d.email,
                 short_code=invitation.short_code if invitation else "",
                 answer=answer,
-                answer_label=answers[answer],
+                answer_label=str(answers[answer]),
                 reason=invitation.reason if invitation else "",
                 answered_at=invitation.answered_at if invitation else None,
                 sent_at=invitation.sent_at if invitation else None,
@@ -176,7 +178,7 @@ def door_roster(*, event: Event) -> list[dict]:
             {
                 "id": d.pk,
                 "name": d.full_name,
-                "category": CATEGORY_LABELS.get(d.category, d.category),
+                "category": str(CATEGORY_LABELS.get(d.category, d.category)),
                 "seat": seat.label if seat else "",
                 "code": invitation.short_code if invitation else "",
                 "fp": domain.token_fingerprint(invitation_token(invitation)) if invitation else "",
@@ -237,7 +239,7 @@ def presidium_figures(*, event: Event) -> PresidiumFigures:
         by_category.append(
             CategoryAttendance(
                 category=category,
-                label=label,
+                label=str(label),
                 roster=r["roster"],
                 present=r["present"],
                 yes=r["yes"],
@@ -355,7 +357,7 @@ def badges(*, event: Event) -> list[dict]:
             {
                 "full_name": d.full_name,
                 "unit_line": delegation_of(d) or event.unit.name,
-                "category": CATEGORY_LABELS.get(d.category, d.category),
+                "category": str(CATEGORY_LABELS.get(d.category, d.category)),
                 "colour": domain.CATEGORY_COLOURS.get(d.category, "#555"),
                 "seat": seat.label if seat else "",
                 "qr_svg": domain.qr_svg(link) if link else "",
@@ -381,7 +383,7 @@ def door_attendance(*, event: Event) -> DoorAttendance | None:
     return DoorAttendance(
         total=sum(counts.values()),
         roster=Delegate.objects.filter(event=event).count(),
-        by_category=[(label, counts.get(c, 0)) for c, label in Delegate.Category.choices],
+        by_category=[(str(label), counts.get(c, 0)) for c, label in Delegate.Category.choices],
     )
 
 

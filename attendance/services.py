@@ -6,6 +6,7 @@ from datetime import datetime, timedelta
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from congresses import rules
 from congresses.models import Event
@@ -75,9 +76,9 @@ def invitation_answer(*, token: str, answer: str, reason: str = "") -> Invitatio
     invitation = _usable(token)
     reason = normalise_text(reason)[:500]
     if answer not in (Invitation.Answer.YES, Invitation.Answer.NO):
-        raise AttendanceError("Câu trả lời không hợp lệ.")
+        raise AttendanceError(gettext("Câu trả lời không hợp lệ."))
     if answer == Invitation.Answer.NO and not reason:
-        raise AttendanceError("Xin cho biết lý do không tham dự được.")
+        raise AttendanceError(gettext("Xin cho biết lý do không tham dự được."))
     locked = Invitation.objects.select_for_update().get(pk=invitation.pk)
     locked.answer = answer
     locked.reason = reason if answer == Invitation.Answer.NO else ""
@@ -150,10 +151,10 @@ def replacement_decide(*, replacement: Replacement, accept: bool, by: User, note
         Replacement.objects.select_for_update(of=("self",)).select_related("original").get(pk=replacement.pk)
     )
     if locked.status != Replacement.Status.PENDING:
-        raise AttendanceError("Đề nghị này đã được xem xét.")
+        raise AttendanceError(gettext("Đề nghị này đã được xem xét."))
     original = locked.original
     if original is None:
-        raise AttendanceError("Đại biểu được mời không còn trong danh sách.")
+        raise AttendanceError(gettext("Đại biểu được mời không còn trong danh sách."))
     locked.decided_by, locked.decided_at, locked.decision_note = (
         by,
         timezone.now(),
@@ -170,7 +171,7 @@ def replacement_decide(*, replacement: Replacement, accept: bool, by: User, note
     if not decision:
         raise AttendanceError(decision.reason)
     if Delegate.objects.filter(source_delegate=original).exists():
-        raise AttendanceError("Đại biểu này đã được cử lên cấp trên; hãy điều chỉnh đoàn trước.")
+        raise AttendanceError(gettext("Đại biểu này đã được cử lên cấp trên; hãy điều chỉnh đoàn trước."))
     newcomer = Delegate(
         event=event,
         category=locked.category,
@@ -228,12 +229,16 @@ def invitations_send_schedule(*, event: Event, delegate_ids: Iterable[int], remi
 def reception_grant(*, event: Event, username: str, by: User) -> ReceptionGrant:
     user = User.objects.filter(username=username.strip(), is_active=True).first()
     if user is None:
-        raise AttendanceError(f"Không có tài khoản «{username.strip()[:50]}» đang hoạt động.")
+        raise AttendanceError(
+            gettext("Không có tài khoản «%(value)s» đang hoạt động.") % {"value": username.strip()[:50]}
+        )
     try:
         with transaction.atomic():
             return ReceptionGrant.objects.create(event=event, user=user, granted_by=by)
     except IntegrityError as exc:
-        raise AttendanceError(f"Tài khoản {user.username} đã có quyền điểm danh sự kiện này.") from exc
+        raise AttendanceError(
+            gettext("Tài khoản %(username)s đã có quyền điểm danh sự kiện này.") % {"username": user.username}
+        ) from exc
 
 
 def reception_revoke(*, event: Event, grant_id: int) -> None:
@@ -269,7 +274,7 @@ def _delegate_for_code(event: Event, code: str) -> tuple[Delegate | None, str]:
     if short:
         invitation = _INVITATION_AT_DOOR.filter(short_code=short).first()
         if invitation is None:
-            return None, "Không tìm thấy mã đại biểu này."
+            return None, gettext("Không tìm thấy mã đại biểu này.")
     else:
         read = domain.read_token(code)
         invitation = None
@@ -279,7 +284,9 @@ def _delegate_for_code(event: Event, code: str) -> tuple[Delegate | None, str]:
             revoked = invitation is not None and read is not None and read[1] in invitation.revoked_nonces
             return (
                 None,
-                "Mã này đã bị thu hồi." if revoked else "Mã không đúng (không phải mã của Ban Tổ chức).",
+                gettext("Mã này đã bị thu hồi.")
+                if revoked
+                else gettext("Mã không đúng (không phải mã của Ban Tổ chức)."),
             )
     delegate = invitation.delegate
     admission = rules.door_admission(
@@ -301,7 +308,7 @@ def checkin_record(*, event: Event, code: str = "", delegate_id: int | None = No
             .filter(event=event, pk=delegate_id)
             .first()
         )
-        problem = "" if delegate else "Đại biểu không có trong danh sách của sự kiện này."
+        problem = "" if delegate else gettext("Đại biểu không có trong danh sách của sự kiện này.")
     else:
         delegate, problem = _delegate_for_code(event, code)
     if delegate is None:
@@ -322,13 +329,17 @@ def checkin_record(*, event: Event, code: str = "", delegate_id: int | None = No
         stored = at
     seat = getattr(delegate, "seat", None)
     local = timezone.localtime(stored)
-    message = "Đã điểm danh." if first_time else f"Đã điểm danh lúc {local:%H:%M}."
+    message = (
+        gettext("Đã điểm danh.")
+        if first_time
+        else gettext("Đã điểm danh lúc %(local)s.") % {"local": format(local, "%H:%M")}
+    )
     return CheckInResult(
         True,
         message,
         delegate_id=delegate.pk,
         name=delegate.full_name,
-        category=selectors.CATEGORY_LABELS.get(delegate.category, delegate.category),
+        category=str(selectors.CATEGORY_LABELS.get(delegate.category, delegate.category)),
         seat=seat.label if seat else "",
         checked_at=stored,
         first_time=first_time,

@@ -1,6 +1,7 @@
 """Writes of the hall: the event's practical details, rows of seats, who sits where."""
 
 from django.db import transaction
+from django.utils.translation import gettext
 
 from congresses.models import Event
 from core.text import normalise_text
@@ -36,10 +37,10 @@ def hall_save(*, event: Event, text: str) -> list[SeatRow]:
 def hall_copy(*, event: Event, source: Event) -> list[SeatRow]:
     """The hall of a previous event of the same unit, row for row."""
     if source.unit_id != event.unit_id or source.pk == event.pk:
-        raise AttendanceError("Chỉ chép sơ đồ hội trường từ một sự kiện khác của chính đơn vị.")
+        raise AttendanceError(gettext("Chỉ chép sơ đồ hội trường từ một sự kiện khác của chính đơn vị."))
     text = selectors.hall_text(event=source)
     if not text:
-        raise AttendanceError("Sự kiện được chọn chưa có sơ đồ hội trường.")
+        raise AttendanceError(gettext("Sự kiện được chọn chưa có sơ đồ hội trường."))
     return hall_save(event=event, text=text)
 
 
@@ -52,7 +53,7 @@ def seats_assign(*, event: Event) -> tuple[int, int]:
     Event.objects.select_for_update().filter(pk=event.pk).first()
     rows = list(SeatRow.objects.filter(event=event).values_list("pk", "seats"))
     if not rows:
-        raise AttendanceError("Chưa có sơ đồ hội trường: hãy nhập các hàng ghế trước.")
+        raise AttendanceError(gettext("Chưa có sơ đồ hội trường: hãy nhập các hàng ghế trước."))
     delegates = Delegate.objects.filter(event=event).select_related("source_delegate__event__unit")
     requests = [
         domain.SeatRequest(
@@ -79,16 +80,21 @@ def seat_set(*, event: Event, delegate_id: int, label: str) -> SeatAssignment | 
     """Move one delegate to seat `label` ('B-12'); empty label frees their seat. A taken seat is refused."""
     delegate = Delegate.objects.filter(event=event, pk=delegate_id).first()
     if delegate is None:
-        raise AttendanceError("Đại biểu không có trong danh sách của sự kiện này.")
+        raise AttendanceError(gettext("Đại biểu không có trong danh sách của sự kiện này."))
     if not label.strip():
         SeatAssignment.objects.filter(delegate=delegate).delete()
         return None
     parsed = domain.parse_seat_label(label)
     row = SeatRow.objects.filter(event=event, label=parsed[0]).first() if parsed else None
     if parsed is None or row is None or not 1 <= parsed[1] <= row.seats:
-        raise AttendanceError(f"Không có ghế «{label.strip()[:20]}» trong hội trường.")
+        raise AttendanceError(
+            gettext("Không có ghế «%(value)s» trong hội trường.") % {"value": label.strip()[:20]}
+        )
     holder = SeatAssignment.objects.filter(row=row, number=parsed[1]).select_related("delegate").first()
     if holder is not None and holder.delegate_id != delegate.pk:
-        raise AttendanceError(f"Ghế {holder.label} đã xếp cho {holder.delegate.full_name}.")
+        raise AttendanceError(
+            gettext("Ghế %(label)s đã xếp cho %(full_name)s.")
+            % {"label": holder.label, "full_name": holder.delegate.full_name}
+        )
     SeatAssignment.objects.filter(delegate=delegate).delete()
     return SeatAssignment.objects.create(row=row, number=parsed[1], delegate=delegate)

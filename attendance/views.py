@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from congresses.models import Event
@@ -71,11 +72,12 @@ def day_save(request, event_pk: int):
         _run(
             request,
             lambda: services_hall.event_day_save(event=event, **form.cleaned_data),
-            "Đã lưu thông tin.",
+            gettext("Đã lưu thông tin."),
         )
     else:
         messages.error(
-            request, "Thông tin chưa hợp lệ: " + "; ".join(str(e) for es in form.errors.values() for e in es)
+            request,
+            gettext("Thông tin chưa hợp lệ: ") + "; ".join(str(e) for es in form.errors.values() for e in es),
         )
     return _back(event, "day")
 
@@ -89,15 +91,21 @@ def send(request, event_pk: int):
     if not remind:
         ids = list(event.delegates.values_list("pk", flat=True))
     if remind and not ids:
-        messages.error(request, "Hãy chọn những đại biểu cần nhắc.")
+        messages.error(request, gettext("Hãy chọn những đại biểu cần nhắc."))
         return _back(event, "answers")
     count = services.invitations_send_schedule(event=event, delegate_ids=ids, remind=remind)
-    what = "lời nhắc" if remind else "giấy mời"
+    what = gettext("lời nhắc") if remind else gettext("giấy mời")
     if count:
-        messages.success(request, f"Đang gửi {what} qua thư điện tử cho {count} đại biểu.")
+        messages.success(
+            request,
+            gettext("Đang gửi %(what)s qua thư điện tử cho %(count)s đại biểu.")
+            % {"what": what, "count": count},
+        )
     else:
         messages.warning(
-            request, f"Không có đại biểu nào để gửi {what} (chưa có thư điện tử hoặc đã trả lời)."
+            request,
+            gettext("Không có đại biểu nào để gửi %(what)s (chưa có thư điện tử hoặc đã trả lời).")
+            % {"what": what},
         )
     return _back(event, "answers")
 
@@ -109,10 +117,12 @@ def revoke(request, event_pk: int, delegate_pk: int):
     services.invitations_ensure(event=event)
     invitation = Invitation.objects.filter(delegate__event=event, delegate_id=delegate_pk).first()
     if invitation is None:
-        raise Http404("Không tìm thấy đại biểu.")
+        raise Http404(gettext("Không tìm thấy đại biểu."))
     invitation = services.invitation_revoke(invitation=invitation)
     messages.success(
-        request, f"Đã thu hồi mã cũ; mã mới của {invitation.delegate.full_name}: {invitation.short_code}."
+        request,
+        gettext("Đã thu hồi mã cũ; mã mới của %(full_name)s: %(short_code)s.")
+        % {"full_name": invitation.delegate.full_name, "short_code": invitation.short_code},
     )
     return _back(event, "answers")
 
@@ -123,9 +133,9 @@ def replacement_decide(request, event_pk: int, pk: int):
     event = _event(request, event_pk)
     replacement = Replacement.objects.filter(event=event, pk=pk).first()
     if replacement is None:
-        raise Http404("Không tìm thấy đề nghị.")
+        raise Http404(gettext("Không tìm thấy đề nghị."))
     accept = request.POST.get("decision") == "accept"
-    done = "Đã chấp nhận người đi thay." if accept else "Đã không chấp nhận người đi thay."
+    done = gettext("Đã chấp nhận người đi thay.") if accept else gettext("Đã không chấp nhận người đi thay.")
     _run(request, lambda: services.replacement_decide(replacement=replacement, accept=accept, by=request.user,
                                                       note=request.POST.get("note", "")), done)  # fmt: skip
     return _back(event, "replacements")
@@ -136,11 +146,11 @@ def replacement_decide(request, event_pk: int, pk: int):
 def grant(request, event_pk: int):
     event = _event(request, event_pk)
     if not selectors.may_grant_reception(request.user, event):
-        raise PermissionDenied("Chỉ cán bộ của đơn vị tổ chức được giao quyền điểm danh.")
+        raise PermissionDenied(gettext("Chỉ cán bộ của đơn vị tổ chức được giao quyền điểm danh."))
     form = GrantForm(request.POST)
     if form.is_valid():
         _run(request, lambda: services.reception_grant(event=event, username=form.cleaned_data["username"],
-                                                       by=request.user), "Đã giao quyền điểm danh.")  # fmt: skip
+                                                       by=request.user), gettext("Đã giao quyền điểm danh."))  # fmt: skip
     return _back(event, "reception")
 
 
@@ -149,7 +159,7 @@ def grant(request, event_pk: int):
 def ungrant(request, event_pk: int, pk: int):
     event = _event(request, event_pk)
     services.reception_revoke(event=event, grant_id=pk)
-    messages.success(request, "Đã thu hồi quyền điểm danh.")
+    messages.success(request, gettext("Đã thu hồi quyền điểm danh."))
     return _back(event, "reception")
 
 
@@ -161,14 +171,14 @@ def hall(request, event_pk: int):
     if source_pk.isdigit():
         source = selectors.earlier_halls(event=event, user=request.user).filter(pk=int(source_pk)).first()
         if source is None:
-            raise Http404("Không tìm thấy sự kiện.")
+            raise Http404(gettext("Không tìm thấy sự kiện."))
         _run(request, lambda: len(services_hall.hall_copy(event=event, source=source)),
-             "Đã chép sơ đồ hội trường ({result} hàng).")  # fmt: skip
+             gettext("Đã chép sơ đồ hội trường ({result} hàng)."))  # fmt: skip
     else:
         form = HallForm(request.POST)
         text = form.cleaned_data["rows"] if form.is_valid() else ""
         _run(request, lambda: len(services_hall.hall_save(event=event, text=text)),
-             "Đã lưu sơ đồ hội trường ({result} hàng).")  # fmt: skip
+             gettext("Đã lưu sơ đồ hội trường ({result} hàng)."))  # fmt: skip
     return _back(event, "hall")
 
 
@@ -181,9 +191,13 @@ def seats_assign(request, event_pk: int):
     except DomainError as exc:
         messages.error(request, str(exc))
     else:
-        text = f"Đã xếp chỗ cho {seated} đại biểu."
+        text = gettext("Đã xếp chỗ cho %(seated)s đại biểu.") % {"seated": seated}
         if unseated:
-            messages.warning(request, f"{text} Còn {unseated} đại biểu chưa có chỗ: hội trường không đủ ghế.")
+            messages.warning(
+                request,
+                gettext("%(text)s Còn %(unseated)s đại biểu chưa có chỗ: hội trường không đủ ghế.")
+                % {"text": text, "unseated": unseated},
+            )
         else:
             messages.success(request, text)
     return _back(event, "hall")
@@ -196,5 +210,5 @@ def seat_set(request, event_pk: int):
     form = SeatForm(request.POST)
     if form.is_valid():
         _run(request, lambda: services_hall.seat_set(event=event, delegate_id=form.cleaned_data["delegate"],
-                                                     label=form.cleaned_data["seat"]), "Đã đổi chỗ ngồi.")  # fmt: skip
+                                                     label=form.cleaned_data["seat"]), gettext("Đã đổi chỗ ngồi."))  # fmt: skip
     return _back(event, "answers")

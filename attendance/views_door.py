@@ -11,6 +11,7 @@ from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
+from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
@@ -28,11 +29,11 @@ def _door_event(request, event_pk: int):
     """The event whose door this account keeps: its unit's writers or the named reception team."""
     event = selectors.door_event(pk=event_pk)
     if event is None:
-        raise Http404("Không tìm thấy sự kiện.")
+        raise Http404(gettext("Không tìm thấy sự kiện."))
     if not selectors.may_check_in(request.user, event):
         if unit_access(request.user, event.unit) == Access.NONE:
-            raise Http404("Không tìm thấy sự kiện.")  # outside the account's scope: not revealed
-        raise PermissionDenied("Tài khoản của bạn chưa được giao điểm danh sự kiện này.")
+            raise Http404(gettext("Không tìm thấy sự kiện."))  # outside the account's scope: not revealed
+        raise PermissionDenied(gettext("Tài khoản của bạn chưa được giao điểm danh sự kiện này."))
     return event
 
 
@@ -66,11 +67,11 @@ def door_checkins(request, event_pk: int):
         items = json.loads(request.body or b"{}").get("items", [])
         assert isinstance(items, list) and len(items) <= MAX_BATCH
     except (ValueError, AttributeError, AssertionError):
-        return JsonResponse({"error": "Dữ liệu điểm danh không hợp lệ."}, status=400)
+        return JsonResponse({"error": gettext("Dữ liệu điểm danh không hợp lệ.")}, status=400)
     results = []
     for item in items:
         if not isinstance(item, dict):
-            results.append({"ok": False, "message": "Dữ liệu điểm danh không hợp lệ."})
+            results.append({"ok": False, "message": gettext("Dữ liệu điểm danh không hợp lệ.")})
             continue
         delegate_id = item.get("delegate_id")
         result = services.checkin_record(

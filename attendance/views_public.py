@@ -2,6 +2,8 @@
 
 from django.conf import settings
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 
 from congresses.rules import session_start
@@ -13,7 +15,7 @@ from .forms import AnswerForm, ReplacementForm
 from .models import Invitation
 
 ANSWER_LIMIT = getattr(settings, "ATTENDANCE_ANSWER_LIMIT", 20)  # requests per address per 10 minutes
-TOO_MANY = "Quý vị đã gửi quá nhiều lần. Xin thử lại sau ít phút."
+TOO_MANY = _("Quý vị đã gửi quá nhiều lần. Xin thử lại sau ít phút.")
 
 
 def _client(request) -> str:
@@ -43,7 +45,7 @@ def answer(request, token: str):
                     token=token, data=services.ReplacementData(**replacement_form.cleaned_data)
                 )
                 return redirect(request.path + "?da-tra-loi=1")
-            error = "Xin kiểm tra lại các ô được đánh dấu."
+            error = gettext("Xin kiểm tra lại các ô được đánh dấu.")
         except DomainError as exc:
             error = str(exc)
     event = invitation.delegate.event

@@ -1,5 +1,7 @@
 from django import forms
 from django.contrib.contenttypes.models import ContentType
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from core.forms import model_choice_field
 from units.models import Unit, User
@@ -23,31 +25,31 @@ class ActorChoiceField(forms.ModelChoiceField):
 class LogFilterForm(forms.Form):
     """The log's filters; the choices offered are only what the user may see."""
 
-    unit = forms.ModelChoiceField(label="Đơn vị", queryset=Unit.objects.none(), required=False)
-    actor = ActorChoiceField(label="Người thực hiện", queryset=User.objects.none(), required=False)
+    unit = forms.ModelChoiceField(label=_("Đơn vị"), queryset=Unit.objects.none(), required=False)
+    actor = ActorChoiceField(label=_("Người thực hiện"), queryset=User.objects.none(), required=False)
     content_type = ContentTypeChoiceField(
-        label="Loại dữ liệu", queryset=ContentType.objects.none(), required=False
+        label=_("Loại dữ liệu"), queryset=ContentType.objects.none(), required=False
     )
     date_from = forms.DateField(
-        label="Từ ngày", required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Từ ngày"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
     date_to = forms.DateField(
-        label="Đến ngày", required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Đến ngày"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         units = filter_for_scope(Unit.objects.order_by("kind", "name"), user)
         model_choice_field(self, "unit").queryset = units
-        model_choice_field(self, "unit").empty_label = "Tất cả đơn vị"
+        model_choice_field(self, "unit").empty_label = gettext("Tất cả đơn vị")
         model_choice_field(self, "actor").queryset = filter_for_scope(
             User.objects.order_by("username"), user, unit_path="unit"
         )
-        model_choice_field(self, "actor").empty_label = "Tất cả tài khoản"
+        model_choice_field(self, "actor").empty_label = gettext("Tất cả tài khoản")
         model_choice_field(self, "content_type").queryset = ContentType.objects.filter(
             pk__in=[ct.pk for ct in audited_content_types()]
         )
-        model_choice_field(self, "content_type").empty_label = "Tất cả loại dữ liệu"
+        model_choice_field(self, "content_type").empty_label = gettext("Tất cả loại dữ liệu")
 
     # The filter bar is drawn by hand (templates/audit/log_list.html): a select of every
     # unit through Django's per-option widget templates cost more than the log itself.
@@ -70,7 +72,7 @@ class LogFilterForm(forms.Form):
         super().clean()
         data = self.cleaned_data
         if data.get("date_from") and data.get("date_to") and data["date_from"] > data["date_to"]:
-            self.add_error("date_to", "“Đến ngày” phải sau hoặc bằng “Từ ngày”.")
+            self.add_error("date_to", gettext("“Đến ngày” phải sau hoặc bằng “Từ ngày”."))
         return data
 
     def filters(self) -> LogFilters:

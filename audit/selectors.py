@@ -9,6 +9,8 @@ from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Model, QuerySet
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from units.models import Unit, User
 from units.permissions import filter_for_scope, unit_scope
@@ -84,36 +86,36 @@ def object_history(
     try:
         content_type = ContentType.objects.get_by_natural_key(app_label, model_name)
     except ContentType.DoesNotExist as exc:
-        raise Http404("Không tìm thấy.") from exc
+        raise Http404(gettext("Không tìm thấy.")) from exc
     model = content_type.model_class()
     spec = spec_for(model) if model is not None else None
     if model is None or spec is None:
-        raise Http404("Không tìm thấy.")
+        raise Http404(gettext("Không tìm thấy."))
     entries = log_entries_visible(user=user).filter(content_type=content_type, object_id=pk)
     scope = unit_scope(user)
     if scope.sees_all:
         return content_type, entries
     if spec.unit_path is None:
-        raise Http404("Không tìm thấy.")
+        raise Http404(gettext("Không tìm thấy."))
     live = model._default_manager.filter(pk=pk)
     if live.exists():
         if not filter_for_scope(live, user, unit_path=spec.unit_path).exists():
-            raise Http404("Không tìm thấy.")
+            raise Http404(gettext("Không tìm thấy."))
         return content_type, entries
     if not entries.exists():
-        raise Http404("Không tìm thấy.")
+        raise Http404(gettext("Không tìm thấy."))
     return content_type, entries
 
 
 # --- display of the changes, with every foreign key resolved in one query per related model ---
 
-BOOLEANS = {"True": "Có", "False": "Không"}
+BOOLEANS = {"True": _("Có"), "False": _("Không")}
 EMPTY = {"None", "", "[]", "{}"}
 
 
 def _plain(value) -> str:
     text = str(value)
-    return "—" if text in EMPTY else BOOLEANS.get(text, text)
+    return "—" if text in EMPTY else str(BOOLEANS.get(text, text))
 
 
 def _format(field, value, related: dict) -> str:
@@ -121,7 +123,7 @@ def _format(field, value, related: dict) -> str:
     if text in EMPTY or field is None:
         return _plain(value)
     if field.is_relation and (field.many_to_one or field.one_to_one):
-        return related.get(field.related_model, {}).get(text, f"#{text} (đã xóa)")
+        return related.get(field.related_model, {}).get(text, gettext("#%(text)s (đã xóa)") % {"text": text})
     if getattr(field, "choices", None):
         return str(dict(field.choices).get(text, text))
     internal = field.get_internal_type()

@@ -1,12 +1,18 @@
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import render
+from django.utils.translation import pgettext_lazy
 
 from .forms import LogFilterForm
 from .selectors import change_rows, log_entry_list, object_history, units_by_id
 
 PAGE_SIZE = 50
-ACTION_LABELS = {0: "Tạo mới", 1: "Sửa", 2: "Xóa", 3: "Xem"}
+ACTION_LABELS = {
+    0: pgettext_lazy("audit action", "Tạo mới"),
+    1: pgettext_lazy("audit action", "Sửa"),
+    2: pgettext_lazy("audit action", "Xóa"),
+    3: pgettext_lazy("audit action", "Xem"),
+}
 
 
 def _rows(entries):

@@ -1,6 +1,7 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class CongressesConfig(AppConfig):
     name = "congresses"
-    verbose_name = "Chiến dịch, hội nghị và đại hội"
+    verbose_name = _("Chiến dịch, hội nghị và đại hội")

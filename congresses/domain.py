@@ -5,6 +5,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Protocol, TypeVar
 
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
 from core.text import vietnamese_sort_key
 from units.domain import unit_name_in_sentence
 
@@ -101,26 +104,35 @@ class FileCheck:
 def check_plan_file(facts: DocumentFacts, *, max_bytes: int = PLAN_MAX_BYTES) -> FileCheck:
     """Accept a PDF or a Word document, judged from its content and size only."""
     if facts.size <= 0:
-        return FileCheck(False, "", "Tệp tải lên trống (0 byte). Vui lòng chọn lại tệp kế hoạch.")
+        return FileCheck(False, "", gettext("Tệp tải lên trống (0 byte). Vui lòng chọn lại tệp kế hoạch."))
     if facts.size > max_bytes:
         return FileCheck(
             False,
             "",
-            f"Tệp quá lớn ({format_file_size(facts.size)}); dung lượng tối đa là "
-            f"{format_file_size(max_bytes)}. Vui lòng nén hoặc chia nhỏ tệp.",
+            gettext(
+                "Tệp quá lớn (%(size)s); dung lượng tối đa là %(max_size)s. Vui lòng nén hoặc chia nhỏ tệp."
+            )
+            % {
+                "size": format_file_size(facts.size),
+                "max_size": format_file_size(max_bytes),
+            },
         )
     if facts.head.startswith(PDF_MAGIC):
         return FileCheck(True, "pdf")
     if facts.head.startswith(ZIP_MAGIC):
         if facts.zip_names is None or not facts.zip_intact:
             return FileCheck(
-                False, "", "Tệp Word (.docx) bị hỏng, không mở được. Vui lòng lưu lại tệp và tải lên lần nữa."
+                False,
+                "",
+                gettext("Tệp Word (.docx) bị hỏng, không mở được. Vui lòng lưu lại tệp và tải lên lần nữa."),
             )
         if DOCX_MAIN_PART not in facts.zip_names:
             return FileCheck(
                 False,
                 "",
-                "Tệp nén này không phải văn bản Word (.docx). Chỉ chấp nhận tệp PDF hoặc Word (.docx, .doc).",
+                gettext(
+                    "Tệp nén này không phải văn bản Word (.docx). Chỉ chấp nhận tệp PDF hoặc Word (.docx, .doc)."
+                ),
             )
         return FileCheck(True, "docx")
     if facts.head.startswith(OLE_MAGIC):
@@ -128,14 +140,18 @@ def check_plan_file(facts: DocumentFacts, *, max_bytes: int = PLAN_MAX_BYTES) ->
             return FileCheck(
                 False,
                 "",
-                "Tệp Office này không phải văn bản Word (.doc). Chỉ chấp nhận tệp PDF hoặc Word (.docx, .doc).",
+                gettext(
+                    "Tệp Office này không phải văn bản Word (.doc). Chỉ chấp nhận tệp PDF hoặc Word (.docx, .doc)."
+                ),
             )
         return FileCheck(True, "doc")
     return FileCheck(
         False,
         "",
-        "Nội dung tệp không phải PDF hoặc Word (.docx, .doc), dù tên tệp là gì. "
-        "Vui lòng tải lên đúng tệp kế hoạch.",
+        gettext(
+            "Nội dung tệp không phải PDF hoặc Word (.docx, .doc), dù tên tệp là gì. "
+            "Vui lòng tải lên đúng tệp kế hoạch."
+        ),
     )
 
 
@@ -164,9 +180,13 @@ def plan_timeliness(*, deadline: date, submitted_on: date) -> Timeliness:
     time and returned for changes does not become late when re-submitted.
     """
     if submitted_on <= deadline:
-        return Timeliness(True, "Nộp đúng hạn.")
+        return Timeliness(True, gettext("Nộp đúng hạn."))
     days = (submitted_on - deadline).days
-    return Timeliness(False, f"Nộp muộn {days} ngày so với hạn {deadline:%d/%m/%Y}.")
+    return Timeliness(
+        False,
+        gettext("Nộp muộn %(days)s ngày so với hạn %(deadline)s.")
+        % {"days": days, "deadline": format(deadline, "%d/%m/%Y")},
+    )
 
 
 class PlanState:
@@ -177,11 +197,11 @@ class PlanState:
     APPROVED = "approved"
 
     LABELS = {
-        MISSING: "Chưa nộp",
-        LATE: "Nộp muộn / quá hạn",
-        SUBMITTED: "Chờ xem xét",
-        RETURNED: "Trả lại để sửa",
-        APPROVED: "Đã duyệt",
+        MISSING: _("Chưa nộp"),
+        LATE: _("Nộp muộn / quá hạn"),
+        SUBMITTED: _("Chờ xem xét"),
+        RETURNED: _("Trả lại để sửa"),
+        APPROVED: _("Đã duyệt"),
     }
     ORDER = (MISSING, LATE, SUBMITTED, RETURNED, APPROVED)
 
@@ -212,7 +232,11 @@ def plan_status(
 ) -> PlanStatus:
     if review_status is None or first_submitted_on is None:
         overdue = today > deadline
-        reason = f"Quá hạn nộp ({deadline:%d/%m/%Y})." if overdue else f"Hạn nộp {deadline:%d/%m/%Y}."
+        reason = (
+            gettext("Quá hạn nộp (%(deadline)s).") % {"deadline": format(deadline, "%d/%m/%Y")}
+            if overdue
+            else gettext("Hạn nộp %(deadline)s.") % {"deadline": format(deadline, "%d/%m/%Y")}
+        )
         return PlanStatus(PlanState.MISSING, overdue, reason)
     timeliness = plan_timeliness(deadline=deadline, submitted_on=first_submitted_on)
     return PlanStatus(review_status, not timeliness.on_time, timeliness.reason)
@@ -227,12 +251,13 @@ class ReviewDecision:
 def check_plan_review(*, current_status: str, action: str, comment: str) -> ReviewDecision:
     """Sở Nội vụ approves a submitted plan, or returns it with a comment."""
     if action not in ("approve", "return"):
-        return ReviewDecision(False, "Thao tác xem xét không hợp lệ.")
+        return ReviewDecision(False, gettext("Thao tác xem xét không hợp lệ."))
     if action == "return" and not comment.strip():
-        return ReviewDecision(False, "Khi trả lại, vui lòng ghi rõ ý kiến cần chỉnh sửa, bổ sung.")
+        return ReviewDecision(False, gettext("Khi trả lại, vui lòng ghi rõ ý kiến cần chỉnh sửa, bổ sung."))
     if current_status != "submitted":
         return ReviewDecision(
-            False, "Chỉ xem xét được tài liệu đang chờ xem xét; đơn vị cần nộp lại trước khi xem xét tiếp."
+            False,
+            gettext("Chỉ xem xét được tài liệu đang chờ xem xét; đơn vị cần nộp lại trước khi xem xét tiếp."),
         )
     return ReviewDecision(True)
 
@@ -285,7 +310,7 @@ class TransitionDecision:
 
 
 EVENT_TRANSITIONS = {"planned": ("held",), "held": ("reported",), "reported": ()}
-NEXT_STATUS_BUTTONS = {"held": "Xác nhận đã tổ chức", "reported": "Xác nhận đã báo cáo kết quả"}
+NEXT_STATUS_BUTTONS = {"held": _("Xác nhận đã tổ chức"), "reported": _("Xác nhận đã báo cáo kết quả")}
 
 
 def next_event_status(current: str) -> str | None:
@@ -297,10 +322,14 @@ def next_event_status(current: str) -> str | None:
 def check_event_transition(*, current: str, target: str, event_date: date, today: date) -> TransitionDecision:
     """planned -> held (on or after the event's day) -> reported; never backwards."""
     if target not in EVENT_TRANSITIONS.get(current, ()):
-        return TransitionDecision(False, "Không chuyển được sang trạng thái này từ trạng thái hiện tại.")
+        return TransitionDecision(
+            False, gettext("Không chuyển được sang trạng thái này từ trạng thái hiện tại.")
+        )
     if target == "held" and today < event_date:
         return TransitionDecision(
-            False, f"Sự kiện diễn ra ngày {event_date:%d/%m/%Y}; chỉ xác nhận đã tổ chức từ ngày đó trở đi."
+            False,
+            gettext("Sự kiện diễn ra ngày %(event_date)s; chỉ xác nhận đã tổ chức từ ngày đó trở đi.")
+            % {"event_date": format(event_date, "%d/%m/%Y")},
         )
     return TransitionDecision(True)
 

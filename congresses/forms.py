@@ -3,6 +3,8 @@ from dataclasses import dataclass
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from core.forms import id_param, model_choice_field
 from core.versioning import add_version_field
@@ -31,12 +33,12 @@ class CampaignForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
-        self.helper.add_input(Submit("submit", "Lưu"))
+        self.helper.add_input(Submit("submit", gettext("Lưu")))
 
 
 class TierRuleForm(forms.ModelForm):
     unit_kinds = forms.MultipleChoiceField(
-        label="Loại đơn vị áp dụng",
+        label=_("Loại đơn vị áp dụng"),
         choices=UnitKind.choices,
         widget=forms.CheckboxSelectMultiple,
     )
@@ -59,32 +61,36 @@ class TierRuleForm(forms.ModelForm):
             campaign_id=self.instance.campaign_id
         ).exclude(pk=self.instance.pk)
         self.helper = FormHelper()
-        self.helper.add_input(Submit("submit", "Lưu quy định"))
+        self.helper.add_input(Submit("submit", gettext("Lưu quy định")))
 
     def clean(self):
         super().clean()
         cleaned = self.cleaned_data
         start, end = cleaned.get("window_start"), cleaned.get("window_end")
         if start and end and end < start:
-            self.add_error("window_end", "Ngày kết thúc phải sau ngày bắt đầu.")
+            self.add_error("window_end", gettext("Ngày kết thúc phải sau ngày bắt đầu."))
         return cleaned
 
 
 class CampaignCopyForm(forms.Form):
-    name = forms.CharField(label="Tên chiến dịch mới", max_length=255)
-    ordinal = forms.CharField(label="Lần thứ", max_length=10)
-    years_later = forms.IntegerField(label="Sau chiến dịch gốc (năm)", min_value=1, max_value=20, initial=5)
+    name = forms.CharField(label=_("Tên chiến dịch mới"), max_length=255)
+    ordinal = forms.CharField(label=_("Lần thứ"), max_length=10)
+    years_later = forms.IntegerField(
+        label=_("Sau chiến dịch gốc (năm)"), min_value=1, max_value=20, initial=5
+    )
     map_date = forms.DateField(
-        label="Bản đồ đơn vị theo ngày",
+        label=_("Bản đồ đơn vị theo ngày"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        help_text="Các cấp của chiến dịch mới gồm các đơn vị còn hoạt động vào ngày này "
-        "(ví dụ sau sắp xếp ngày 01/07/2025). Để trống: ngày bắt đầu sớm nhất của các cấp.",
+        help_text=_(
+            "Các cấp của chiến dịch mới gồm các đơn vị còn hoạt động vào ngày này "
+            "(ví dụ sau sắp xếp ngày 01/07/2025). Để trống: ngày bắt đầu sớm nhất của các cấp."
+        ),
     )
     tier_codes = forms.MultipleChoiceField(
-        label="Các cấp chép sang",
+        label=_("Các cấp chép sang"),
         widget=forms.CheckboxSelectMultiple,
-        help_text="Bỏ chọn cấp không còn trên bản đồ mới (ví dụ cấp huyện từ 01/07/2025).",
+        help_text=_("Bỏ chọn cấp không còn trên bản đồ mới (ví dụ cấp huyện từ 01/07/2025)."),
     )
 
     def __init__(self, *args, tiers=(), **kwargs):
@@ -94,7 +100,7 @@ class CampaignCopyForm(forms.Form):
         field.choices = [(t.code, t.label) for t in tiers]
         field.initial = [t.code for t in tiers]
         self.helper = FormHelper()
-        self.helper.add_input(Submit("submit", "Sao chép"))
+        self.helper.add_input(Submit("submit", gettext("Sao chép")))
 
 
 class MovementForm(forms.ModelForm):
@@ -105,15 +111,15 @@ class MovementForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
-        self.helper.add_input(Submit("submit", "Lưu"))
+        self.helper.add_input(Submit("submit", gettext("Lưu")))
 
 
 class PlanUploadForm(forms.Form):
     file = forms.FileField(
-        label="Tệp (PDF hoặc Word)",
-        help_text="Tệp PDF, .docx hoặc .doc, tối đa 10 MB.",
+        label=_("Tệp (PDF hoặc Word)"),
+        help_text=_("Tệp PDF, .docx hoặc .doc, tối đa 10 MB."),
         widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.doc,.docx"}),
-        error_messages={"required": "Vui lòng chọn tệp để tải lên.", "empty": "Tệp tải lên trống."},
+        error_messages={"required": _("Vui lòng chọn tệp để tải lên."), "empty": _("Tệp tải lên trống.")},
     )
 
     def __init__(self, *args, **kwargs):
@@ -125,10 +131,10 @@ class PlanUploadForm(forms.Form):
 
 class PlanReviewForm(forms.Form):
     action = forms.ChoiceField(
-        choices=[("approve", "Duyệt"), ("return", "Trả lại để sửa")], widget=forms.HiddenInput
+        choices=[("approve", _("Duyệt")), ("return", _("Trả lại để sửa"))], widget=forms.HiddenInput
     )
     comment = forms.CharField(
-        label="Ý kiến của Sở Nội vụ", required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Ý kiến của Sở Nội vụ"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
 
 
@@ -140,33 +146,37 @@ class EventForm(forms.ModelForm):
             "date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "session": forms.RadioSelect,
         }
-        help_texts = {"ordinal": "Ví dụ: II (viết số La Mã như trên phông Hội nghị, Đại hội)."}
+        help_texts = {"ordinal": _("Ví dụ: II (viết số La Mã như trên phông Hội nghị, Đại hội).")}
 
     def __init__(self, *args, tier: TierRule, may_set_cap: bool, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields[
-            "date"
-        ].help_text = (
-            f"Trong {tier.window_label}: từ {tier.window_start:%d/%m/%Y} đến {tier.window_end:%d/%m/%Y}."
-        )
+        self.fields["date"].help_text = gettext(
+            "Trong %(window_label)s: từ %(window_start)s đến %(window_end)s."
+        ) % {
+            "window_label": tier.window_label,
+            "window_start": format(tier.window_start, "%d/%m/%Y"),
+            "window_end": format(tier.window_end, "%d/%m/%Y"),
+        }
         self.fields["session"].choices = Event.Session.choices  # type: ignore[attr-defined]
-        self.fields["session"].help_text = f"Tổ chức trong {tier.sessions:02d} buổi theo kế hoạch."
+        self.fields["session"].help_text = gettext("Tổ chức trong %(sessions)s buổi theo kế hoạch.") % {
+            "sessions": format(tier.sessions, "02d")
+        }
         if may_set_cap:
-            self.fields[
-                "delegate_cap"
-            ].help_text = f"Để trống để dùng mức tối đa của cấp ({tier.delegate_cap}); chỉ được đặt thấp hơn."
+            self.fields["delegate_cap"].help_text = gettext(
+                "Để trống để dùng mức tối đa của cấp (%(delegate_cap)s); chỉ được đặt thấp hơn."
+            ) % {"delegate_cap": tier.delegate_cap}
             self.fields["delegate_cap"].widget.attrs.update({"min": 1, "max": tier.delegate_cap})
         else:
             del self.fields["delegate_cap"]
         self.helper = FormHelper()
-        self.helper.add_input(Submit("submit", "Lưu"))
+        self.helper.add_input(Submit("submit", gettext("Lưu")))
         add_version_field(self, self.instance if self.instance.pk else None)
 
     def clean_ordinal(self):
         value = " ".join(self.cleaned_data["ordinal"].split())
         text = value.upper().removeprefix("LẦN THỨ").strip()
         if not text or not (text.isdigit() or set(text) <= set("IVXLC")):
-            raise forms.ValidationError("Lần thứ ghi bằng số La Mã (ví dụ: II) hoặc số (ví dụ: 2).")
+            raise forms.ValidationError(gettext("Lần thứ ghi bằng số La Mã (ví dụ: II) hoặc số (ví dụ: 2)."))
         return text
 
     def clean_venue(self):

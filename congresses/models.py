@@ -6,6 +6,7 @@ from django.core.files.storage import FileSystemStorage, Storage
 from django.core.files.storage import storages as configured_storages
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
 
 from core.versioning import version_field
 
@@ -13,27 +14,29 @@ from core.versioning import version_field
 class Campaign(models.Model):
     """One emulation campaign: its rules live in its TierRule rows, not in code."""
 
-    name = models.CharField("tên", max_length=255)
-    ordinal = models.CharField("lần thứ", max_length=10, help_text="Ví dụ: VI")
-    period_start_year = models.PositiveSmallIntegerField("giai đoạn từ năm")
-    period_end_year = models.PositiveSmallIntegerField("giai đoạn đến năm")
+    name = models.CharField(_("tên"), max_length=255)
+    ordinal = models.CharField(_("lần thứ"), max_length=10, help_text=_("Ví dụ: VI"))
+    period_start_year = models.PositiveSmallIntegerField(_("giai đoạn từ năm"))
+    period_end_year = models.PositiveSmallIntegerField(_("giai đoạn đến năm"))
     next_period_label = models.CharField(
-        "giai đoạn phát động tiếp theo", max_length=20, help_text="Ví dụ: 2025 - 2030"
+        _("giai đoạn phát động tiếp theo"), max_length=20, help_text=_("Ví dụ: 2025 - 2030")
     )
-    plan_deadline = models.DateField("hạn nộp kế hoạch của đơn vị")
+    plan_deadline = models.DateField(_("hạn nộp kế hoạch của đơn vị"))
     map_date = models.DateField(
-        "bản đồ đơn vị theo ngày",
+        _("bản đồ đơn vị theo ngày"),
         null=True,
         blank=True,
-        help_text="Các cấp của chiến dịch gồm các đơn vị còn hoạt động vào ngày này. "
-        "Để trống: ngày bắt đầu sớm nhất của các cấp.",
+        help_text=_(
+            "Các cấp của chiến dịch gồm các đơn vị còn hoạt động vào ngày này. "
+            "Để trống: ngày bắt đầu sớm nhất của các cấp."
+        ),
     )
-    is_active = models.BooleanField("đang triển khai", default=False)
+    is_active = models.BooleanField(_("đang triển khai"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        verbose_name = "chiến dịch thi đua"
-        verbose_name_plural = "chiến dịch thi đua"
+        verbose_name = _("chiến dịch thi đua")
+        verbose_name_plural = _("chiến dịch thi đua")
         ordering = ["-period_end_year", "-pk"]
         constraints = [
             models.CheckConstraint(
@@ -53,44 +56,46 @@ class TierRule(models.Model):
     """The rules of one tier of events within a campaign (plan, section II.2)."""
 
     campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="tiers")
-    code = models.SlugField("mã cấp", max_length=30)
-    label = models.CharField("cấp", max_length=100)
-    unit_kinds = models.JSONField("loại đơn vị áp dụng", default=list)
-    event_name = models.CharField("tên gọi của sự kiện", max_length=255)
-    is_congress = models.BooleanField("là Đại hội (có nghi thức chào cờ)", default=False)
-    delegate_cap = models.PositiveIntegerField("số đại biểu tối đa")
+    code = models.SlugField(_("mã cấp"), max_length=30)
+    label = models.CharField(_("cấp"), max_length=100)
+    unit_kinds = models.JSONField(_("loại đơn vị áp dụng"), default=list)
+    event_name = models.CharField(_("tên gọi của sự kiện"), max_length=255)
+    is_congress = models.BooleanField(_("là Đại hội (có nghi thức chào cờ)"), default=False)
+    delegate_cap = models.PositiveIntegerField(_("số đại biểu tối đa"))
     min_exemplar_share_percent = models.PositiveSmallIntegerField(
-        "tỷ lệ đại biểu điển hình tối thiểu (%)", default=70
+        _("tỷ lệ đại biểu điển hình tối thiểu (%)"), default=70
     )
-    window_start = models.DateField("tổ chức từ ngày")
-    window_end = models.DateField("tổ chức đến ngày")
-    window_label = models.CharField("thời gian theo kế hoạch", max_length=50)
-    sessions = models.PositiveSmallIntegerField("số buổi", default=1)
+    window_start = models.DateField(_("tổ chức từ ngày"))
+    window_end = models.DateField(_("tổ chức đến ngày"))
+    window_label = models.CharField(_("thời gian theo kế hoạch"), max_length=50)
+    sessions = models.PositiveSmallIntegerField(_("số buổi"), default=1)
     upper_tier = models.ForeignKey(
         "self",
-        verbose_name="cấp trên (nhận đoàn đại biểu)",
+        verbose_name=_("cấp trên (nhận đoàn đại biểu)"),
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="lower_tiers",
     )
-    sends_delegation_upward = models.BooleanField("thông qua đoàn đại biểu dự Đại hội cấp trên", default=True)
-    order = models.PositiveSmallIntegerField("thứ tự", default=0)
+    sends_delegation_upward = models.BooleanField(
+        _("thông qua đoàn đại biểu dự Đại hội cấp trên"), default=True
+    )
+    order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
     cap_setter = models.CharField(
-        "ai được đặt số đại biểu riêng",
+        _("ai được đặt số đại biểu riêng"),
         max_length=10,
         blank=True,
         default="",
         choices=[
-            ("", "Không ai: áp dụng mức tối đa của cấp"),
-            ("unit", "Đơn vị tự đặt mức thấp hơn"),
-            ("staff", "Sở Nội vụ quyết định trong mức tối đa"),
+            ("", _("Không ai: áp dụng mức tối đa của cấp")),
+            ("unit", _("Đơn vị tự đặt mức thấp hơn")),
+            ("staff", _("Sở Nội vụ quyết định trong mức tối đa")),
         ],
     )
 
     class Meta:
-        verbose_name = "quy định theo cấp"
-        verbose_name_plural = "quy định theo cấp"
+        verbose_name = _("quy định theo cấp")
+        verbose_name_plural = _("quy định theo cấp")
         ordering = ["campaign", "order"]
         constraints = [
             models.UniqueConstraint(fields=["campaign", "code"], name="tier_code_unique"),
@@ -111,12 +116,12 @@ class Movement(models.Model):
     """A key emulation movement of the campaign (plan, section II.1.c)."""
 
     campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="movements")
-    name = models.CharField("tên phong trào", max_length=255)
-    order = models.PositiveSmallIntegerField("thứ tự", default=0)
+    name = models.CharField(_("tên phong trào"), max_length=255)
+    order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
 
     class Meta:
-        verbose_name = "phong trào thi đua"
-        verbose_name_plural = "phong trào thi đua"
+        verbose_name = _("phong trào thi đua")
+        verbose_name_plural = _("phong trào thi đua")
         ordering = ["campaign", "order"]
 
     def __str__(self) -> str:
@@ -127,30 +132,30 @@ class Event(models.Model):
     """The one conference or congress a unit holds within a campaign."""
 
     class Session(models.TextChoices):
-        MORNING = "morning", "Buổi sáng"
-        AFTERNOON = "afternoon", "Buổi chiều"
+        MORNING = "morning", _("Buổi sáng")
+        AFTERNOON = "afternoon", _("Buổi chiều")
 
     class Status(models.TextChoices):
-        PLANNED = "planned", "Đã đăng ký"
-        HELD = "held", "Đã tổ chức"
-        REPORTED = "reported", "Đã báo cáo kết quả"
+        PLANNED = "planned", _("Đã đăng ký")
+        HELD = "held", _("Đã tổ chức")
+        REPORTED = "reported", _("Đã báo cáo kết quả")
 
     campaign = models.ForeignKey(Campaign, on_delete=models.PROTECT, related_name="events")
     unit = models.ForeignKey("units.Unit", on_delete=models.PROTECT, related_name="events")
     tier = models.ForeignKey(TierRule, on_delete=models.PROTECT, related_name="events")
-    name = models.CharField("tên sự kiện", max_length=255)
-    ordinal = models.CharField("lần thứ", max_length=10)
-    venue = models.CharField("địa điểm", max_length=255)
-    date = models.DateField("ngày tổ chức")
-    session = models.CharField("buổi", max_length=10, choices=Session.choices)
-    status = models.CharField("trạng thái", max_length=10, choices=Status.choices, default=Status.PLANNED)
+    name = models.CharField(_("tên sự kiện"), max_length=255)
+    ordinal = models.CharField(_("lần thứ"), max_length=10)
+    venue = models.CharField(_("địa điểm"), max_length=255)
+    date = models.DateField(_("ngày tổ chức"))
+    session = models.CharField(_("buổi"), max_length=10, choices=Session.choices)
+    status = models.CharField(_("trạng thái"), max_length=10, choices=Status.choices, default=Status.PLANNED)
     delegate_cap = models.PositiveIntegerField(
-        "số đại biểu tối đa của đơn vị",
+        _("số đại biểu tối đa của đơn vị"),
         null=True,
         blank=True,
-        help_text="Để trống để dùng mức tối đa của cấp.",
+        help_text=_("Để trống để dùng mức tối đa của cấp."),
     )
-    roster_finalised_at = models.DateTimeField("chốt danh sách lúc", null=True, blank=True)
+    roster_finalised_at = models.DateTimeField(_("chốt danh sách lúc"), null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
@@ -159,8 +164,8 @@ class Event(models.Model):
     version = version_field()  # optimistic locking of the edit form (core/versioning.py)
 
     class Meta:
-        verbose_name = "hội nghị / đại hội"
-        verbose_name_plural = "hội nghị / đại hội"
+        verbose_name = _("hội nghị / đại hội")
+        verbose_name_plural = _("hội nghị / đại hội")
         ordering = ["date", "unit__name"]
         constraints = [
             models.UniqueConstraint(fields=["campaign", "unit"], name="one_event_per_unit"),
@@ -174,16 +179,16 @@ class AgendaItem(models.Model):
     """One line of an event's programme (plan, section II.3)."""
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="agenda_items")
-    order = models.PositiveSmallIntegerField("thứ tự")
-    start_time = models.TimeField("thời gian", null=True, blank=True)
-    title = models.CharField("nội dung", max_length=500)
-    speaker = models.CharField("người thực hiện", max_length=255, blank=True)
+    order = models.PositiveSmallIntegerField(_("thứ tự"))
+    start_time = models.TimeField(_("thời gian"), null=True, blank=True)
+    title = models.CharField(_("nội dung"), max_length=500)
+    speaker = models.CharField(_("người thực hiện"), max_length=255, blank=True)
 
     version = version_field()  # optimistic locking of the edit form (core/versioning.py)
 
     class Meta:
-        verbose_name = "mục chương trình"
-        verbose_name_plural = "chương trình"
+        verbose_name = _("mục chương trình")
+        verbose_name_plural = _("chương trình")
         ordering = ["event", "order"]
 
     def __str__(self) -> str:
@@ -263,37 +268,39 @@ class UnitPlan(models.Model):
     """A unit's plan (or a pilot unit's event programme) for a campaign, as last submitted."""
 
     class Kind(models.TextChoices):
-        PLAN = "plan", "Kế hoạch tổ chức"
-        PILOT_PROGRAMME = "pilot_programme", "Chương trình Hội nghị (Đại hội) điểm"
+        PLAN = "plan", _("Kế hoạch tổ chức")
+        PILOT_PROGRAMME = "pilot_programme", _("Chương trình Hội nghị (Đại hội) điểm")
 
     class Status(models.TextChoices):
-        SUBMITTED = "submitted", "Chờ xem xét"
-        APPROVED = "approved", "Đã duyệt"
-        RETURNED = "returned", "Trả lại để sửa"
+        SUBMITTED = "submitted", _("Chờ xem xét")
+        APPROVED = "approved", _("Đã duyệt")
+        RETURNED = "returned", _("Trả lại để sửa")
 
     campaign = models.ForeignKey(Campaign, on_delete=models.PROTECT, related_name="plans")
     unit = models.ForeignKey("units.Unit", on_delete=models.PROTECT, related_name="plans")
-    kind = models.CharField("loại tài liệu", max_length=20, choices=Kind.choices, default=Kind.PLAN)
-    file = models.FileField("tệp", upload_to=plan_upload_to, storage=private_storage, max_length=255)
-    original_name = models.CharField("tên tệp gốc", max_length=255)
-    file_type = models.CharField("định dạng", max_length=10)
-    size = models.PositiveIntegerField("dung lượng (byte)")
-    version = models.PositiveSmallIntegerField("lần nộp", default=1)
-    first_submitted_at = models.DateTimeField("nộp lần đầu lúc")
-    submitted_at = models.DateTimeField("nộp lúc")
+    kind = models.CharField(_("loại tài liệu"), max_length=20, choices=Kind.choices, default=Kind.PLAN)
+    file = models.FileField(_("tệp"), upload_to=plan_upload_to, storage=private_storage, max_length=255)
+    original_name = models.CharField(_("tên tệp gốc"), max_length=255)
+    file_type = models.CharField(_("định dạng"), max_length=10)
+    size = models.PositiveIntegerField(_("dung lượng (byte)"))
+    version = models.PositiveSmallIntegerField(_("lần nộp"), default=1)
+    first_submitted_at = models.DateTimeField(_("nộp lần đầu lúc"))
+    submitted_at = models.DateTimeField(_("nộp lúc"))
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    status = models.CharField("trạng thái", max_length=10, choices=Status.choices, default=Status.SUBMITTED)
-    review_comment = models.TextField("ý kiến của Sở Nội vụ", blank=True)
+    status = models.CharField(
+        _("trạng thái"), max_length=10, choices=Status.choices, default=Status.SUBMITTED
+    )
+    review_comment = models.TextField(_("ý kiến của Sở Nội vụ"), blank=True)
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    reviewed_at = models.DateTimeField("xem xét lúc", null=True, blank=True)
+    reviewed_at = models.DateTimeField(_("xem xét lúc"), null=True, blank=True)
 
     class Meta:
-        verbose_name = "kế hoạch của đơn vị"
-        verbose_name_plural = "kế hoạch của đơn vị"
+        verbose_name = _("kế hoạch của đơn vị")
+        verbose_name_plural = _("kế hoạch của đơn vị")
         ordering = ["campaign", "unit__name", "kind"]
         constraints = [
             models.UniqueConstraint(fields=["campaign", "unit", "kind"], name="one_plan_per_unit_kind"),
@@ -310,25 +317,25 @@ class UnitPlanVersion(models.Model):
     """An earlier submission of a plan, kept with its file and the review it received."""
 
     plan = models.ForeignKey(UnitPlan, on_delete=models.CASCADE, related_name="versions")
-    version = models.PositiveSmallIntegerField("lần nộp")
-    file = models.FileField("tệp", upload_to=plan_upload_to, storage=private_storage, max_length=255)
-    original_name = models.CharField("tên tệp gốc", max_length=255)
-    file_type = models.CharField("định dạng", max_length=10)
-    size = models.PositiveIntegerField("dung lượng (byte)")
-    submitted_at = models.DateTimeField("nộp lúc")
+    version = models.PositiveSmallIntegerField(_("lần nộp"))
+    file = models.FileField(_("tệp"), upload_to=plan_upload_to, storage=private_storage, max_length=255)
+    original_name = models.CharField(_("tên tệp gốc"), max_length=255)
+    file_type = models.CharField(_("định dạng"), max_length=10)
+    size = models.PositiveIntegerField(_("dung lượng (byte)"))
+    submitted_at = models.DateTimeField(_("nộp lúc"))
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    status = models.CharField("kết quả xem xét", max_length=10, choices=UnitPlan.Status.choices)
-    review_comment = models.TextField("ý kiến của Sở Nội vụ", blank=True)
+    status = models.CharField(_("kết quả xem xét"), max_length=10, choices=UnitPlan.Status.choices)
+    review_comment = models.TextField(_("ý kiến của Sở Nội vụ"), blank=True)
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    reviewed_at = models.DateTimeField("xem xét lúc", null=True, blank=True)
+    reviewed_at = models.DateTimeField(_("xem xét lúc"), null=True, blank=True)
 
     class Meta:
-        verbose_name = "lần nộp trước"
-        verbose_name_plural = "các lần nộp trước"
+        verbose_name = _("lần nộp trước")
+        verbose_name_plural = _("các lần nộp trước")
         ordering = ["plan", "-version"]
         constraints = [
             models.UniqueConstraint(fields=["plan", "version"], name="plan_version_unique"),

@@ -2,6 +2,7 @@
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.utils.translation import gettext
 
 from units.permissions import is_staff_of_home_affairs, require_unit_access
 
@@ -13,7 +14,7 @@ from .selectors import event_get, plan_get, plan_version_get
 def get_event_for_user(user, pk: int, *, write: bool = False) -> Event:
     event = event_get(pk=pk)
     if event is None:
-        raise Http404("Không tìm thấy sự kiện.")
+        raise Http404(gettext("Không tìm thấy sự kiện."))
     require_unit_access(user, event.unit, write=write)
     return event
 
@@ -21,7 +22,7 @@ def get_event_for_user(user, pk: int, *, write: bool = False) -> Event:
 def get_plan_for_user(user, pk: int) -> UnitPlan:
     plan = plan_get(pk=pk)
     if plan is None:
-        raise Http404("Không tìm thấy tài liệu.")
+        raise Http404(gettext("Không tìm thấy tài liệu."))
     require_unit_access(user, plan.unit)
     return plan
 
@@ -29,7 +30,7 @@ def get_plan_for_user(user, pk: int) -> UnitPlan:
 def get_plan_version_for_user(user, pk: int) -> UnitPlanVersion:
     version = plan_version_get(pk=pk)
     if version is None:
-        raise Http404("Không tìm thấy tài liệu.")
+        raise Http404(gettext("Không tìm thấy tài liệu."))
     require_unit_access(user, version.plan.unit)
     return version
 

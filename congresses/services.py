@@ -10,6 +10,7 @@ from django.core.files.base import File
 from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from core.clock import today as portal_today
 from core.errors import DomainError
@@ -66,10 +67,10 @@ def campaign_copy(
     edited. `map_date` is the day whose units the new campaign covers.
     """
     if years_later < 1:
-        raise CampaignError("Chiến dịch mới phải sau chiến dịch cũ ít nhất 1 năm.")
+        raise CampaignError(gettext("Chiến dịch mới phải sau chiến dịch cũ ít nhất 1 năm."))
     tiers = [t for t in source.tiers.order_by("order") if tier_codes is None or t.code in tier_codes]
     if not tiers:
-        raise CampaignError("Hãy chọn ít nhất một cấp để chép sang chiến dịch mới.")
+        raise CampaignError(gettext("Hãy chọn ít nhất một cấp để chép sang chiến dịch mới."))
     copy = Campaign(
         name=name,
         ordinal=ordinal,
@@ -259,9 +260,11 @@ def plan_submit(
     replaces the current file and goes back to "submitted".
     """
     if kind not in UnitPlan.Kind.values:
-        raise PlanError("Loại tài liệu không hợp lệ.")
+        raise PlanError(gettext("Loại tài liệu không hợp lệ."))
     if kind == UnitPlan.Kind.PILOT_PROGRAMME and not unit.is_pilot:
-        raise PlanError("Chỉ đơn vị chỉ đạo điểm gửi chương trình Hội nghị (Đại hội) điểm để xin ý kiến.")
+        raise PlanError(
+            gettext("Chỉ đơn vị chỉ đạo điểm gửi chương trình Hội nghị (Đại hội) điểm để xin ý kiến.")
+        )
     try:
         facts = document_facts(
             upload, size=upload.size or 0, file_name=_clean_original_name(upload.name or "")
@@ -278,7 +281,7 @@ def plan_submit(
         plan = UnitPlan(campaign=campaign, unit=unit, kind=kind, version=1, first_submitted_at=now)
     else:
         if plan.status == UnitPlan.Status.APPROVED:
-            raise PlanError("Tài liệu đã được duyệt; không nộp lại được.")
+            raise PlanError(gettext("Tài liệu đã được duyệt; không nộp lại được."))
         UnitPlanVersion.objects.create(
             plan=plan,
             version=plan.version,
@@ -391,18 +394,22 @@ def event_register(*, campaign: Campaign, unit: Unit, data: dict, by) -> Event:
     """Register the unit's one event of the campaign, named from its tier and the unit."""
     Unit.objects.select_for_update().get(pk=unit.pk)
     if Event.objects.filter(campaign=campaign, unit=unit).exists():
-        raise EventError(f"{unit.name} đã đăng ký sự kiện của chiến dịch này.")
+        raise EventError(gettext("%(name)s đã đăng ký sự kiện của chiến dịch này.") % {"name": unit.name})
     tiers = list(campaign.tiers.order_by("order"))
     map_day = rules.campaign_map_date(
         map_date=campaign.map_date, window_starts=[t.window_start for t in tiers]
     )
     if map_day is not None and not unit.is_valid_on(map_day):
         raise EventError(
-            f"{unit.name} không có trên bản đồ đơn vị của chiến dịch này (ngày {map_day:%d/%m/%Y})."
+            gettext("%(name)s không có trên bản đồ đơn vị của chiến dịch này (ngày %(map_day)s).")
+            % {"name": unit.name, "map_day": format(map_day, "%d/%m/%Y")}
         )
     tier = tier_for_kind(tiers, unit.kind)
     if tier is None:
-        raise EventError(f"Kế hoạch không quy định sự kiện cho {unit.get_kind_display().lower()}.")
+        raise EventError(
+            gettext("Kế hoạch không quy định sự kiện cho %(lower)s.")
+            % {"lower": unit.get_kind_display().lower()}
+        )
     event = Event(
         campaign=campaign,
         unit=unit,
@@ -422,7 +429,7 @@ def event_update(*, event: Event, data: dict, by, expected_version: int | None =
     Unit.objects.select_for_update().get(pk=event.unit_id)  # quotas handed down are set under this lock
     event = Event.objects.select_for_update().select_related("tier", "unit").get(pk=event.pk)
     if not event_is_editable(event.status):
-        raise EventError("Sự kiện đã tổ chức; không sửa thông tin đăng ký được nữa.")
+        raise EventError(gettext("Sự kiện đã tổ chức; không sửa thông tin đăng ký được nữa."))
     ensure_current(event, expected=expected_version, data=data)
     _apply_event_data(event=event, data=data, by=by)
     event.full_clean()

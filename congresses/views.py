@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
@@ -93,7 +94,7 @@ def campaign_edit(request, pk: int):
     form = CampaignForm(request.POST or None, instance=campaign)
     if request.method == "POST" and form.is_valid():
         services.campaign_update(campaign=campaign, data={f: form.cleaned_data[f] for f in form.Meta.fields})
-        messages.success(request, "Đã lưu chiến dịch.")
+        messages.success(request, gettext("Đã lưu chiến dịch."))
         return redirect("congresses:campaign_detail", pk=campaign.pk)
     return render(request, "congresses/campaign_form.html", {"campaign": campaign, "form": form})
 
@@ -104,7 +105,7 @@ def tier_edit(request, pk: int, tier_pk: int):
     form = TierRuleForm(request.POST or None, instance=tier)
     if request.method == "POST" and form.is_valid():
         services.tier_update(tier=tier, data={f: form.cleaned_data[f] for f in form.Meta.fields})
-        messages.success(request, f"Đã lưu quy định {tier.label}.")
+        messages.success(request, gettext("Đã lưu quy định %(label)s.") % {"label": tier.label})
         return redirect("congresses:campaign_detail", pk=pk)
     return render(request, "congresses/tier_form.html", {"tier": tier, "form": form})
 
@@ -123,7 +124,11 @@ def campaign_copy(request, pk: int):
         except DomainError as exc:
             form.add_error(None, str(exc))
         else:
-            messages.success(request, f"Đã tạo chiến dịch “{copy}” từ chiến dịch cũ. Hãy rà soát quy định.")
+            messages.success(
+                request,
+                gettext("Đã tạo chiến dịch “%(copy)s” từ chiến dịch cũ. Hãy rà soát quy định.")
+                % {"copy": copy},
+            )
             return redirect("congresses:campaign_detail", pk=copy.pk)
     return render(request, "congresses/campaign_copy.html", {"source": source, "form": form})
 
@@ -133,7 +138,9 @@ def campaign_copy(request, pk: int):
 def campaign_activate(request, pk: int):
     campaign = get_object_or_404(Campaign, pk=pk)
     services.campaign_activate(campaign=campaign)
-    messages.success(request, f"Chiến dịch “{campaign}” đang được triển khai.")
+    messages.success(
+        request, gettext("Chiến dịch “%(campaign)s” đang được triển khai.") % {"campaign": campaign}
+    )
     return redirect("congresses:campaign_detail", pk=campaign.pk)
 
 
@@ -152,7 +159,7 @@ def _movement_form(request, movement: Movement):
     form = MovementForm(request.POST or None, instance=movement)
     if request.method == "POST" and form.is_valid():
         services.movement_save(movement=form.instance)
-        messages.success(request, "Đã lưu phong trào thi đua.")
+        messages.success(request, gettext("Đã lưu phong trào thi đua."))
         return redirect("congresses:campaign_detail", pk=movement.campaign_id)
     return render(request, "congresses/movement_form.html", {"movement": movement, "form": form})
 
@@ -160,7 +167,7 @@ def _movement_form(request, movement: Movement):
 def _active_campaign_or_404() -> Campaign:
     campaign = campaign_active()
     if campaign is None:
-        raise Http404("Chưa có chiến dịch nào đang triển khai.")
+        raise Http404(gettext("Chưa có chiến dịch nào đang triển khai."))
     return campaign
 
 
@@ -272,7 +279,7 @@ def plan_submit(request, unit_pk: int, kind: str):
     unit = get_unit_for_user(request.user, unit_pk, write=True)
     campaign = _active_campaign_or_404()
     if kind not in UnitPlan.Kind.values:
-        raise Http404("Không tìm thấy loại tài liệu.")
+        raise Http404(gettext("Không tìm thấy loại tài liệu."))
     form = PlanUploadForm(request.POST, request.FILES)
     if form.is_valid():
         try:
@@ -286,7 +293,11 @@ def plan_submit(request, unit_pk: int, kind: str):
         except DomainError as exc:
             form.add_error("file", str(exc))
         else:
-            messages.success(request, f"Đã nộp {plan.get_kind_display().lower()} (lần {plan.version}).")
+            messages.success(
+                request,
+                gettext("Đã nộp %(lower)s (lần %(version)s).")
+                % {"lower": plan.get_kind_display().lower(), "version": plan.version},
+            )
             return redirect("congresses:unit_plans", unit_pk=unit.pk)
     context = _unit_plans_context(request, unit, campaign, bound_form=form, bound_kind=kind)
     return render(request, "congresses/unit_plans.html", context, status=400)
@@ -298,14 +309,17 @@ def plan_review(request, pk: int):
     plan = get_plan_for_user(request.user, pk)
     form = PlanReviewForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "Thao tác xem xét không hợp lệ.")
+        messages.error(request, gettext("Thao tác xem xét không hợp lệ."))
         return redirect("congresses:unit_plans", unit_pk=plan.unit_id)
     try:
         reviewed = services.plan_review(plan=plan, reviewed_by=request.user, **form.cleaned_data)
     except DomainError as exc:
         messages.error(request, str(exc))
     else:
-        messages.success(request, f"Đã ghi kết quả xem xét: {reviewed.get_status_display().lower()}.")
+        messages.success(
+            request,
+            gettext("Đã ghi kết quả xem xét: %(lower)s.") % {"lower": reviewed.get_status_display().lower()},
+        )
     return redirect("congresses:unit_plans", unit_pk=plan.unit_id)
 
 
@@ -314,7 +328,7 @@ def _file_response(stored_file, original_name: str, file_type: str) -> FileRespo
     try:
         handle = stored_file.open("rb")
     except FileNotFoundError as exc:
-        raise Http404("Tệp không còn trên máy chủ.") from exc
+        raise Http404(gettext("Tệp không còn trên máy chủ.")) from exc
     return FileResponse(
         handle,
         as_attachment=True,
@@ -384,14 +398,14 @@ def event_register(request, unit_pk: int):
     # The active campaign, or (?campaign=) one in preparation whose map holds the unit.
     campaign = campaign_for_registration(pk=id_param(request.GET.get("campaign")))
     if campaign is None:
-        raise Http404("Không có chiến dịch đang triển khai hoặc đang chuẩn bị này.")
+        raise Http404(gettext("Không có chiến dịch đang triển khai hoặc đang chuẩn bị này."))
     existing = event_for_unit(campaign=campaign, unit=unit)
     if existing is not None:
-        messages.info(request, f"{unit.name} đã đăng ký sự kiện.")
+        messages.info(request, gettext("%(name)s đã đăng ký sự kiện.") % {"name": unit.name})
         return redirect("congresses:event_detail", pk=existing.pk)
     tier = tier_for_unit(campaign=campaign, unit=unit)
     if tier is None:
-        raise Http404("Kế hoạch không quy định sự kiện cho đơn vị này.")
+        raise Http404(gettext("Kế hoạch không quy định sự kiện cho đơn vị này."))
     # A congress carries the campaign's ordinal ("Đại hội ... lần thứ VI"); a conference is numbered by the unit.
     initial = {"ordinal": campaign.ordinal} if tier.is_congress else {}
     form = EventForm(
@@ -405,7 +419,7 @@ def event_register(request, unit_pk: int):
         except DomainError as exc:
             form.add_error(None, str(exc))
         else:
-            messages.success(request, f"Đã đăng ký {event.name}.")
+            messages.success(request, gettext("Đã đăng ký %(name)s.") % {"name": event.name})
             return redirect("congresses:event_detail", pk=event.pk)
     return render(
         request,
@@ -442,7 +456,7 @@ def event_detail(request, pk: int):
 def event_edit(request, pk: int):
     event = get_event_for_user(request.user, pk, write=True)
     if not event_is_editable(event.status):
-        messages.error(request, "Sự kiện đã tổ chức; không sửa thông tin đăng ký được nữa.")
+        messages.error(request, gettext("Sự kiện đã tổ chức; không sửa thông tin đăng ký được nữa."))
         return redirect("congresses:event_detail", pk=event.pk)
     form = EventForm(
         request.POST or None,
@@ -458,7 +472,7 @@ def event_edit(request, pk: int):
         except DomainError as exc:
             form.add_error(None, str(exc))
         else:
-            messages.success(request, "Đã lưu thông tin sự kiện.")
+            messages.success(request, gettext("Đã lưu thông tin sự kiện."))
             return redirect("congresses:event_detail", pk=event.pk)
     return render(
         request,
@@ -478,5 +492,7 @@ def event_status(request, pk: int):
     except DomainError as exc:
         messages.error(request, str(exc))
     else:
-        messages.success(request, f"Trạng thái mới: {event.get_status_display().lower()}.")
+        messages.success(
+            request, gettext("Trạng thái mới: %(lower)s.") % {"lower": event.get_status_display().lower()}
+        )
     return redirect("congresses:event_detail", pk=event.pk)

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from io import BytesIO
 from typing import Any
 
+from django.utils.functional import Promise
 from openpyxl import Workbook
 from openpyxl.cell.cell import Cell
 
@@ -17,7 +18,11 @@ DANGEROUS_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 def neutralise(value):
-    """A text cell beginning like a formula is kept as text (a leading apostrophe); other values unchanged."""
+    """A text cell beginning like a formula is kept as text (a leading apostrophe); other values unchanged.
+
+    A label marked for translation (gettext_lazy) is written out as text in the active language."""
+    if isinstance(value, Promise):
+        value = str(value)
     if isinstance(value, str) and value.lstrip("'").startswith(DANGEROUS_PREFIXES):
         return "'" + value
     return value

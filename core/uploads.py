@@ -13,6 +13,8 @@ import zipfile
 from dataclasses import dataclass
 from typing import IO
 
+from django.utils.translation import gettext
+
 from .errors import DomainError
 
 ZIP_MAGIC = b"PK\x03\x04"
@@ -51,19 +53,29 @@ def check_zip(
         OSError,
     ) as exc:
         raise UploadRefused(
-            f"Tệp “{file_name}” bị hỏng hoặc không trọn vẹn (không đọc được mục lục của tệp nén)."
+            gettext("Tệp “%(file_name)s” bị hỏng hoặc không trọn vẹn (không đọc được mục lục của tệp nén).")
+            % {"file_name": file_name}
         ) from exc
     finally:
         upload.seek(0)
     if len(infos) > max_entries:
         raise UploadRefused(
-            f"Tệp “{file_name}” chứa {len(infos):,} mục nén, quá giới hạn {max_entries:,}; "
-            "đây không phải tệp văn bản hay bảng tính thông thường.".replace(",", ".")
+            gettext(
+                "Tệp “%(file_name)s” chứa %(entries)s mục nén, quá giới hạn %(max_entries)s; "
+                "đây không phải tệp văn bản hay bảng tính thông thường."
+            )
+            % {
+                "file_name": file_name,
+                "entries": format(len(infos), ",").replace(",", "."),
+                "max_entries": format(max_entries, ",").replace(",", "."),
+            }
         )
     unpacked = sum(info.file_size for info in infos)
     if unpacked > max_unpacked:
         raise UploadRefused(
-            f"Tệp “{file_name}” khi giải nén chiếm {_mb(unpacked)}, quá giới hạn {_mb(max_unpacked)}; "
-            "tệp bị hỏng hoặc là tệp nén độc hại. Hãy mở bằng Excel/Word, lưu lại rồi thử lại."
+            gettext(
+                "Tệp “%(file_name)s” khi giải nén chiếm %(mb)s, quá giới hạn %(mb2)s; tệp bị hỏng hoặc là tệp nén độc hại. Hãy mở bằng Excel/Word, lưu lại rồi thử lại."
+            )
+            % {"file_name": file_name, "mb": _mb(unpacked), "mb2": _mb(max_unpacked)}
         )
     return ZipContents(names=tuple(info.filename for info in infos), unpacked_bytes=unpacked)

@@ -14,6 +14,7 @@ from typing import Any
 from django import forms
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
+from django.utils.translation import gettext
 
 from .errors import DomainError
 
@@ -52,9 +53,9 @@ def _shown(field: models.Field, value: Any) -> str:
     if isinstance(field, models.ForeignKey) and value is not None and not isinstance(value, models.Model):
         value = field.related_model._default_manager.filter(pk=value).first()
     if value is None or value == "":
-        return "(trống)"
+        return gettext("(trống)")
     if isinstance(value, bool):
-        return "có" if value else "không"
+        return gettext("có") if value else gettext("không")
     if field.choices:
         return str(dict(field.flatchoices).get(value, value))
     if isinstance(value, date):
@@ -79,7 +80,13 @@ def differences(stored: models.Model, data: dict[str, Any]) -> list[str]:
             continue
         label = str(field.verbose_name)
         lines.append(
-            f"{label[:1].upper()}{label[1:]}: đang lưu “{_shown(field, current)}”, bạn gửi “{_shown(field, sent)}”"
+            gettext("%(upper)s%(value)s: đang lưu “%(shown)s”, bạn gửi “%(shown2)s”")
+            % {
+                "upper": label[:1].upper(),
+                "value": label[1:],
+                "shown": _shown(field, current),
+                "shown2": _shown(field, sent),
+            }
         )
     return lines
 
@@ -95,15 +102,21 @@ def ensure_current(instance: models.Model, *, expected: int | None, data: dict[s
     current = getattr(stored, VERSION_FIELD)
     if expected is not None and current != expected:
         changed = differences(stored, data)
-        detail = "; ".join(changed) if changed else "các trường bạn gửi không khác bản đang lưu"
+        detail = "; ".join(changed) if changed else gettext("các trường bạn gửi không khác bản đang lưu")
         raise StaleEdit(
-            f"Chưa lưu: người khác đã sửa {model._meta.verbose_name} này sau khi bạn mở biểu mẫu "
-            f"(bạn mở phiên bản {expected}, hiện là phiên bản {current}). Khác biệt: {detail}. "
-            "Vui lòng tải lại trang để xem bản mới nhất rồi nhập lại thay đổi của bạn."
+            gettext(
+                "Chưa lưu: người khác đã sửa %(verbose_name)s này sau khi bạn mở biểu mẫu (bạn mở phiên bản %(expected)s, hiện là phiên bản %(current)s). Khác biệt: %(detail)s. Vui lòng tải lại trang để xem bản mới nhất rồi nhập lại thay đổi của bạn."
+            )
+            % {
+                "verbose_name": model._meta.verbose_name,
+                "expected": expected,
+                "current": current,
+                "detail": detail,
+            }
         )
     setattr(instance, VERSION_FIELD, current + 1)
 
 
 def version_field() -> models.PositiveIntegerField:
     """The column every versioned model declares: `version = version_field()`."""
-    return models.PositiveIntegerField("phiên bản", default=1, editable=False)
+    return models.PositiveIntegerField(gettext("phiên bản"), default=1, editable=False)

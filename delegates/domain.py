@@ -6,6 +6,7 @@ in congresses/rules.py.
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
+from django.utils.translation import gettext
 
 from core.text import fold_for_search
 from units.reference import ETHNIC_GROUP_OTHER_NAMES
@@ -36,9 +37,14 @@ def likely_duplicates(*, rows: list[dict], on_roster: dict[tuple[str, int | None
     for index, row in enumerate(rows):
         key = person_key(full_name=row.get("full_name", ""), birth_year=row.get("birth_year"))
         if key in on_roster:
-            flagged[index] = f"đã có trong danh sách: {on_roster[key]}, sinh năm {row.get('birth_year')}"
+            flagged[index] = gettext("đã có trong danh sách: %(name)s, sinh năm %(birth_year)s") % {
+                "name": on_roster[key],
+                "birth_year": row.get("birth_year"),
+            }
         elif key in seen_in_file:
-            flagged[index] = f"trùng với dòng thứ {seen_in_file[key] + 1} của tệp (cùng họ tên, năm sinh)"
+            flagged[index] = gettext("trùng với dòng thứ %(value)s của tệp (cùng họ tên, năm sinh)") % {
+                "value": seen_in_file[key] + 1
+            }
         seen_in_file.setdefault(key, index)
     return flagged
 
@@ -48,9 +54,11 @@ def email_problem(address: str) -> str:
     if not address:
         return ""
     if len(address) > 254:
-        return "địa chỉ thư điện tử dài quá 254 ký tự"
+        return gettext("địa chỉ thư điện tử dài quá 254 ký tự")
     try:
         validate_email(address)
     except ValidationError:
-        return f"“{address}” không phải địa chỉ thư điện tử hợp lệ (ví dụ: nguyenvana@backan.gov.vn)"
+        return gettext(
+            "“%(address)s” không phải địa chỉ thư điện tử hợp lệ (ví dụ: nguyenvana@backan.gov.vn)"
+        ) % {"address": address}
     return ""

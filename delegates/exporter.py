@@ -6,6 +6,7 @@ Text cells that begin with =, +, -, @ are neutralised with a leading apostrophe.
 
 from collections.abc import Iterable
 
+from django.utils.translation import gettext
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
@@ -15,13 +16,13 @@ from core.spreadsheet import append_safe, neutralise, new_workbook, workbook_byt
 from units.reference import ETHNIC_GROUPS, FIELDS
 
 from .importer import (
-    CATEGORY_LABELS,
     COLUMNS,
     GENDER_LABELS,
     LISTS_SHEET_TITLE,
     NO,
     SHEET_TITLE,
     YES,
+    category_labels,
 )
 from .models import Delegate
 
@@ -37,7 +38,7 @@ def _row(number: int, delegate: Delegate) -> list:
     values = {
         "stt": number,
         "full_name": delegate.full_name,
-        "category": CATEGORY_LABELS[delegate.category],
+        "category": category_labels()[delegate.category],
         "gender": GENDER_LABELS[delegate.gender],
         "birth_year": delegate.birth_year,
         "ethnic_group": delegate.ethnic_group,
@@ -60,7 +61,7 @@ def _lists_sheet(workbook: Workbook) -> dict[str, str]:
     sheet = workbook.create_sheet(LISTS_SHEET_TITLE)
     lists = {
         "gender": list(GENDER_LABELS.values()),
-        "category": list(CATEGORY_LABELS.values()),
+        "category": list(category_labels().values()),
         "ethnic_group": list(ETHNIC_GROUPS),
         "is_direct_worker": [YES, NO],
         "field": list(FIELDS),
@@ -113,13 +114,13 @@ def render_roster(*, title: str, delegates: Iterable[Delegate], blank_rows: int 
             allow_blank=key in ("is_direct_worker", "field"),
             showErrorMessage=True,
             errorTitle="Giá trị không hợp lệ",
-            error="Hãy chọn một giá trị trong danh sách.",
+            error=gettext("Hãy chọn một giá trị trong danh sách."),
         )
         sheet.add_data_validation(validation)
         validation.add(f"{letters[key]}{HEADER_ROW + 1}:{letters[key]}{last_row}")
     year = DataValidation(
         type="whole", operator="between", formula1="1900", formula2="2100", showErrorMessage=True,
-        errorTitle="Năm sinh", error="Ghi năm sinh có 4 chữ số, ví dụ 1985.",
+        errorTitle="Năm sinh", error=gettext("Ghi năm sinh có 4 chữ số, ví dụ 1985."),
     )  # fmt: skip
     sheet.add_data_validation(year)
     year.add(f"{letters['birth_year']}{HEADER_ROW + 1}:{letters['birth_year']}{last_row}")

@@ -1,6 +1,8 @@
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Column, Div, Layout, Row, Submit
 from django import forms
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from core.text import normalise_text
 from core.versioning import add_version_field
@@ -18,8 +20,8 @@ class DelegateForm(forms.ModelForm):
             "category", "full_name", "collective_name", "gender", "birth_year", "ethnic_group",
             "religion", "position", "workplace", "field", "is_direct_worker", "email", "exemplar",
         ]  # fmt: skip
-        labels = {"full_name": "Họ và tên (người đại diện, nếu là tập thể)"}
-        help_texts = {"exemplar": "Chọn nếu đại biểu là điển hình đã có hồ sơ của đơn vị."}
+        labels = {"full_name": _("Họ và tên (người đại diện, nếu là tập thể)")}
+        help_texts = {"exemplar": _("Chọn nếu đại biểu là điển hình đã có hồ sơ của đơn vị.")}
 
     def __init__(self, *args, exemplars=None, event_year: int = 2100, **kwargs):
         super().__init__(*args, **kwargs)
@@ -30,7 +32,7 @@ class DelegateForm(forms.ModelForm):
         if exemplars is not None:
             exemplar_field.queryset = exemplars
         exemplar_field.required = False
-        exemplar_field.empty_label = "— Không gắn hồ sơ —"
+        exemplar_field.empty_label = gettext("— Không gắn hồ sơ —")
         self.fields["birth_year"].widget.attrs.update({"min": 1900, "max": event_year})
         self.helper = FormHelper()
         self.helper.layout = Layout(
@@ -49,7 +51,7 @@ class DelegateForm(forms.ModelForm):
             ),
             Row(Column("email", css_class="col-md-6")),
         )
-        self.helper.add_input(Submit("submit", "Lưu đại biểu"))
+        self.helper.add_input(Submit("submit", gettext("Lưu đại biểu")))
 
     def clean_full_name(self):
         return normalise_text(self.cleaned_data["full_name"])
@@ -57,7 +59,9 @@ class DelegateForm(forms.ModelForm):
     def clean_birth_year(self):
         year = self.cleaned_data["birth_year"]
         if year is not None and not 1900 <= year <= self.event_year:
-            raise forms.ValidationError(f"Năm sinh phải từ 1900 đến {self.event_year}.")
+            raise forms.ValidationError(
+                gettext("Năm sinh phải từ 1900 đến %(event_year)s.") % {"event_year": self.event_year}
+            )
         return year
 
     def clean(self):
@@ -67,29 +71,31 @@ class DelegateForm(forms.ModelForm):
         if category == Delegate.Category.EXEMPLAR_COLLECTIVE and not normalise_text(
             data.get("collective_name") or ""
         ):
-            self.add_error("collective_name", "Đại diện tập thể phải ghi tên tập thể.")
+            self.add_error("collective_name", gettext("Đại diện tập thể phải ghi tên tập thể."))
         if data.get("exemplar") and category not in Delegate.EXEMPLAR_CATEGORIES:
-            self.add_error("exemplar", "Chỉ đại biểu điển hình tiên tiến mới gắn với hồ sơ điển hình.")
+            self.add_error(
+                "exemplar", gettext("Chỉ đại biểu điển hình tiên tiến mới gắn với hồ sơ điển hình.")
+            )
         return data
 
 
 class ImportForm(forms.Form):
     file = forms.FileField(
-        label="Tệp Excel (.xlsx)", widget=forms.ClearableFileInput(attrs={"accept": ".xlsx"})
+        label=_("Tệp Excel (.xlsx)"), widget=forms.ClearableFileInput(attrs={"accept": ".xlsx"})
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
-        self.helper.add_input(Submit("submit", "Đọc tệp và xem trước"))
+        self.helper.add_input(Submit("submit", gettext("Đọc tệp và xem trước")))
 
 
 class CapForm(forms.Form):
     cap = forms.IntegerField(
-        label="Số đại biểu tối đa của đơn vị",
+        label=_("Số đại biểu tối đa của đơn vị"),
         min_value=0,
         required=False,
-        help_text="Để trống để dùng mức tối đa của cấp.",
+        help_text=_("Để trống để dùng mức tối đa của cấp."),
     )
 
     def __init__(self, *args, **kwargs):

@@ -15,9 +15,12 @@ import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import IO, Any
 
+from django.conf import settings
+from django.utils import translation
+from django.utils.translation import gettext
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
@@ -79,7 +82,14 @@ COLUMNS: tuple[Column, ...] = (
     Column("email", "Thư điện tử", "thu dien tu", False, aliases=("email", "e-mail", "dia chi thu")),
 )
 
-CATEGORY_LABELS = dict(Delegate.Category.choices)
+
+@cache
+def category_labels() -> dict[str, str]:
+    """The categories as the template writes them: Vietnamese in both languages."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return {value: str(label) for value, label in Delegate.Category.choices}
+
+
 GENDER_LABELS = {"male": "Nam", "female": "Nữ"}
 
 
@@ -134,19 +144,21 @@ def _text(value: Any) -> str:
         return value.strftime("%d/%m/%Y")
     text = normalise_text(str(value))
     if text.startswith("=") and len(text) > 1:
-        raise CellError("ô chứa công thức chưa có giá trị; hãy dán giá trị (Paste Values) thay cho công thức")
+        raise CellError(
+            gettext("ô chứa công thức chưa có giá trị; hãy dán giá trị (Paste Values) thay cho công thức")
+        )
     return unneutralise(text)
 
 
 def _parse_category(value: Any) -> str:
     text = _fold(_text(value))
-    for key, label in CATEGORY_LABELS.items():
+    for key, label in category_labels().items():
         if text in (key, _fold(label)):
             return key
     for word, key in _CATEGORY_WORDS:
         if word in text:
             return key
-    raise CellError("thành phần phải là một trong: " + "; ".join(CATEGORY_LABELS.values()))
+    raise CellError(gettext("thành phần phải là một trong: ") + "; ".join(category_labels().values()))
 
 
 def _parse_gender(value: Any) -> str:
@@ -155,17 +167,20 @@ def _parse_gender(value: Any) -> str:
         return "male"
     if text in ("nu", "female", "f"):
         return "female"
-    raise CellError("giới tính phải là “Nam” hoặc “Nữ”")
+    raise CellError(gettext("giới tính phải là “Nam” hoặc “Nữ”"))
 
 
 def _parse_year(value: Any, latest: int) -> int:
     if isinstance(value, datetime | date):
         year = value.year
     elif isinstance(value, bool):
-        raise CellError("năm sinh phải là số có 4 chữ số, ví dụ 1985")
+        raise CellError(gettext("năm sinh phải là số có 4 chữ số, ví dụ 1985"))
     elif isinstance(value, int | float):
         if not float(value).is_integer():
-            raise CellError(f"“{value}” không phải là năm; ghi năm sinh có 4 chữ số, ví dụ 1985")
+            raise CellError(
+                gettext("“%(value)s” không phải là năm; ghi năm sinh có 4 chữ số, ví dụ 1985")
+                % {"value": value}
+            )
         year = int(value)
     else:
         text = _text(value).replace(" ", "")
@@ -174,9 +189,15 @@ def _parse_year(value: Any, latest: int) -> int:
         elif re.fullmatch(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{4}", text):
             year = int(re.split(r"[/.-]", text)[-1])
         else:
-            raise CellError(f"“{_text(value)}” không phải là năm; ghi năm sinh có 4 chữ số, ví dụ 1985")
+            raise CellError(
+                gettext("“%(text)s” không phải là năm; ghi năm sinh có 4 chữ số, ví dụ 1985")
+                % {"text": _text(value)}
+            )
     if not 1900 <= year <= latest:
-        raise CellError(f"năm sinh {year} không hợp lệ (phải từ 1900 đến {latest})")
+        raise CellError(
+            gettext("năm sinh %(year)s không hợp lệ (phải từ 1900 đến %(latest)s)")
+            % {"year": year, "latest": latest}
+        )
     return year
 
 
@@ -184,7 +205,7 @@ def _parse_ethnic(value: Any) -> str:
     text = _text(value)
     found = _ETHNIC_BY_FOLD.get(re.sub(r"[\s'\-]", "", _fold(text)))
     if found is None:
-        raise CellError(f"“{text}” không có trong danh mục 54 dân tộc Việt Nam")
+        raise CellError(gettext("“%(text)s” không có trong danh mục 54 dân tộc Việt Nam") % {"text": text})
     return found
 
 
@@ -195,7 +216,10 @@ def _parse_field(value: Any) -> str:
     found = field_for(text)
     if found is None:
         raise CellError(
-            f"“{text}” không có trong danh mục lĩnh vực (xem trang “Danh mục” của tệp mẫu: {', '.join(FIELDS)})"
+            gettext(
+                "“%(text)s” không có trong danh mục lĩnh vực (xem trang “Danh mục” của tệp mẫu: %(join)s)"
+            )
+            % {"text": text, "join": ", ".join(FIELDS)}
         )
     return found
 
@@ -218,13 +242,17 @@ def _parse_yes_no(value: Any) -> bool:
         return True
     if text in _NO:
         return False
-    raise CellError(f"“{_text(value)}” không rõ; ghi “Có” (hoặc x) hay “Không” (hoặc để trống)")
+    raise CellError(
+        gettext("“%(text)s” không rõ; ghi “Có” (hoặc x) hay “Không” (hoặc để trống)") % {"text": _text(value)}
+    )
 
 
 def _damaged(name: str) -> ImportFileError:
     return ImportFileError(
-        f"Tệp Excel “{name}” bị hỏng hoặc không đọc được (không phải tệp .xlsx hợp lệ). "
-        "Hãy mở bằng Excel, lưu lại rồi thử lại."
+        gettext(
+            "Tệp Excel “%(name)s” bị hỏng hoặc không đọc được (không phải tệp .xlsx hợp lệ). Hãy mở bằng Excel, lưu lại rồi thử lại."
+        )
+        % {"name": name}
     )
 
 
@@ -233,12 +261,15 @@ def _open(file: IO[bytes], *, data_only: bool, name: str):
     file.seek(0)
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         raise ImportFileError(
-            f"Tệp “{name}” dạng Excel 97-2003 (.xls) không được hỗ trợ. "
-            "Hãy mở tệp và lưu lại dạng “Excel Workbook (.xlsx)”."
+            gettext(
+                "Tệp “%(name)s” dạng Excel 97-2003 (.xls) không được hỗ trợ. Hãy mở tệp và lưu lại dạng “Excel Workbook (.xlsx)”."
+            )
+            % {"name": name}
         )
     if not head.startswith(b"PK\x03\x04"):
         raise ImportFileError(
-            f"Tệp “{name}” không phải là bảng tính Excel (.xlsx). Hãy dùng tệp mẫu tải từ cổng."
+            gettext("Tệp “%(name)s” không phải là bảng tính Excel (.xlsx). Hãy dùng tệp mẫu tải từ cổng.")
+            % {"name": name}
         )
     try:
         check_zip(file, file_name=name, max_unpacked=MAX_UNPACKED_BYTES)
@@ -256,7 +287,7 @@ def _sheet(workbook):
     for sheet in workbook.worksheets:
         if sheet.title != LISTS_SHEET_TITLE:
             return sheet
-    raise ImportFileError("Tệp không có trang tính nào.")
+    raise ImportFileError(gettext("Tệp không có trang tính nào."))
 
 
 def _find_header(rows: Iterator[tuple]) -> tuple[dict[str, int], int]:
@@ -284,9 +315,9 @@ def _find_header(rows: Iterator[tuple]) -> tuple[dict[str, int], int]:
     missing = [c.header for c in COLUMNS if c.required and c.key not in mapping]
     if missing:
         raise ImportFileError(
-            "Không tìm thấy dòng tiêu đề có đủ các cột: "
+            gettext("Không tìm thấy dòng tiêu đề có đủ các cột: ")
             + ", ".join(f"“{h}”" for h in missing)
-            + ". Hãy dùng tệp mẫu tải từ cổng."
+            + gettext(". Hãy dùng tệp mẫu tải từ cổng.")
         )
     return mapping, last_header_row
 
@@ -296,7 +327,10 @@ def parse_roster(file: IO[bytes], *, event_year: int, file_name: str | None = No
     name = file_name or getattr(file, "name", None) or "tải lên"
     size = getattr(file, "size", None)
     if size is not None and size > MAX_FILE_BYTES:
-        raise ImportFileError(f"Tệp “{name}” quá lớn (tối đa {MAX_FILE_BYTES // (1024 * 1024)} MB).")
+        raise ImportFileError(
+            gettext("Tệp “%(name)s” quá lớn (tối đa %(value)s MB).")
+            % {"name": name, "value": MAX_FILE_BYTES // (1024 * 1024)}
+        )
     workbook = _open(file, data_only=True, name=name)
     try:
         result, empty_cells, mapping = _parse_sheet(_sheet(workbook), event_year=event_year)
@@ -365,14 +399,14 @@ def _parse_sheet(sheet, *, event_year: int) -> tuple[ParseResult, dict[tuple[int
         if parsed.get("category") == Delegate.Category.EXEMPLAR_COLLECTIVE and not parsed["collective_name"]:
             column = next(c for c in COLUMNS if c.key == "collective_name")
             index = mapping.get("collective_name", mapping["category"])
-            row_errors.append(_where(number, index, column, "đại diện tập thể phải ghi tên tập thể"))
+            row_errors.append(_where(number, index, column, gettext("đại diện tập thể phải ghi tên tập thể")))
         if row_errors:
             result.errors.extend(row_errors)
         else:
             result.rows.append(parsed)
             result.row_numbers.append(number)
     if not result.rows and not result.errors:
-        raise ImportFileError("Tệp không có dòng đại biểu nào dưới dòng tiêu đề.")
+        raise ImportFileError(gettext("Tệp không có dòng đại biểu nào dưới dòng tiêu đề."))
     return result, empty_cells, mapping
 
 
@@ -381,16 +415,23 @@ def _blank(value: Any) -> bool:
 
 
 def _too_many_rows() -> str:
-    return f"Tệp có quá nhiều dòng: mỗi lần nhập tối đa {MAX_ROWS:,} đại biểu.".replace(",", ".")
+    return gettext("Tệp có quá nhiều dòng: mỗi lần nhập tối đa %(max_rows)s đại biểu.") % {
+        "max_rows": format(MAX_ROWS, ",").replace(",", ".")
+    }
 
 
 def _where(row: int, index: int, column: Column, message: str) -> str:
-    return f"Dòng {row}, cột {get_column_letter(index + 1)} ({column.header}): {message}."
+    return gettext("Dòng %(row)s, cột %(col)s (%(header)s): %(message)s.") % {
+        "row": row,
+        "col": get_column_letter(index + 1),
+        "header": column.header,
+        "message": message,
+    }
 
 
 def _parse_cell(column: Column, value: Any, event_year: int) -> Any:
     if column.required and (value is None or (isinstance(value, str) and not value.strip())):
-        raise CellError("bỏ trống")
+        raise CellError(gettext("bỏ trống"))
     key = column.key
     if key == "category":
         return _parse_category(value)
@@ -408,19 +449,21 @@ def _parse_cell(column: Column, value: Any, event_year: int) -> Any:
         return _parse_email(value)
     text = _text(value)
     if column.max_length and len(text) > column.max_length:
-        raise CellError(f"dài quá {column.max_length} ký tự")
+        raise CellError(gettext("dài quá %(max_length)s ký tự") % {"max_length": column.max_length})
     if key == "full_name" and not any(char.isalpha() for char in text):
         # e.g. "=1+1" saved by Excel reads as its value "2"
         raise CellError(
-            f"“{text}” không phải họ tên (không có chữ cái); nếu ô là công thức, hãy gõ lại họ tên"
+            gettext("“%(text)s” không phải họ tên (không có chữ cái); nếu ô là công thức, hãy gõ lại họ tên")
+            % {"text": text}
         )
     return text
 
 
-_NO_CACHED_VALUE = (
-    "ô có công thức nhưng chưa có giá trị đã tính (tệp chưa được lưu bằng Excel); "
-    "hãy dán giá trị (Paste Values) thay cho công thức"
-)
+def _no_cached_value() -> str:
+    return gettext(
+        "ô có công thức nhưng chưa có giá trị đã tính (tệp chưa được lưu bằng Excel); "
+        "hãy dán giá trị (Paste Values) thay cho công thức"
+    )
 
 
 def _check_formulas(
@@ -451,10 +494,10 @@ def _check_formulas(
                 message = empty_cells.get((number, index))
                 if message:
                     result.errors[result.errors.index(message)] = message.replace(
-                        "bỏ trống", _NO_CACHED_VALUE
+                        gettext("bỏ trống"), _no_cached_value()
                     )
                 elif number in position and result.rows[position[number]].get(columns[index].key) == "":
-                    result.errors.append(_where(number, index, columns[index], _NO_CACHED_VALUE))
+                    result.errors.append(_where(number, index, columns[index], _no_cached_value()))
                     bad_rows.add(number)
     finally:
         workbook.close()
@@ -468,7 +511,7 @@ def display_row(row: dict) -> dict:
     """A parsed row with labels for the preview table."""
     return {
         **row,
-        "category_label": CATEGORY_LABELS.get(row["category"], row["category"]),
+        "category_label": str(dict(Delegate.Category.choices).get(row["category"], row["category"])),
         "gender_label": GENDER_LABELS.get(row["gender"], row["gender"]),
         "direct_label": YES if row.get("is_direct_worker") else NO,
     }

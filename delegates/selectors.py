@@ -9,6 +9,7 @@ from urllib.parse import urlencode
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
+from django.utils.translation import gettext
 
 from congresses import rules
 from congresses.models import Campaign, Event
@@ -124,7 +125,9 @@ def _share(label: str, count: int, total: int) -> Share:
 
 def _breakdown(qs: QuerySet, field: str, total: int, labels: dict | None = None) -> list[Share]:
     rows = qs.values(field).annotate(n=Count("id")).order_by("-n", field)
-    return [_share((labels or {}).get(r[field], r[field]) or "(chưa ghi)", r["n"], total) for r in rows]
+    return [
+        _share((labels or {}).get(r[field], r[field]) or gettext("(chưa ghi)"), r["n"], total) for r in rows
+    ]
 
 
 def roster_figures(*, event: Event) -> RosterFigures:
@@ -152,18 +155,26 @@ def roster_figures(*, event: Event) -> RosterFigures:
         exemplars=agg["exemplars"],
         min_percent=min_percent,
         share=rules.exemplar_share(exemplars=agg["exemplars"], total=total, min_percent=min_percent, cap=cap),
-        women=_share("Nữ", agg["women"], total),
-        minorities=_share("Dân tộc thiểu số", agg["minorities"], total),
-        youth=_share("Thanh niên", agg["youth"], total),
-        direct_workers=_share("Trực tiếp lao động, sản xuất", agg["direct"], total),
-        religious=_share("Có tôn giáo", agg["religious"], total),
+        women=_share(gettext("Nữ"), agg["women"], total),
+        minorities=_share(gettext("Dân tộc thiểu số"), agg["minorities"], total),
+        youth=_share(gettext("Thanh niên"), agg["youth"], total),
+        direct_workers=_share(gettext("Trực tiếp lao động, sản xuất"), agg["direct"], total),
+        religious=_share(gettext("Có tôn giáo"), agg["religious"], total),
         by_category=_breakdown(qs, "category", total, dict(Delegate.Category.choices)),
         by_religion=_breakdown(qs, "religion", total),
         by_field=_breakdown(qs, "field", total),
         by_ethnic_group=_breakdown(qs, "ethnic_group", total),
         youth_rule=(
-            f"sinh từ năm {youth_from} đến năm {youth_to} (từ {YOUTH_MIN_AGE} đến {YOUTH_MAX_AGE} tuổi "
-            f"trong năm {event.date.year}, Luật Thanh niên 2020)"
+            gettext(
+                "sinh từ năm %(youth_from)s đến năm %(youth_to)s (từ %(YOUTH_MIN_AGE)s đến %(YOUTH_MAX_AGE)s tuổi trong năm %(year)s, Luật Thanh niên 2020)"
+            )
+            % {
+                "youth_from": youth_from,
+                "youth_to": youth_to,
+                "YOUTH_MIN_AGE": YOUTH_MIN_AGE,
+                "YOUTH_MAX_AGE": YOUTH_MAX_AGE,
+                "year": event.date.year,
+            }
         ),
     )
 
@@ -228,7 +239,7 @@ def roster_for_export(*, event: Event) -> QuerySet[Delegate]:
 def delegate_for_event(*, event: Event, pk: int) -> Delegate:
     delegate = Delegate.objects.filter(event=event, pk=pk).first()
     if delegate is None:
-        raise Http404("Không tìm thấy đại biểu.")
+        raise Http404(gettext("Không tìm thấy đại biểu."))
     return delegate
 
 
@@ -239,7 +250,7 @@ def exemplar_choices(*, unit: Unit):
 def roster_import_for(*, event: Event, token: str, user) -> RosterImport:
     found = RosterImport.objects.filter(event=event, token=token, created_by=user).first()
     if found is None:
-        raise Http404("Không tìm thấy bản nhập (có thể đã được lưu hoặc đã hết hạn).")
+        raise Http404(gettext("Không tìm thấy bản nhập (có thể đã được lưu hoặc đã hết hạn)."))
     return found
 
 

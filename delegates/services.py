@@ -6,6 +6,7 @@ from datetime import datetime, timedelta
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from congresses import rules
 from congresses.models import Campaign, Event
@@ -67,7 +68,9 @@ def _lock_event(event: Event) -> Event:
 
 def _ensure_open(event: Event) -> None:
     if event.roster_finalised_at is not None:
-        raise RosterFinalised("Danh sách đại biểu đã được chốt. Hãy mở lại danh sách trước khi thay đổi.")
+        raise RosterFinalised(
+            gettext("Danh sách đại biểu đã được chốt. Hãy mở lại danh sách trước khi thay đổi.")
+        )
 
 
 def _ensure_room(event: Event, requested: int) -> None:
@@ -126,9 +129,9 @@ def _fill(delegate: Delegate, data: dict) -> Delegate:
 
 def _check_exemplar_link(event: Event, delegate: Delegate) -> None:
     if delegate.exemplar is not None and delegate.exemplar.unit_id != event.unit_id:
-        raise RosterError("Hồ sơ điển hình được chọn không thuộc đơn vị tổ chức.")
+        raise RosterError(gettext("Hồ sơ điển hình được chọn không thuộc đơn vị tổ chức."))
     if delegate.exemplar_id is not None and not delegate.is_exemplar:
-        raise RosterError("Chỉ đại biểu điển hình tiên tiến mới gắn với hồ sơ điển hình.")
+        raise RosterError(gettext("Chỉ đại biểu điển hình tiên tiến mới gắn với hồ sơ điển hình."))
 
 
 def _validated(delegate: Delegate) -> Delegate:
@@ -156,23 +159,26 @@ def _validated_fast(delegate: Delegate, position: int) -> Delegate:
     """
     problems = []
     if not delegate.full_name:
-        problems.append("thiếu họ và tên")
+        problems.append(gettext("thiếu họ và tên"))
     if delegate.category not in Delegate.Category.values:
-        problems.append("thành phần không hợp lệ")
+        problems.append(gettext("thành phần không hợp lệ"))
     if delegate.gender not in Gender.values:
-        problems.append("giới tính không hợp lệ")
+        problems.append(gettext("giới tính không hợp lệ"))
     if delegate.ethnic_group not in _ETHNIC_GROUPS:
-        problems.append("dân tộc không có trong danh mục 54 dân tộc")
+        problems.append(gettext("dân tộc không có trong danh mục 54 dân tộc"))
     if not isinstance(delegate.birth_year, int) or not 1900 <= delegate.birth_year <= 2100:
-        problems.append("năm sinh không hợp lệ")
+        problems.append(gettext("năm sinh không hợp lệ"))
     for name, (limit, label) in _FIELD_LIMITS.items():
         if len(getattr(delegate, name)) > limit:
-            problems.append(f"{label} dài quá {limit} ký tự")
+            problems.append(gettext("%(label)s dài quá %(limit)s ký tự") % {"label": label, "limit": limit})
     if email := email_problem(delegate.email):
         problems.append(email)
     if problems:
         raise RosterError(
-            f"Đại biểu thứ {position} ({delegate.full_name or '?'}): " + "; ".join(problems) + "."
+            gettext("Đại biểu thứ %(position)s (%(value)s): ")
+            % {"position": position, "value": delegate.full_name or "?"}
+            + "; ".join(problems)
+            + "."
         )
     return delegate
 
@@ -269,11 +275,13 @@ def delegates_bulk_create(
 def roster_import_stage(*, event: Event, file_name: str, rows: list[dict], by) -> RosterImport:
     """Keep parsed rows until the officer confirms the preview (nothing on the roster yet)."""
     if event.roster_finalised_at is not None:
-        raise RosterFinalised("Danh sách đại biểu đã được chốt. Hãy mở lại danh sách trước khi nhập.")
+        raise RosterFinalised(
+            gettext("Danh sách đại biểu đã được chốt. Hãy mở lại danh sách trước khi nhập.")
+        )
     current = Delegate.objects.filter(event=event).count()
     decision = rules.seats_left(cap=event_cap(event), headcount=current, requested=len(rows))
     if not decision:
-        raise DelegateCapExceeded(f"Không nhập tệp: {decision.reason}")
+        raise DelegateCapExceeded(gettext("Không nhập tệp: %(reason)s") % {"reason": decision.reason})
     # One pending import per officer and event; abandoned previews go after a day.
     RosterImport.objects.filter(event=event, created_by=by).delete()
     RosterImport.objects.filter(created_at__lt=timezone.now() - timedelta(days=1)).delete()
@@ -289,7 +297,7 @@ def roster_import_confirm(*, staged: RosterImport, skip: Iterable[int] = ()) -> 
     skipped = set(skip)
     rows = [row for index, row in enumerate(staged.rows) if index not in skipped]
     if not rows:
-        raise RosterError("Mọi dòng của tệp đều được chọn bỏ qua: không có đại biểu nào để nhập.")
+        raise RosterError(gettext("Mọi dòng của tệp đều được chọn bỏ qua: không có đại biểu nào để nhập."))
     delegates = delegates_bulk_create(
         event=staged.event,
         rows=rows,
@@ -319,7 +327,7 @@ def roster_finalise(*, event: Event, now: datetime | None = None) -> Event:
         cap=event_cap(locked),
     )
     if not share:
-        raise ExemplarShareTooLow(f"Chưa thể chốt danh sách. {share.reason}")
+        raise ExemplarShareTooLow(gettext("Chưa thể chốt danh sách. %(reason)s") % {"reason": share.reason})
     locked.roster_finalised_at = now or timezone.now()
     locked.save(update_fields=["roster_finalised_at"])
     return locked
@@ -342,7 +350,7 @@ def quota_set_many(*, campaign: Campaign, upper_unit: Unit, seats: Mapping[int, 
     Unit.objects.select_for_update().get(pk=upper_unit.pk)
     children = set(Unit.objects.filter(parent=upper_unit).values_list("pk", flat=True))
     if not set(seats) <= children:
-        raise QuotaError("Chỉ phân bổ cho các đơn vị trực thuộc.")
+        raise QuotaError(gettext("Chỉ phân bổ cho các đơn vị trực thuộc."))
     current = dict(
         DelegationQuota.objects.filter(campaign=campaign, upper_unit=upper_unit).values_list(
             "unit_id", "seats"
@@ -385,14 +393,16 @@ def delegation_approve(*, event: Event, delegate_ids: Iterable[int], by) -> Dele
     ids = set(delegate_ids)
     chosen = Delegate.objects.filter(event=locked, pk__in=ids)
     if chosen.count() != len(ids):
-        raise QuotaError("Chỉ chọn được đại biểu trong danh sách của hội nghị, đại hội này.")
+        raise QuotaError(gettext("Chỉ chọn được đại biểu trong danh sách của hội nghị, đại hội này."))
     if (
         Delegate.objects.filter(source_delegate__in=Delegate.objects.filter(event=locked))
         .exclude(source_delegate_id__in=ids)
         .exists()
     ):
         raise QuotaError(
-            "Cấp trên đã đưa một số đại biểu của đoàn vào danh sách Đại hội; không thể bỏ họ khỏi đoàn."
+            gettext(
+                "Cấp trên đã đưa một số đại biểu của đoàn vào danh sách Đại hội; không thể bỏ họ khỏi đoàn."
+            )
         )
     quota = DelegationQuota.objects.filter(campaign_id=locked.campaign_id, unit_id=locked.unit_id).first()
     decision = rules.delegation_size(
@@ -420,7 +430,9 @@ def delegation_approve(*, event: Event, delegate_ids: Iterable[int], by) -> Dele
 def delegation_withdraw(*, event: Event, by=None) -> None:
     locked = _lock_event(event)
     if Delegate.objects.filter(source_delegate__event=locked).exists():
-        raise QuotaError("Cấp trên đã đưa đại biểu của đoàn vào danh sách Đại hội; không thể hủy thông qua.")
+        raise QuotaError(
+            gettext("Cấp trên đã đưa đại biểu của đoàn vào danh sách Đại hội; không thể hủy thông qua.")
+        )
     DelegationApproval.objects.filter(event=locked).delete()
     _set_in_delegation(
         locked,
@@ -439,7 +451,7 @@ def delegates_add_from_candidates(*, event: Event, source_ids: Iterable[int], by
     ids = set(source_ids)
     sources = list(delegation_candidates(event=locked).filter(pk__in=ids))
     if not ids or len(sources) != len(ids):
-        raise RosterError("Có đại biểu không còn trong danh sách được cử (có thể đã được thêm).")
+        raise RosterError(gettext("Có đại biểu không còn trong danh sách được cử (có thể đã được thêm)."))
     _ensure_room(locked, len(sources))
     copies = []
     for position, source in enumerate(sources, 1):

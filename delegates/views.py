@@ -3,6 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.db import InterfaceError, OperationalError, connection
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from congresses.permissions import cap_setting, require_cap_setting
@@ -81,7 +82,9 @@ def delegate_add(request, event_pk: int):
         except DomainError as exc:
             form.add_error(None, str(exc))
         else:
-            messages.success(request, f"Đã thêm đại biểu {delegate.full_name}.")
+            messages.success(
+                request, gettext("Đã thêm đại biểu %(full_name)s.") % {"full_name": delegate.full_name}
+            )
             return _back(event.pk)
     context = {
         "event": event,
@@ -105,7 +108,9 @@ def delegate_edit(request, event_pk: int, pk: int):
         except DomainError as exc:
             form.add_error(None, str(exc))
         else:
-            messages.success(request, f"Đã lưu đại biểu {delegate.full_name}.")
+            messages.success(
+                request, gettext("Đã lưu đại biểu %(full_name)s.") % {"full_name": delegate.full_name}
+            )
             return _back(event.pk)
     return render(
         request, "delegates/delegate_form.html", {"event": event, "form": form, "delegate": delegate}
@@ -122,7 +127,10 @@ def delegate_delete(request, event_pk: int, pk: int):
     except DomainError as exc:
         messages.error(request, str(exc))
     else:
-        messages.success(request, f"Đã xóa đại biểu {delegate.full_name} khỏi danh sách.")
+        messages.success(
+            request,
+            gettext("Đã xóa đại biểu %(full_name)s khỏi danh sách.") % {"full_name": delegate.full_name},
+        )
     return _back(event.pk)
 
 
@@ -135,7 +143,9 @@ def roster_finalise(request, event_pk: int):
     except DomainError as exc:
         messages.error(request, str(exc))
     else:
-        messages.success(request, "Đã chốt danh sách đại biểu. Danh sách chỉ được xem cho đến khi mở lại.")
+        messages.success(
+            request, gettext("Đã chốt danh sách đại biểu. Danh sách chỉ được xem cho đến khi mở lại.")
+        )
     return _back(event.pk)
 
 
@@ -144,7 +154,7 @@ def roster_finalise(request, event_pk: int):
 def roster_reopen(request, event_pk: int):
     event = _event(request, event_pk)
     services.roster_reopen(event=event)
-    messages.success(request, "Đã mở lại danh sách đại biểu để chỉnh sửa.")
+    messages.success(request, gettext("Đã mở lại danh sách đại biểu để chỉnh sửa."))
     return _back(event.pk)
 
 
@@ -155,14 +165,14 @@ def roster_set_cap(request, event_pk: int):
     require_cap_setting(request.user, event.tier)
     form = CapForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "Số đại biểu tối đa phải là số nguyên từ 1 trở lên, hoặc để trống.")
+        messages.error(request, gettext("Số đại biểu tối đa phải là số nguyên từ 1 trở lên, hoặc để trống."))
         return _back(event.pk)
     try:
         event_set_cap(event=event, cap=form.cleaned_data["cap"], by=request.user)
     except DomainError as exc:
         messages.error(request, str(exc))
     else:
-        messages.success(request, "Đã lưu số đại biểu tối đa của đơn vị.")
+        messages.success(request, gettext("Đã lưu số đại biểu tối đa của đơn vị."))
     return _back(event.pk)
 
 
@@ -234,19 +244,25 @@ def import_confirm(request, event_pk: int, token):
     try:
         created = services.roster_import_confirm(staged=staged, skip=skip)
     except DomainError as exc:
-        messages.error(request, f"Chưa lưu được: {exc}")
+        messages.error(request, gettext("Chưa lưu được: %(exc)s") % {"exc": exc})
         return redirect("delegates:import_preview", event_pk=event.pk, token=token)
     except (OperationalError, InterfaceError):  # the database connection dropped mid-import
         connection.close()  # the transaction was rolled back with it: nothing half-written
         messages.error(
             request,
-            f"Chưa lưu được tệp “{staged.file_name}”: mất kết nối tới cơ sở dữ liệu trong lúc lưu; "
-            "danh sách không thay đổi. Hãy bấm “Xác nhận nhập” lại.",
+            gettext(
+                "Chưa lưu được tệp “%(file_name)s”: mất kết nối tới cơ sở dữ liệu trong lúc lưu; danh sách không thay đổi. Hãy bấm “Xác nhận nhập” lại."
+            )
+            % {"file_name": staged.file_name},
         )
         return redirect("delegates:import_preview", event_pk=event.pk, token=token)
     left_out = len(staged.rows) - len(created)
-    skipped = f"; bỏ qua {left_out} dòng trùng" if left_out else ""
-    messages.success(request, f"Đã nhập {len(created)} đại biểu từ tệp Excel{skipped}.")
+    skipped = gettext("; bỏ qua %(left_out)s dòng trùng") % {"left_out": left_out} if left_out else ""
+    messages.success(
+        request,
+        gettext("Đã nhập %(count)s đại biểu từ tệp Excel%(skipped)s.")
+        % {"count": len(created), "skipped": skipped},
+    )
     return _back(event.pk)
 
 
@@ -257,7 +273,7 @@ def import_discard(request, event_pk: int, token):
     services.roster_import_discard(
         staged=selectors.roster_import_for(event=event, token=token, user=request.user)
     )
-    messages.info(request, "Đã hủy bản nhập; danh sách không thay đổi.")
+    messages.info(request, gettext("Đã hủy bản nhập; danh sách không thay đổi."))
     return _back(event.pk)
 
 
@@ -271,7 +287,10 @@ def candidates_add(request, event_pk: int):
     except DomainError as exc:
         messages.error(request, str(exc))
     else:
-        messages.success(request, f"Đã thêm {len(added)} đại biểu do cấp dưới cử vào danh sách.")
+        messages.success(
+            request,
+            gettext("Đã thêm %(count)s đại biểu do cấp dưới cử vào danh sách.") % {"count": len(added)},
+        )
     return _back(event.pk)
 
 
@@ -285,7 +304,11 @@ def delegation(request, event_pk: int):
         except DomainError as exc:
             messages.error(request, str(exc))
         else:
-            messages.success(request, f"Đã thông qua đoàn {approval.size} đại biểu đi dự Đại hội cấp trên.")
+            messages.success(
+                request,
+                gettext("Đã thông qua đoàn %(size)s đại biểu đi dự Đại hội cấp trên.")
+                % {"size": approval.size},
+            )
             return redirect("delegates:delegation", event_pk=event.pk)
     context = {
         "event": event,
@@ -310,7 +333,7 @@ def delegation_withdraw(request, event_pk: int):
     except DomainError as exc:
         messages.error(request, str(exc))
     else:
-        messages.success(request, "Đã hủy thông qua đoàn đại biểu.")
+        messages.success(request, gettext("Đã hủy thông qua đoàn đại biểu."))
     return redirect("delegates:delegation", event_pk=event.pk)
 
 
@@ -328,7 +351,7 @@ def quotas(request, unit_pk: int):
         except DomainError as exc:
             messages.error(request, str(exc))
         else:
-            messages.success(request, "Đã lưu phân bổ đại biểu dự Đại hội.")
+            messages.success(request, gettext("Đã lưu phân bổ đại biểu dự Đại hội."))
             return redirect("delegates:quotas", unit_pk=unit.pk)
     context = {
         "unit": unit,

@@ -1,6 +1,7 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class HonorsConfig(AppConfig):
     name = "honors"
-    verbose_name = "Điển hình tiên tiến và khen thưởng"
+    verbose_name = _("Điển hình tiên tiến và khen thưởng")

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_CEILING, Decimal
 
+from django.utils.translation import gettext
+
 from units.reference import FIELD_CHOICES, FIELDS  # noqa: F401 (the one list of fields, re-exported)
 
 LEVEL_CHOICES = [
@@ -71,7 +73,7 @@ def presenter_spread(
     kind_labels = kind_labels or {}
     unit_kind_labels = unit_kind_labels or {}
     if total == 0:
-        return SpreadReport(total=0, counts={}, warnings=("Chưa chọn báo cáo tham luận nào.",))
+        return SpreadReport(total=0, counts={}, warnings=(gettext("Chưa chọn báo cáo tham luận nào."),))
     fields = Counter(p.field for p in chosen)
     kinds = Counter(kind_labels.get(p.kind, p.kind) for p in chosen)
     unit_kinds = Counter(unit_kind_labels.get(p.unit_kind, p.unit_kind) for p in chosen)
@@ -79,13 +81,13 @@ def presenter_spread(
     minorities = sum(p.is_minority for p in chosen)
     workers = sum(p.is_direct_worker for p in chosen)
     counts = {
-        "Lĩnh vực": dict(fields.most_common()),
-        "Thành phần": dict(kinds.most_common()),
-        "Loại đơn vị": dict(unit_kinds.most_common()),
-        "Cân đối": {
-            "Nữ": women,
-            "Dân tộc thiểu số": minorities,
-            "Người trực tiếp lao động, sản xuất": workers,
+        gettext("Lĩnh vực"): dict(fields.most_common()),
+        gettext("Thành phần"): dict(kinds.most_common()),
+        gettext("Loại đơn vị"): dict(unit_kinds.most_common()),
+        gettext("Cân đối"): {
+            gettext("Nữ"): women,
+            gettext("Dân tộc thiểu số"): minorities,
+            gettext("Người trực tiếp lao động, sản xuất"): workers,
         },
     }
     warnings: list[str] = []
@@ -93,18 +95,27 @@ def presenter_spread(
         top_field, top_count = fields.most_common(1)[0]
         if check_field_variety and _percent(top_count, total) > dominance_percent:
             warnings.append(
-                f"Lĩnh vực “{top_field}” chiếm {_percent(top_count, total)}% số báo cáo "
-                f"(quá {dominance_percent}%): nên chọn thêm lĩnh vực khác."
+                gettext(
+                    "Lĩnh vực “%(top_field)s” chiếm %(percent)s%% số báo cáo (quá %(dominance_percent)s%%): nên chọn thêm lĩnh vực khác."
+                )
+                % {
+                    "top_field": top_field,
+                    "percent": _percent(top_count, total),
+                    "dominance_percent": dominance_percent,
+                }
             )
         top_kind, kind_count = kinds.most_common(1)[0]
         if _percent(kind_count, total) > dominance_percent and len(kinds) == 1:
-            warnings.append(f"Tất cả báo cáo đều của {top_kind.lower()}: nên có cả cá nhân và tập thể.")
+            warnings.append(
+                gettext("Tất cả báo cáo đều của %(lower)s: nên có cả cá nhân và tập thể.")
+                % {"lower": top_kind.lower()}
+            )
     if women == 0:
-        warnings.append("Chưa có báo cáo của nữ.")
+        warnings.append(gettext("Chưa có báo cáo của nữ."))
     if minorities == 0:
-        warnings.append("Chưa có báo cáo của người dân tộc thiểu số.")
+        warnings.append(gettext("Chưa có báo cáo của người dân tộc thiểu số."))
     if workers == 0:
-        warnings.append("Chưa có báo cáo của người trực tiếp lao động, sản xuất.")
+        warnings.append(gettext("Chưa có báo cáo của người trực tiếp lao động, sản xuất."))
     return SpreadReport(total=total, counts=counts, warnings=tuple(warnings))
 
 
@@ -145,9 +156,13 @@ def reward_coefficient(
 def reward_amount(*, coefficient: Decimal | None, base_salary: int | None) -> RewardAmount:
     """coefficient x base salary, rounded up to the ten thousand đồng (None when either is missing)."""
     if coefficient is None:
-        return RewardAmount(None, base_salary, None, "Hình thức này không kèm tiền thưởng theo hệ số.")
+        return RewardAmount(
+            None, base_salary, None, gettext("Hình thức này không kèm tiền thưởng theo hệ số.")
+        )
     if base_salary is None:
-        return RewardAmount(coefficient, None, None, "Chưa có mức lương cơ sở áp dụng vào ngày quyết định.")
+        return RewardAmount(
+            coefficient, None, None, gettext("Chưa có mức lương cơ sở áp dụng vào ngày quyết định.")
+        )
     raw = Decimal(coefficient) * base_salary
     steps = (raw / REWARD_ROUNDING_STEP).to_integral_value(rounding=ROUND_CEILING)
     return RewardAmount(coefficient, base_salary, int(steps) * REWARD_ROUNDING_STEP)

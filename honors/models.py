@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from congresses.rules import AUTHORITY_CHOICES, AUTHORITY_LABELS, PUBLICATION_LABELS, UNIT_KINDS, Publication
 from core.versioning import version_field
@@ -16,56 +17,60 @@ class AwardType(models.Model):
     """An emulation title or commendation form of the Law on Emulation and Commendation 2022."""
 
     class Kind(models.TextChoices):
-        TITLE = "title", "Danh hiệu thi đua"
-        FORM = "form", "Hình thức khen thưởng"
-        HONORARY = "honorary", "Danh hiệu vinh dự Nhà nước"
+        TITLE = "title", _("Danh hiệu thi đua")
+        FORM = "form", _("Hình thức khen thưởng")
+        HONORARY = "honorary", _("Danh hiệu vinh dự Nhà nước")
 
     class Recipient(models.TextChoices):
-        INDIVIDUAL = "individual", "Cá nhân"
-        COLLECTIVE = "collective", "Tập thể"
-        BOTH = "both", "Cá nhân và tập thể"
+        INDIVIDUAL = "individual", _("Cá nhân")
+        COLLECTIVE = "collective", _("Tập thể")
+        BOTH = "both", _("Cá nhân và tập thể")
 
-    name = models.CharField("tên", max_length=255, unique=True)
-    kind = models.CharField("loại", max_length=10, choices=Kind.choices)
-    recipient = models.CharField("đối tượng", max_length=12, choices=Recipient.choices)
+    name = models.CharField(_("tên"), max_length=255, unique=True)
+    kind = models.CharField(_("loại"), max_length=10, choices=Kind.choices)
+    recipient = models.CharField(_("đối tượng"), max_length=12, choices=Recipient.choices)
     level = models.PositiveSmallIntegerField(
-        "mức",
+        _("mức"),
         choices=LEVEL_CHOICES,
-        help_text="Càng lớn càng cao: 1 cấp xã, 2 cấp huyện / sở, 3 cấp tỉnh, 4 Chính phủ, 5 Nhà nước",
+        help_text=_("Càng lớn càng cao: 1 cấp xã, 2 cấp huyện / sở, 3 cấp tỉnh, 4 Chính phủ, 5 Nhà nước"),
     )
-    grantor = models.CharField("thẩm quyền quyết định", max_length=255)
+    grantor = models.CharField(_("thẩm quyền quyết định"), max_length=255)
     authorities = models.JSONField(
-        "cấp có thẩm quyền tặng",
+        _("cấp có thẩm quyền tặng"),
         default=list,
         blank=True,
-        help_text="Mã cấp quyết định tặng (congresses.rules.Authority), theo Luật Thi đua, khen thưởng "
-        "số 06/2022/QH15, Điều 77-80 và Nghị định 152/2025/NĐ-CP (thay Nghị định 98/2023/NĐ-CP từ 01/7/2025).",
+        help_text=_(
+            "Mã cấp quyết định tặng (congresses.rules.Authority), theo Luật Thi đua, khen thưởng "
+            "số 06/2022/QH15, Điều 77-80 và Nghị định 152/2025/NĐ-CP (thay Nghị định 98/2023/NĐ-CP từ 01/7/2025)."
+        ),
     )
     proposer_kinds = models.JSONField(
-        "loại đơn vị được đề nghị",
+        _("loại đơn vị được đề nghị"),
         default=list,
         blank=True,
-        help_text="Mã loại đơn vị (units.UnitKind) được đề nghị hình thức này, theo thẩm quyền tại Luật Thi đua, "
-        "khen thưởng số 06/2022/QH15, Điều 77-80 và Nghị định 152/2025/NĐ-CP.",
+        help_text=_(
+            "Mã loại đơn vị (units.UnitKind) được đề nghị hình thức này, theo thẩm quyền tại Luật Thi đua, "
+            "khen thưởng số 06/2022/QH15, Điều 77-80 và Nghị định 152/2025/NĐ-CP."
+        ),
     )
-    legal_basis = models.CharField("căn cứ", max_length=255, blank=True)
-    is_certificate = models.BooleanField("in Giấy khen / Bằng khen", default=False)
+    legal_basis = models.CharField(_("căn cứ"), max_length=255, blank=True)
+    is_certificate = models.BooleanField(_("in Giấy khen / Bằng khen"), default=False)
     reward_individual = models.DecimalField(
-        "hệ số tiền thưởng (cá nhân)", max_digits=5, decimal_places=1, null=True, blank=True,
+        _("hệ số tiền thưởng (cá nhân)"), max_digits=5, decimal_places=1, null=True, blank=True,
         validators=[MinValueValidator(0)],
-        help_text="Số lần mức lương cơ sở; để trống nếu hình thức không kèm tiền thưởng.",
+        help_text=_("Số lần mức lương cơ sở; để trống nếu hình thức không kèm tiền thưởng."),
     )  # fmt: skip
     reward_collective = models.DecimalField(
-        "hệ số tiền thưởng (tập thể)", max_digits=5, decimal_places=1, null=True, blank=True,
+        _("hệ số tiền thưởng (tập thể)"), max_digits=5, decimal_places=1, null=True, blank=True,
         validators=[MinValueValidator(0)],
     )  # fmt: skip
-    reward_basis = models.CharField("căn cứ mức tiền thưởng", max_length=255, blank=True)
-    is_active = models.BooleanField("đang áp dụng", default=True)
-    order = models.PositiveSmallIntegerField("thứ tự", default=0)
+    reward_basis = models.CharField(_("căn cứ mức tiền thưởng"), max_length=255, blank=True)
+    is_active = models.BooleanField(_("đang áp dụng"), default=True)
+    order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
 
     class Meta:
-        verbose_name = "danh hiệu, hình thức khen thưởng"
-        verbose_name_plural = "danh hiệu, hình thức khen thưởng"
+        verbose_name = _("danh hiệu, hình thức khen thưởng")
+        verbose_name_plural = _("danh hiệu, hình thức khen thưởng")
         ordering = ["order", "name"]
         constraints = [
             models.CheckConstraint(condition=Q(level__gte=1) & Q(level__lte=5), name="award_level_1_to_5"),
@@ -91,14 +96,14 @@ class AwardType(models.Model):
 class BaseSalary(models.Model):
     """The base salary (mức lương cơ sở) in force from a date, e.g. 2.340.000 đ from 01/07/2024 (NĐ 73/2024)."""
 
-    effective_from = models.DateField("áp dụng từ ngày", unique=True)
-    amount = models.PositiveBigIntegerField("mức lương cơ sở (đồng/tháng)")
-    legal_basis = models.CharField("căn cứ", max_length=255, help_text="Ví dụ: Nghị định 73/2024/NĐ-CP")
+    effective_from = models.DateField(_("áp dụng từ ngày"), unique=True)
+    amount = models.PositiveBigIntegerField(_("mức lương cơ sở (đồng/tháng)"))
+    legal_basis = models.CharField(_("căn cứ"), max_length=255, help_text=_("Ví dụ: Nghị định 73/2024/NĐ-CP"))
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        verbose_name = "mức lương cơ sở"
-        verbose_name_plural = "mức lương cơ sở"
+        verbose_name = _("mức lương cơ sở")
+        verbose_name_plural = _("mức lương cơ sở")
         ordering = ["-effective_from"]
         constraints = [models.CheckConstraint(condition=Q(amount__gt=0), name="base_salary_positive")]
 
@@ -110,50 +115,50 @@ class Exemplar(models.Model):
     """An advanced exemplar (điển hình tiên tiến): a person or a collective of a unit."""
 
     class Kind(models.TextChoices):
-        INDIVIDUAL = "individual", "Cá nhân"
-        COLLECTIVE = "collective", "Tập thể"
+        INDIVIDUAL = "individual", _("Cá nhân")
+        COLLECTIVE = "collective", _("Tập thể")
 
     unit = models.ForeignKey(
-        "units.Unit", verbose_name="đơn vị", on_delete=models.PROTECT, related_name="exemplars"
+        "units.Unit", verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="exemplars"
     )
-    kind = models.CharField("loại", max_length=12, choices=Kind.choices)
-    name = models.CharField("họ tên / tên tập thể", max_length=255)
-    representative = models.CharField("người đại diện (tập thể)", max_length=150, blank=True)
-    gender = models.CharField("giới tính", max_length=10, choices=Gender.choices, blank=True)
-    birth_year = models.PositiveSmallIntegerField("năm sinh", null=True, blank=True)
-    ethnic_group = models.CharField("dân tộc", max_length=30, choices=ETHNIC_GROUP_CHOICES, blank=True)
-    religion = models.CharField("tôn giáo", max_length=100, default="Không")
-    position = models.CharField("chức vụ", max_length=255, blank=True)
-    phone = models.CharField("điện thoại liên hệ", max_length=20, blank=True)
-    field = models.CharField("lĩnh vực", max_length=100, choices=FIELD_CHOICES)
+    kind = models.CharField(_("loại"), max_length=12, choices=Kind.choices)
+    name = models.CharField(_("họ tên / tên tập thể"), max_length=255)
+    representative = models.CharField(_("người đại diện (tập thể)"), max_length=150, blank=True)
+    gender = models.CharField(_("giới tính"), max_length=10, choices=Gender.choices, blank=True)
+    birth_year = models.PositiveSmallIntegerField(_("năm sinh"), null=True, blank=True)
+    ethnic_group = models.CharField(_("dân tộc"), max_length=30, choices=ETHNIC_GROUP_CHOICES, blank=True)
+    religion = models.CharField(_("tôn giáo"), max_length=100, default="Không")
+    position = models.CharField(_("chức vụ"), max_length=255, blank=True)
+    phone = models.CharField(_("điện thoại liên hệ"), max_length=20, blank=True)
+    field = models.CharField(_("lĩnh vực"), max_length=100, choices=FIELD_CHOICES)
     movements = models.ManyToManyField(
-        "congresses.Movement", verbose_name="phong trào", blank=True, related_name="exemplars"
+        "congresses.Movement", verbose_name=_("phong trào"), blank=True, related_name="exemplars"
     )
-    achievements = models.TextField("tóm tắt thành tích 2020 - 2025")
+    achievements = models.TextField(_("tóm tắt thành tích 2020 - 2025"))
     story = models.TextField(
-        "câu chuyện công bố",
+        _("câu chuyện công bố"),
         blank=True,
-        help_text="Đoạn giới thiệu ngắn hiển thị trên trang công khai (không ghi thông tin riêng tư).",
+        help_text=_("Đoạn giới thiệu ngắn hiển thị trên trang công khai (không ghi thông tin riêng tư)."),
     )
     is_youth = models.BooleanField(YOUTH_LABEL, default=False)
-    is_direct_worker = models.BooleanField("người trực tiếp lao động, sản xuất", default=False)
-    is_new_model = models.BooleanField("mô hình mới, nhân tố mới", default=False)
-    photo = models.ImageField("ảnh", upload_to="exemplars/", blank=True)
+    is_direct_worker = models.BooleanField(_("người trực tiếp lao động, sản xuất"), default=False)
+    is_new_model = models.BooleanField(_("mô hình mới, nhân tố mới"), default=False)
+    photo = models.ImageField(_("ảnh"), upload_to="exemplars/", blank=True)
     publication = models.CharField(
-        "công bố trên trang công khai",
+        _("công bố trên trang công khai"),
         max_length=10,
         choices=list(PUBLICATION_LABELS.items()),
         default=Publication.DRAFT,
-        help_text="Đơn vị đề nghị, cấp trên (huyện với cấp xã, Sở Nội vụ với các đơn vị khác) duyệt.",
+        help_text=_("Đơn vị đề nghị, cấp trên (huyện với cấp xã, Sở Nội vụ với các đơn vị khác) duyệt."),
     )
-    publication_reason = models.TextField("lý do không duyệt công bố", blank=True)
+    publication_reason = models.TextField(_("lý do không duyệt công bố"), blank=True)
     publication_requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     publication_decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    publication_changed_at = models.DateTimeField("cập nhật công bố lúc", null=True, blank=True)
+    publication_changed_at = models.DateTimeField(_("cập nhật công bố lúc"), null=True, blank=True)
     search_text = models.CharField(max_length=600, editable=False, default="")
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -163,8 +168,8 @@ class Exemplar(models.Model):
     version = version_field()  # optimistic locking of the edit form (core/versioning.py)
 
     class Meta:
-        verbose_name = "điển hình tiên tiến"
-        verbose_name_plural = "điển hình tiên tiến"
+        verbose_name = _("điển hình tiên tiến")
+        verbose_name_plural = _("điển hình tiên tiến")
         ordering = ["unit", "name"]
         indexes = [models.Index(fields=["publication", "field"])]
         constraints = [
@@ -190,23 +195,23 @@ class AwardReceived(models.Model):
     """A title or form the exemplar already received (its record of achievement)."""
 
     exemplar = models.ForeignKey(
-        Exemplar, verbose_name="điển hình", on_delete=models.CASCADE, related_name="awards_received"
+        Exemplar, verbose_name=_("điển hình"), on_delete=models.CASCADE, related_name="awards_received"
     )
     award_type = models.ForeignKey(
-        AwardType, verbose_name="danh hiệu / hình thức", on_delete=models.PROTECT, related_name="+"
+        AwardType, verbose_name=_("danh hiệu / hình thức"), on_delete=models.PROTECT, related_name="+"
     )
-    decision_number = models.CharField("số quyết định", max_length=50)
-    decision_date = models.DateField("ngày quyết định")
-    issuing_authority = models.CharField("cơ quan ban hành", max_length=255)
+    decision_number = models.CharField(_("số quyết định"), max_length=50)
+    decision_date = models.DateField(_("ngày quyết định"))
+    issuing_authority = models.CharField(_("cơ quan ban hành"), max_length=255)
     is_earlier_history = models.BooleanField(
-        "thành tích trước giai đoạn",
+        _("thành tích trước giai đoạn"),
         default=False,
-        help_text="Đánh dấu nếu quyết định ngoài giai đoạn thi đua.",
+        help_text=_("Đánh dấu nếu quyết định ngoài giai đoạn thi đua."),
     )
 
     class Meta:
-        verbose_name = "khen thưởng đã nhận"
-        verbose_name_plural = "khen thưởng đã nhận"
+        verbose_name = _("khen thưởng đã nhận")
+        verbose_name_plural = _("khen thưởng đã nhận")
         ordering = ["exemplar", "-decision_date"]
 
     def __str__(self) -> str:
@@ -217,48 +222,48 @@ class Nomination(models.Model):
     """A unit's proposal to honour an exemplar at an event, reviewed by the level above."""
 
     class Target(models.TextChoices):
-        OWN_EVENT = "own", "Biểu dương tại sự kiện của đơn vị"
-        UPPER_LEVEL = "upper", "Đề nghị cấp trên"
+        OWN_EVENT = "own", _("Biểu dương tại sự kiện của đơn vị")
+        UPPER_LEVEL = "upper", _("Đề nghị cấp trên")
 
     class Status(models.TextChoices):
-        PENDING = "pending", "Chờ xét"
-        ACCEPTED = "accepted", "Đồng ý"
-        REJECTED = "rejected", "Không đồng ý"
-        RAISED = "raised", "Nâng mức khen thưởng"
+        PENDING = "pending", _("Chờ xét")
+        ACCEPTED = "accepted", _("Đồng ý")
+        REJECTED = "rejected", _("Không đồng ý")
+        RAISED = "raised", _("Nâng mức khen thưởng")
 
     exemplar = models.ForeignKey(
-        Exemplar, verbose_name="điển hình", on_delete=models.CASCADE, related_name="nominations"
+        Exemplar, verbose_name=_("điển hình"), on_delete=models.CASCADE, related_name="nominations"
     )
     event = models.ForeignKey(
-        "congresses.Event", verbose_name="sự kiện", on_delete=models.PROTECT, related_name="nominations"
+        "congresses.Event", verbose_name=_("sự kiện"), on_delete=models.PROTECT, related_name="nominations"
     )
-    target = models.CharField("đề nghị", max_length=10, choices=Target.choices)
+    target = models.CharField(_("đề nghị"), max_length=10, choices=Target.choices)
     proposed_award = models.ForeignKey(
-        AwardType, verbose_name="hình thức đề nghị", on_delete=models.PROTECT, related_name="+"
+        AwardType, verbose_name=_("hình thức đề nghị"), on_delete=models.PROTECT, related_name="+"
     )
     decided_award = models.ForeignKey(
         AwardType,
-        verbose_name="hình thức được duyệt",
+        verbose_name=_("hình thức được duyệt"),
         on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="+",
     )
-    status = models.CharField("trạng thái", max_length=10, choices=Status.choices, default=Status.PENDING)
-    reason = models.TextField("lý do", blank=True)
+    status = models.CharField(_("trạng thái"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    reason = models.TextField(_("lý do"), blank=True)
     proposed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    reviewed_at = models.DateTimeField("xét lúc", null=True, blank=True)
+    reviewed_at = models.DateTimeField(_("xét lúc"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     version = version_field()  # optimistic locking of the review form (core/versioning.py)
 
     class Meta:
-        verbose_name = "đề nghị khen thưởng"
-        verbose_name_plural = "đề nghị khen thưởng"
+        verbose_name = _("đề nghị khen thưởng")
+        verbose_name_plural = _("đề nghị khen thưởng")
         ordering = ["-created_at"]
         constraints = [
             models.UniqueConstraint(fields=["event", "exemplar"], name="one_nomination_per_event"),
@@ -275,34 +280,41 @@ class AwardDecision(models.Model):
     """A quyết định khen thưởng: one authority's decision, honouring many exemplars at an event."""
 
     event = models.ForeignKey(
-        "congresses.Event", verbose_name="sự kiện", on_delete=models.PROTECT, related_name="award_decisions"
+        "congresses.Event",
+        verbose_name=_("sự kiện"),
+        on_delete=models.PROTECT,
+        related_name="award_decisions",
     )
     authority = models.CharField(
-        "cấp quyết định",
+        _("cấp quyết định"),
         max_length=20,
         choices=AUTHORITY_CHOICES,
-        help_text="Chỉ ghi vào quyết định những hình thức mà cấp này có thẩm quyền tặng "
-        "(Luật Thi đua, khen thưởng số 06/2022/QH15, Điều 77-80; Nghị định 152/2025/NĐ-CP).",
+        help_text=_(
+            "Chỉ ghi vào quyết định những hình thức mà cấp này có thẩm quyền tặng "
+            "(Luật Thi đua, khen thưởng số 06/2022/QH15, Điều 77-80; Nghị định 152/2025/NĐ-CP)."
+        ),
     )
     issuer = models.CharField(
-        "người, cơ quan ban hành", max_length=255, help_text="Ví dụ: Chủ tịch Ủy ban nhân dân tỉnh"
+        _("người, cơ quan ban hành"), max_length=255, help_text=_("Ví dụ: Chủ tịch Ủy ban nhân dân tỉnh")
     )
     # The body whose document profile heads, places and signs the decision and its certificates.
     issuing_unit = models.ForeignKey(
-        "units.Unit", verbose_name="cơ quan ban hành", on_delete=models.PROTECT, null=True, blank=True,
+        "units.Unit", verbose_name=_("cơ quan ban hành"), on_delete=models.PROTECT, null=True, blank=True,
         related_name="award_decisions",
     )  # fmt: skip
-    number = models.CharField("số quyết định", max_length=50)
-    date = models.DateField("ngày quyết định")
-    place = models.CharField("địa danh", max_length=100, help_text="Ví dụ: tên tỉnh, tên xã nơi ban hành")
-    signer = models.CharField("người ký", max_length=150)
+    number = models.CharField(_("số quyết định"), max_length=50)
+    date = models.DateField(_("ngày quyết định"))
+    place = models.CharField(
+        _("địa danh"), max_length=100, help_text=_("Ví dụ: tên tỉnh, tên xã nơi ban hành")
+    )
+    signer = models.CharField(_("người ký"), max_length=150)
     created_at = models.DateTimeField(auto_now_add=True)
 
     reward_total: int  # not a column: set by selectors.attach_rewards
 
     class Meta:
-        verbose_name = "quyết định khen thưởng"
-        verbose_name_plural = "quyết định khen thưởng"
+        verbose_name = _("quyết định khen thưởng")
+        verbose_name_plural = _("quyết định khen thưởng")
         ordering = ["event", "date", "number"]
         constraints = [
             models.UniqueConstraint(fields=["event", "number"], name="one_decision_number_per_event"),
@@ -316,32 +328,32 @@ class Honour(models.Model):
     """An exemplar honoured at an event under a decision of the authority that grants the form."""
 
     event = models.ForeignKey(
-        "congresses.Event", verbose_name="sự kiện", on_delete=models.PROTECT, related_name="honours"
+        "congresses.Event", verbose_name=_("sự kiện"), on_delete=models.PROTECT, related_name="honours"
     )
     exemplar = models.ForeignKey(
-        Exemplar, verbose_name="điển hình", on_delete=models.PROTECT, related_name="honours"
+        Exemplar, verbose_name=_("điển hình"), on_delete=models.PROTECT, related_name="honours"
     )
     award_type = models.ForeignKey(
-        AwardType, verbose_name="danh hiệu / hình thức", on_delete=models.PROTECT, related_name="honours"
+        AwardType, verbose_name=_("danh hiệu / hình thức"), on_delete=models.PROTECT, related_name="honours"
     )
     nomination = models.OneToOneField(
         Nomination,
-        verbose_name="đề nghị",
+        verbose_name=_("đề nghị"),
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="honour",
     )
     decision = models.ForeignKey(
-        AwardDecision, verbose_name="quyết định", on_delete=models.PROTECT, related_name="honours"
+        AwardDecision, verbose_name=_("quyết định"), on_delete=models.PROTECT, related_name="honours"
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
     reward: RewardAmount  # not a column: set by selectors.attach_rewards
 
     class Meta:
-        verbose_name = "khen thưởng tại sự kiện"
-        verbose_name_plural = "khen thưởng tại sự kiện"
+        verbose_name = _("khen thưởng tại sự kiện")
+        verbose_name_plural = _("khen thưởng tại sự kiện")
         ordering = ["event", "exemplar__name"]
         constraints = [
             models.UniqueConstraint(fields=["event", "exemplar"], name="one_honour_per_event"),
@@ -355,17 +367,17 @@ class Presenter(models.Model):
     """An exemplar giving a report (báo cáo tham luận) at an event."""
 
     event = models.ForeignKey(
-        "congresses.Event", verbose_name="sự kiện", on_delete=models.CASCADE, related_name="presenters"
+        "congresses.Event", verbose_name=_("sự kiện"), on_delete=models.CASCADE, related_name="presenters"
     )
     exemplar = models.ForeignKey(
-        Exemplar, verbose_name="điển hình", on_delete=models.PROTECT, related_name="presentations"
+        Exemplar, verbose_name=_("điển hình"), on_delete=models.PROTECT, related_name="presentations"
     )
-    order = models.PositiveSmallIntegerField("thứ tự", default=1)
-    topic = models.CharField("chủ đề tham luận", max_length=500)
+    order = models.PositiveSmallIntegerField(_("thứ tự"), default=1)
+    topic = models.CharField(_("chủ đề tham luận"), max_length=500)
 
     class Meta:
-        verbose_name = "báo cáo tham luận"
-        verbose_name_plural = "báo cáo tham luận"
+        verbose_name = _("báo cáo tham luận")
+        verbose_name_plural = _("báo cáo tham luận")
         ordering = ["event", "order"]
         constraints = [
             models.UniqueConstraint(fields=["event", "exemplar"], name="one_presentation_per_event"),

@@ -1,6 +1,7 @@
 """Getting honours objects through the foundation's scoping: 404 outside scope, 403 for read-only writes."""
 
 from django.http import Http404
+from django.utils.translation import gettext
 
 from congresses.models import Event
 from units.permissions import require_unit_access
@@ -11,7 +12,7 @@ from .models import Exemplar, Nomination, Presenter
 def get_exemplar_for_user(user, pk: int, *, write: bool = False) -> Exemplar:
     exemplar = Exemplar.objects.select_related("unit__parent").filter(pk=pk).first()
     if exemplar is None:
-        raise Http404("Không tìm thấy hồ sơ điển hình.")
+        raise Http404(gettext("Không tìm thấy hồ sơ điển hình."))
     require_unit_access(user, exemplar.unit, write=write)
     return exemplar
 
@@ -19,7 +20,7 @@ def get_exemplar_for_user(user, pk: int, *, write: bool = False) -> Exemplar:
 def get_event_for_user(user, pk: int, *, write: bool = False) -> Event:
     event = Event.objects.select_related("unit__parent", "campaign", "tier").filter(pk=pk).first()
     if event is None:
-        raise Http404("Không tìm thấy sự kiện.")
+        raise Http404(gettext("Không tìm thấy sự kiện."))
     require_unit_access(user, event.unit, write=write)
     return event
 
@@ -34,7 +35,7 @@ def get_nomination_for_user(user, pk: int, *, write: bool = False) -> Nomination
         .first()
     )
     if nomination is None:
-        raise Http404("Không tìm thấy đề nghị.")
+        raise Http404(gettext("Không tìm thấy đề nghị."))
     require_unit_access(user, nomination.exemplar.unit, write=write)
     return nomination
 
@@ -42,5 +43,5 @@ def get_nomination_for_user(user, pk: int, *, write: bool = False) -> Nomination
 def get_presenter_for_user(user, event: Event, pk: int) -> Presenter:
     presenter = Presenter.objects.select_related("exemplar").filter(pk=pk, event=event).first()
     if presenter is None:
-        raise Http404("Không tìm thấy báo cáo tham luận.")
+        raise Http404(gettext("Không tìm thấy báo cáo tham luận."))
     return presenter

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 from PIL import Image, UnidentifiedImageError
 
 from congresses import rules
@@ -84,11 +85,12 @@ def base_salary_save(*, base_salary: BaseSalary) -> BaseSalary:
     """Add or correct a base salary (Sở Nội vụ); the audit log records who changed what."""
     base_salary.legal_basis = normalise_text(base_salary.legal_basis)
     if base_salary.amount is None or base_salary.amount <= 0:
-        raise HonoursError("Mức lương cơ sở phải là số tiền dương (đồng/tháng).")
+        raise HonoursError(gettext("Mức lương cơ sở phải là số tiền dương (đồng/tháng)."))
     clash = BaseSalary.objects.filter(effective_from=base_salary.effective_from).exclude(pk=base_salary.pk)
     if clash.exists():
         raise HonoursError(
-            f"Đã có mức lương cơ sở áp dụng từ ngày {base_salary.effective_from:%d/%m/%Y}; hãy sửa dòng đó."
+            gettext("Đã có mức lương cơ sở áp dụng từ ngày %(effective_from)s; hãy sửa dòng đó.")
+            % {"effective_from": format(base_salary.effective_from, "%d/%m/%Y")}
         )
     try:
         base_salary.full_clean()
@@ -104,11 +106,13 @@ def base_salary_save(*, base_salary: BaseSalary) -> BaseSalary:
 def photo_normalise(*, data: bytes) -> ContentFile:
     """Accept only a real image (checked by Pillow, not by name), re-encoded as JPEG at most 800 px."""
     if len(data) > PHOTO_MAX_BYTES:
-        raise PhotoRejected(f"Ảnh quá lớn: tối đa {PHOTO_MAX_BYTES // (1024 * 1024)} MB.")
+        raise PhotoRejected(
+            gettext("Ảnh quá lớn: tối đa %(value)s MB.") % {"value": PHOTO_MAX_BYTES // (1024 * 1024)}
+        )
     try:
         with Image.open(io.BytesIO(data)) as probe:
             if probe.width * probe.height > PHOTO_MAX_PIXELS:
-                raise PhotoRejected("Ảnh có kích thước điểm ảnh quá lớn.")
+                raise PhotoRejected(gettext("Ảnh có kích thước điểm ảnh quá lớn."))
             probe.verify()
         with Image.open(io.BytesIO(data)) as image:
             image.load()
@@ -116,7 +120,9 @@ def photo_normalise(*, data: bytes) -> ContentFile:
     except PhotoRejected:
         raise
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError) as exc:
-        raise PhotoRejected("Tệp tải lên không phải là ảnh hợp lệ (chấp nhận JPEG, PNG, WebP...).") from exc
+        raise PhotoRejected(
+            gettext("Tệp tải lên không phải là ảnh hợp lệ (chấp nhận JPEG, PNG, WebP...).")
+        ) from exc
     picture.thumbnail((PHOTO_MAX_SIDE, PHOTO_MAX_SIDE))
     out = io.BytesIO()
     picture.save(out, format="JPEG", quality=85, optimize=True)
@@ -188,7 +194,7 @@ def award_received_add(
 ) -> AwardReceived:
     campaign = campaign_active()
     if campaign is None:
-        raise HonoursError("Chưa có chiến dịch đang triển khai để xác định giai đoạn thi đua.")
+        raise HonoursError(gettext("Chưa có chiến dịch đang triển khai để xác định giai đoạn thi đua."))
     for decision in (
         rules.award_fits_recipient(award_recipient=award_type.recipient, exemplar_kind=exemplar.kind),
         rules.check_award_period(
@@ -251,7 +257,10 @@ def nomination_create(
         if not decision.allowed:
             raise HonoursError(decision.reason)
     if Nomination.objects.filter(event=event, exemplar=exemplar).exists():
-        raise HonoursError(f"“{exemplar.name}” đã được đề nghị tại {event.name}.")
+        raise HonoursError(
+            gettext("“%(name)s” đã được đề nghị tại %(name2)s.")
+            % {"name": exemplar.name, "name2": event.name}
+        )
     nomination = Nomination(
         exemplar=exemplar, event=event, target=target, proposed_award=proposed_award, proposed_by=by
     )
@@ -260,7 +269,10 @@ def nomination_create(
         with transaction.atomic():
             nomination.save()
     except IntegrityError as exc:
-        raise HonoursError(f"“{exemplar.name}” đã được đề nghị tại {event.name}.") from exc
+        raise HonoursError(
+            gettext("“%(name)s” đã được đề nghị tại %(name2)s.")
+            % {"name": exemplar.name, "name2": event.name}
+        ) from exc
     return nomination
 
 
@@ -308,7 +320,7 @@ def nomination_review(
             data={"status": status, "reason": reason, "decided_award": raised_award or locked.proposed_award},
         )
         if locked.status != Nomination.Status.PENDING:
-            raise HonoursError("Đề nghị này đã được xét.")
+            raise HonoursError(gettext("Đề nghị này đã được xét."))
         checks = [rules.check_review(status=status, reason=reason)]
         award = locked.proposed_award
         if status == Nomination.Status.RAISED:
@@ -386,7 +398,9 @@ def award_decision_get_or_create(
     number = normalise_text(number)
     if not number or date is None or not signer.strip() or not issuer.strip() or not place.strip():
         raise HonoursError(
-            "Hãy nhập đủ cấp quyết định, người/cơ quan ban hành, số, ngày, địa danh và người ký của quyết định."
+            gettext(
+                "Hãy nhập đủ cấp quyết định, người/cơ quan ban hành, số, ngày, địa danh và người ký của quyết định."
+            )
         )
     signer_problem = rules.signer_name_problem(signer)
     if signer_problem:
@@ -395,8 +409,14 @@ def award_decision_get_or_create(
     if existing is not None:
         if existing.authority != authority or existing.date != date:
             raise HonoursError(
-                f"Quyết định số {number} đã được ghi là của {rules.authority_label(existing.authority)} "
-                f"ngày {existing.date:%d/%m/%Y}; hãy kiểm tra lại cấp quyết định và ngày."
+                gettext(
+                    "Quyết định số %(number)s đã được ghi là của %(authority_label)s ngày %(date)s; hãy kiểm tra lại cấp quyết định và ngày."
+                )
+                % {
+                    "number": number,
+                    "authority_label": rules.authority_label(existing.authority),
+                    "date": format(existing.date, "%d/%m/%Y"),
+                }
             )
         return existing
     decision = AwardDecision(
@@ -416,7 +436,9 @@ def award_decision_get_or_create(
     except ValidationError as exc:
         raise HonoursError(validation_message(exc)) from exc
     except IntegrityError as exc:
-        raise HonoursError(f"Quyết định số {number} đã có tại {event.name}.") from exc
+        raise HonoursError(
+            gettext("Quyết định số %(number)s đã có tại %(name)s.") % {"number": number, "name": event.name}
+        ) from exc
     return decision
 
 
@@ -430,7 +452,10 @@ def honour_record(
 ) -> Honour:
     """Record an honour under a decision of the authority that grants its form; anything else is refused."""
     if decision.event_id != event.pk:
-        raise HonoursError(f"Quyết định số {decision.number} không thuộc {event.name}.")
+        raise HonoursError(
+            gettext("Quyết định số %(number)s không thuộc %(name)s.")
+            % {"number": decision.number, "name": event.name}
+        )
     lawful = rules.may_grant(
         issuer_authority=decision.authority,
         form_name=award_type.name,
@@ -438,7 +463,9 @@ def honour_record(
     )
     if not lawful.allowed:
         raise HonoursError(lawful.reason)
-    already = f"“{exemplar.name}” đã được khen thưởng tại {event.name}; mỗi điển hình chỉ được khen một lần."
+    already = gettext(
+        "“%(name)s” đã được khen thưởng tại %(name2)s; mỗi điển hình chỉ được khen một lần."
+    ) % {"name": exemplar.name, "name2": event.name}
     if Honour.objects.filter(event=event, exemplar=exemplar).exists():
         raise HonoursError(already)
     honour = Honour(
@@ -462,7 +489,9 @@ def presenter_add(*, event: Event, exemplar: Exemplar, topic: str, order: int | 
     with transaction.atomic():
         Event.objects.select_for_update().filter(pk=event.pk).first()
         if Presenter.objects.filter(event=event, exemplar=exemplar).exists():
-            raise HonoursError(f"“{exemplar.name}” đã có trong danh sách báo cáo tham luận.")
+            raise HonoursError(
+                gettext("“%(name)s” đã có trong danh sách báo cáo tham luận.") % {"name": exemplar.name}
+            )
         if order is None:
             order = Presenter.objects.filter(event=event).count() + 1
         presenter = Presenter(event=event, exemplar=exemplar, topic=normalise_text(topic), order=order)

@@ -7,6 +7,7 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from congresses import rules
@@ -76,7 +77,7 @@ def _award_type_form(request, award_type: AwardType):
     form = AwardTypeForm(request.POST or None, instance=award_type)
     if request.method == "POST" and form.is_valid():
         services.award_type_save(award_type=form.instance)
-        messages.success(request, f"Đã lưu “{form.instance.name}”.")
+        messages.success(request, gettext("Đã lưu “%(name)s”.") % {"name": form.instance.name})
         return redirect("honors:award_type_list")
     return render(request, "honors/awardtype_form.html", {"form": form, "award_type": award_type})
 
@@ -113,7 +114,9 @@ def _base_salary_save(request, base_salary: BaseSalary):
             form.add_error(None, str(exc))
         else:
             messages.success(
-                request, f"Đã lưu mức lương cơ sở áp dụng từ ngày {saved.effective_from:%d/%m/%Y}."
+                request,
+                gettext("Đã lưu mức lương cơ sở áp dụng từ ngày %(effective_from)s.")
+                % {"effective_from": format(saved.effective_from, "%d/%m/%Y")},
             )
             return redirect("honors:base_salary_list")
     return _base_salary_page(request, base_salary, form, status=400)
@@ -191,7 +194,7 @@ def exemplar_list(request):
 @writer_required
 def exemplar_create(request):
     if not can_change_anything(request.user):
-        raise PermissionDenied("Tài khoản của bạn chỉ được xem, không được thay đổi.")
+        raise PermissionDenied(gettext("Tài khoản của bạn chỉ được xem, không được thay đổi."))
     return _exemplar_form(request, Exemplar())
 
 
@@ -225,7 +228,7 @@ def _exemplar_form(request, exemplar: Exemplar):
         except DomainError as exc:
             form.add_error("photo_upload" if isinstance(exc, services.PhotoRejected) else None, str(exc))
         else:
-            messages.success(request, f"Đã lưu hồ sơ “{saved.name}”.")
+            messages.success(request, gettext("Đã lưu hồ sơ “%(name)s”.") % {"name": saved.name})
             return redirect("honors:exemplar_detail", pk=saved.pk)
     return render(request, "honors/exemplar_form.html", {"form": form, "exemplar": exemplar})
 
@@ -257,10 +260,10 @@ def exemplar_photo(request, pk: int):
     """A published exemplar's photo is public; any other photo needs scope over its unit."""
     exemplar = Exemplar.objects.select_related("unit").filter(pk=pk).first()
     if exemplar is None or not exemplar.photo:
-        raise Http404("Không có ảnh.")
+        raise Http404(gettext("Không có ảnh."))
     if not exemplar.is_published:
         if not request.user.is_authenticated:
-            raise Http404("Không có ảnh.")
+            raise Http404(gettext("Không có ảnh."))
         require_unit_access(request.user, exemplar.unit)
     response = FileResponse(exemplar.photo.open("rb"), content_type="image/jpeg")
     response["Cache-Control"] = "public, max-age=3600" if exemplar.is_published else "private, no-store"
@@ -279,7 +282,7 @@ def award_received_add(request, pk: int):
         except DomainError as exc:
             messages.error(request, str(exc))
         else:
-            messages.success(request, "Đã ghi khen thưởng đã nhận.")
+            messages.success(request, gettext("Đã ghi khen thưởng đã nhận."))
             return redirect("honors:exemplar_detail", pk=exemplar.pk)
     else:
         for field, errors in form.errors.items():
@@ -296,7 +299,7 @@ def award_received_delete(request, pk: int, award_pk: int):
     exemplar = get_exemplar_for_user(request.user, pk, write=True)
     award = get_object_or_404(AwardReceived, pk=award_pk, exemplar=exemplar)
     services.award_received_delete(award=award)
-    messages.success(request, "Đã xóa khen thưởng đã nhận.")
+    messages.success(request, gettext("Đã xóa khen thưởng đã nhận."))
     return redirect("honors:exemplar_detail", pk=exemplar.pk)
 
 
@@ -317,7 +320,7 @@ def nomination_create(request, pk: int):
         except DomainError as exc:
             form.add_error(None, str(exc))
         else:
-            messages.success(request, "Đã gửi đề nghị khen thưởng lên cấp xét.")
+            messages.success(request, gettext("Đã gửi đề nghị khen thưởng lên cấp xét."))
             return redirect("honors:exemplar_detail", pk=exemplar.pk)
     return render(request, "honors/nomination_form.html", {"form": form, "exemplar": exemplar})
 
@@ -359,7 +362,10 @@ def nomination_review(request, pk: int):
         except DomainError as exc:
             form.add_error(None, str(exc))
         else:
-            messages.success(request, f"Đã ghi kết quả xét đề nghị cho “{nomination.exemplar.name}”.")
+            messages.success(
+                request,
+                gettext("Đã ghi kết quả xét đề nghị cho “%(name)s”.") % {"name": nomination.exemplar.name},
+            )
             return redirect("honors:nomination_list")
     return render(request, "honors/nomination_review.html", {"form": form, "nomination": nomination})
 
@@ -372,7 +378,7 @@ def event_list(request):
     filters = event_filters(
         request.GET,
         tiers=[],
-        statuses=list(Event.Status.choices),
+        statuses=[(k, str(v)) for k, v in Event.Status.choices],
         districts=district_choices() if sees_whole_province(request.user) else [],
     )
     events = events_filtered(selectors.event_list_for_user(user=request.user), **filters.lookups)
@@ -394,8 +400,8 @@ def _event_page(request, event, can_change: bool, presenter_form, status: int = 
     spread = domain.presenter_spread(
         selectors.presenter_facts(presenters),
         check_field_variety=event.unit.kind not in domain.SECTOR_KINDS,
-        kind_labels=dict(Exemplar.Kind.choices),
-        unit_kind_labels=dict(UnitKind.choices),
+        kind_labels={k: str(v) for k, v in Exemplar.Kind.choices},
+        unit_kind_labels={k: str(v) for k, v in UnitKind.choices},
     )
     if can_change and presenter_form is None:
         presenter_form = PresenterForm(candidates=selectors.presenter_candidates(event=event))
@@ -422,7 +428,7 @@ def decision_export(request, pk: int):
     decision = selectors.event_decision(event=event, number=number)
     honours = selectors.decision_honours(decision=decision) if decision is not None else []
     if decision is None or not honours:
-        raise Http404("Không có quyết định này.")
+        raise Http404(gettext("Không có quyết định này."))
     title = [
         f"DANH SÁCH KÈM THEO QUYẾT ĐỊNH SỐ {decision.number} NGÀY {decision.date:%d/%m/%Y} CỦA {decision.issuer.upper()}",
         f"Khen thưởng tại {event.name}",
@@ -449,7 +455,7 @@ def presenter_add(request, pk: int):
         except DomainError as exc:
             form.add_error(None, str(exc))
         else:
-            messages.success(request, "Đã thêm báo cáo tham luận.")
+            messages.success(request, gettext("Đã thêm báo cáo tham luận."))
             return redirect(reverse("honors:event_detail", args=[event.pk]) + "#tham-luan")
     return _event_page(request, event, True, form, status=400)
 
@@ -460,7 +466,7 @@ def presenter_remove(request, pk: int, presenter_pk: int):
     event = get_event_for_user(request.user, pk, write=True)
     presenter = get_presenter_for_user(request.user, event, presenter_pk)
     services.presenter_remove(presenter=presenter)
-    messages.success(request, f"Đã bỏ báo cáo của “{presenter.exemplar.name}”.")
+    messages.success(request, gettext("Đã bỏ báo cáo của “%(name)s”.") % {"name": presenter.exemplar.name})
     return redirect(reverse("honors:event_detail", args=[event.pk]) + "#tham-luan")
 
 
@@ -489,7 +495,7 @@ def public_list(request):
 def public_detail(request, pk: int):
     exemplar = selectors.public_exemplar_detail(pk=pk)
     if exemplar is None:
-        raise Http404("Không tìm thấy điển hình đã công bố.")
+        raise Http404(gettext("Không tìm thấy điển hình đã công bố."))
     return render(
         request,
         "honors/public_detail.html",

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from core.errors import DomainError
@@ -24,7 +25,10 @@ def exemplar_publication_request(request, pk: int):
     except DomainError as exc:
         messages.error(request, str(exc))
     else:
-        messages.success(request, f"Đã gửi đề nghị công bố “{exemplar.name}” lên cấp trên duyệt.")
+        messages.success(
+            request,
+            gettext("Đã gửi đề nghị công bố “%(name)s” lên cấp trên duyệt.") % {"name": exemplar.name},
+        )
     return redirect("honors:exemplar_detail", pk=exemplar.pk)
 
 
@@ -34,7 +38,7 @@ def exemplar_publication_decide(request, pk: int):
     exemplar = get_exemplar_for_user(request.user, pk, write=True)
     form = PublicationDecisionForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "Hãy chọn duyệt hoặc không duyệt công bố.")
+        messages.error(request, gettext("Hãy chọn duyệt hoặc không duyệt công bố."))
         return redirect("honors:exemplar_detail", pk=exemplar.pk)
     approve = form.cleaned_data["decision"] == "approve"
     try:
@@ -44,8 +48,12 @@ def exemplar_publication_decide(request, pk: int):
     except DomainError as exc:
         messages.error(request, str(exc))
     else:
-        done = "Đã duyệt công bố" if approve else "Đã ghi không duyệt công bố"
-        messages.success(request, f"{done} “{exemplar.name}”.")
+        done = (
+            gettext("Đã duyệt công bố “%(name)s”.")
+            if approve
+            else gettext("Đã ghi không duyệt công bố “%(name)s”.")
+        )
+        messages.success(request, done % {"name": exemplar.name})
     return redirect("honors:exemplar_detail", pk=exemplar.pk)
 
 
@@ -58,7 +66,9 @@ def exemplar_publication_withdraw(request, pk: int):
     except DomainError as exc:
         messages.error(request, str(exc))
     else:
-        messages.success(request, f"Đã rút “{exemplar.name}” khỏi trang công khai.")
+        messages.success(
+            request, gettext("Đã rút “%(name)s” khỏi trang công khai.") % {"name": exemplar.name}
+        )
     return redirect("honors:exemplar_detail", pk=exemplar.pk)
 
 

@@ -4,6 +4,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
 from core.text import format_thousands, format_vnd  # noqa: F401 (the one Vietnamese number format, re-exported)
 
 # ---------------------------------------------------------------------------
@@ -34,13 +37,13 @@ RULE_QUOTA = "quota"
 RULE_PRESENTERS = "presenters"
 
 RULE_LABELS = {
-    RULE_PLAN: "Kế hoạch",
-    RULE_WINDOW: "Thời gian tổ chức",
-    RULE_SESSIONS: "Số buổi",
-    RULE_CAP: "Số đại biểu tối đa",
-    RULE_SHARE: "Tỷ lệ điển hình",
-    RULE_QUOTA: "Chỉ tiêu đoàn đại biểu",
-    RULE_PRESENTERS: "Tham luận của điển hình",
+    RULE_PLAN: _("Kế hoạch"),
+    RULE_WINDOW: _("Thời gian tổ chức"),
+    RULE_SESSIONS: _("Số buổi"),
+    RULE_CAP: _("Số đại biểu tối đa"),
+    RULE_SHARE: _("Tỷ lệ điển hình"),
+    RULE_QUOTA: _("Chỉ tiêu đoàn đại biểu"),
+    RULE_PRESENTERS: _("Tham luận của điển hình"),
 }
 
 
@@ -48,12 +51,17 @@ def check_plan(*, deadline: date, submitted_on: date | None, today: date) -> Rul
     """No plan after the deadline, or a plan submitted after it."""
     if submitted_on is None:
         if today > deadline:
-            return RuleResult(RULE_PLAN, True, f"Chưa nộp kế hoạch (hạn {_d(deadline)})")
+            return RuleResult(
+                RULE_PLAN, True, gettext("Chưa nộp kế hoạch (hạn %(deadline)s)") % {"deadline": _d(deadline)}
+            )
         return RuleResult(RULE_PLAN, False)
     if submitted_on > deadline:
         late = (submitted_on - deadline).days
         return RuleResult(
-            RULE_PLAN, True, f"Nộp kế hoạch muộn {late} ngày (nộp {_d(submitted_on)}, hạn {_d(deadline)})"
+            RULE_PLAN,
+            True,
+            gettext("Nộp kế hoạch muộn %(late)s ngày (nộp %(submitted)s, hạn %(deadline)s)")
+            % {"late": late, "submitted": _d(submitted_on), "deadline": _d(deadline)},
         )
     return RuleResult(RULE_PLAN, False)
 
@@ -62,7 +70,9 @@ def check_presenters(*, presenters: int | None) -> RuleResult:
     """An event must give the floor to at least one exemplar (None: not known yet)."""
     if presenters is None or presenters > 0:
         return RuleResult(RULE_PRESENTERS, False)
-    return RuleResult(RULE_PRESENTERS, True, "Chưa có điển hình tiên tiến báo cáo tham luận tại sự kiện")
+    return RuleResult(
+        RULE_PRESENTERS, True, gettext("Chưa có điển hình tiên tiến báo cáo tham luận tại sự kiện")
+    )
 
 
 # --- Deadlines: what is overdue today, which reminders are due ---------------
@@ -73,10 +83,10 @@ STAGE_HOLD = "hold"
 STAGE_REPORT = "report"
 
 OVERDUE_LABELS = {
-    STAGE_PLAN: "Chưa nộp kế hoạch",
-    STAGE_REGISTER: "Chưa đăng ký sự kiện",
-    STAGE_HOLD: "Quá thời gian tổ chức",
-    STAGE_REPORT: "Chưa báo cáo kết quả",
+    STAGE_PLAN: _("Chưa nộp kế hoạch"),
+    STAGE_REGISTER: _("Chưa đăng ký sự kiện"),
+    STAGE_HOLD: _("Quá thời gian tổ chức"),
+    STAGE_REPORT: _("Chưa báo cáo kết quả"),
 }
 
 
@@ -265,23 +275,29 @@ def check_result_report(
     """A results report follows a held event, tells of a day that has come, and names a
     delegation for the upper congress only where the tier sends one."""
     if event_status not in ("held", "reported"):
-        return ReportDecision(False, "Sự kiện chưa được ghi nhận là đã tổ chức, chưa thể báo cáo kết quả.")
+        return ReportDecision(
+            False, gettext("Sự kiện chưa được ghi nhận là đã tổ chức, chưa thể báo cáo kết quả.")
+        )
     if held_on > today:
-        return ReportDecision(False, f"Ngày tổ chức {_d(held_on)} chưa đến, không thể báo cáo.")
+        return ReportDecision(
+            False, gettext("Ngày tổ chức %(held_on)s chưa đến, không thể báo cáo.") % {"held_on": _d(held_on)}
+        )
     if delegation and not sends_upward:
         return ReportDecision(
-            False, "Cấp này không bầu đoàn đại biểu dự Đại hội cấp trên: số đại biểu phải là 0."
+            False, gettext("Cấp này không bầu đoàn đại biểu dự Đại hội cấp trên: số đại biểu phải là 0.")
         )
     return ReportDecision(True)
 
 
 def check_attachment(*, kind: str | None, size: int, max_bytes: int) -> ReportDecision:
     if size == 0:
-        return ReportDecision(False, "Tệp rỗng.")
+        return ReportDecision(False, gettext("Tệp rỗng."))
     if size > max_bytes:
         return ReportDecision(
-            False, f"Tệp quá lớn ({size // 1024} KB); tối đa {max_bytes // (1024 * 1024)} MB mỗi tệp."
+            False,
+            gettext("Tệp quá lớn (%(value)s KB); tối đa %(value2)s MB mỗi tệp.")
+            % {"value": size // 1024, "value2": max_bytes // (1024 * 1024)},
         )
     if kind is None:
-        return ReportDecision(False, "Chỉ nhận tệp PDF, ảnh (PNG, JPEG) hoặc Word (DOC, DOCX).")
+        return ReportDecision(False, gettext("Chỉ nhận tệp PDF, ảnh (PNG, JPEG) hoặc Word (DOC, DOCX)."))
     return ReportDecision(True)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.http import HttpResponse
+from django.utils.functional import Promise
 
 from reports.renderers.xlsx import render_xlsx
 
@@ -21,12 +22,19 @@ class Table:
     rows: Sequence[Sequence[Any]]
 
 
-def xlsx_bytes(*, title: str, header: Sequence[str], rows: Iterable[Sequence]) -> bytes:
-    return render_xlsx([Table(title=title, header=list(header), rows=[list(row) for row in rows])])
+def _cell(value: Any) -> Any:
+    """Labels marked for translation are written out in the request's language."""
+    return str(value) if isinstance(value, Promise) else value
+
+
+def xlsx_bytes(*, title: str, header: Sequence[str | Promise], rows: Iterable[Sequence]) -> bytes:
+    return render_xlsx(
+        [Table(title=title, header=[str(h) for h in header], rows=[[_cell(c) for c in row] for row in rows])]
+    )
 
 
 def xlsx_response(
-    *, filename: str, title: str, header: Sequence[str], rows: Iterable[Sequence]
+    *, filename: str, title: str, header: Sequence[str | Promise], rows: Iterable[Sequence]
 ) -> HttpResponse:
     response = HttpResponse(xlsx_bytes(title=title, header=header, rows=rows), content_type=XLSX_MIME)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'

@@ -3,6 +3,8 @@ from decimal import Decimal
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from core.forms import LabelledModelChoiceField, model_choice_field
 from units.models import Unit, UnitKind, UnitLineage
@@ -30,12 +32,12 @@ class ResultReportForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
-        label = "Cập nhật báo cáo kết quả" if self.instance.pk else "Gửi báo cáo kết quả"
+        label = gettext("Cập nhật báo cáo kết quả") if self.instance.pk else gettext("Gửi báo cáo kết quả")
         self.helper.add_input(Submit("submit", label))
 
 
 class ResultAttachmentForm(forms.Form):
-    file = forms.FileField(label="Tệp đính kèm (PDF, ảnh, Word)")
+    file = forms.FileField(label=_("Tệp đính kèm (PDF, ảnh, Word)"))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -66,7 +68,7 @@ class BudgetLineForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
-        self.helper.add_input(Submit("submit", "Lưu dòng dự toán"))
+        self.helper.add_input(Submit("submit", gettext("Lưu dòng dự toán")))
 
 
 # --- A reorganisation of the map entered by hand (issue 13) ---
@@ -95,14 +97,14 @@ def _open_units():
 
 
 class ReorganisationEntryForm(forms.Form):
-    name = forms.CharField(label="Tên đợt sắp xếp", max_length=255)
+    name = forms.CharField(label=_("Tên đợt sắp xếp"), max_length=255)
     effective_date = forms.DateField(
-        label="Ngày có hiệu lực", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+        label=_("Ngày có hiệu lực"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
-    basis = forms.CharField(label="Số nghị quyết, quyết định", max_length=255,
-                            help_text="Ví dụ 1683/NQ-UBTVQH15.")  # fmt: skip
+    basis = forms.CharField(label=_("Số nghị quyết, quyết định"), max_length=255,
+                            help_text=_("Ví dụ 1683/NQ-UBTVQH15."))  # fmt: skip
     basis_date = forms.DateField(
-        label="Ngày ban hành",
+        label=_("Ngày ban hành"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
@@ -114,11 +116,11 @@ class ReorganisationEntryForm(forms.Form):
 
 
 class NewUnitForm(forms.Form):
-    name = forms.CharField(label="Tên đơn vị mới", max_length=255)
-    kind = forms.ChoiceField(label="Loại", choices=UnitKind.choices, initial=UnitKind.COMMUNE)
-    code = forms.CharField(label="Mã", max_length=20, required=False)
+    name = forms.CharField(label=_("Tên đơn vị mới"), max_length=255)
+    kind = forms.ChoiceField(label=_("Loại"), choices=UnitKind.choices, initial=UnitKind.COMMUNE)
+    code = forms.CharField(label=_("Mã"), max_length=20, required=False)
     parent = LabelledModelChoiceField(
-        label="Đơn vị cấp trên", queryset=Unit.objects.none(), required=False, option_label=_unit_label
+        label=_("Đơn vị cấp trên"), queryset=Unit.objects.none(), required=False, option_label=_unit_label
     )
 
     def __init__(self, *args, **kwargs):
@@ -131,20 +133,23 @@ class NewUnitForm(forms.Form):
 
 class MappingRowForm(forms.Form):
     predecessor = LabelledModelChoiceField(
-        label="Đơn vị kết thúc", queryset=Unit.objects.none(), option_label=_unit_label
+        label=_("Đơn vị kết thúc"), queryset=Unit.objects.none(), option_label=_unit_label
     )
     successor = LabelledModelChoiceField(
-        label="Đơn vị kế thừa (đã có)", queryset=Unit.objects.none(), required=False, option_label=_unit_label
+        label=_("Đơn vị kế thừa (đã có)"),
+        queryset=Unit.objects.none(),
+        required=False,
+        option_label=_unit_label,
     )
     successor_name = forms.CharField(
-        label="hoặc tên đơn vị mới (khai ở bảng trên)", max_length=255, required=False
+        label=_("hoặc tên đơn vị mới (khai ở bảng trên)"), max_length=255, required=False
     )
     kind = forms.ChoiceField(
-        label="Hình thức", choices=UnitLineage.Kind.choices, initial=UnitLineage.Kind.MERGE
+        label=_("Hình thức"), choices=UnitLineage.Kind.choices, initial=UnitLineage.Kind.MERGE
     )
-    share = forms.DecimalField(label="Tỷ lệ (%)", max_digits=5, decimal_places=2, required=False,
+    share = forms.DecimalField(label=_("Tỷ lệ (%)"), max_digits=5, decimal_places=2, required=False,
                                min_value=Decimal("0.01"), max_value=Decimal(100))  # fmt: skip
-    note = forms.CharField(label="Ghi chú", max_length=500, required=False)
+    note = forms.CharField(label=_("Ghi chú"), max_length=500, required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -156,7 +161,7 @@ class MappingRowForm(forms.Form):
         cleaned = super().clean() or {}
         if cleaned.get("successor") and cleaned.get("successor_name"):
             self.add_error(
-                "successor_name", "Chọn đơn vị kế thừa đã có hoặc ghi tên đơn vị mới, không cả hai."
+                "successor_name", gettext("Chọn đơn vị kế thừa đã có hoặc ghi tên đơn vị mới, không cả hai.")
             )
         return cleaned
 

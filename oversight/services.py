@@ -5,6 +5,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
+from django.utils.translation import gettext
 
 from congresses.models import Campaign, Event
 from core.clock import today as portal_today
@@ -95,7 +96,7 @@ def result_attachment_delete(*, attachment: ResultAttachment) -> None:
 
 def pilot_lesson_save(*, event: Event, council_comments: str, lessons: str, by) -> PilotLesson:
     if not event.unit.is_pilot:
-        raise ResultReportError("Đơn vị này không phải đơn vị chỉ đạo điểm.")
+        raise ResultReportError(gettext("Đơn vị này không phải đơn vị chỉ đạo điểm."))
     lesson = PilotLesson.objects.filter(event=event).first() or PilotLesson(event=event)
     lesson.council_comments = council_comments
     lesson.lessons = lessons

@@ -19,6 +19,7 @@ from django.core.mail import EmailMessage
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from congresses.models import Campaign
 from congresses.selectors import campaign_active
@@ -132,7 +133,10 @@ def _deliver(message: EmailMessage, deliveries: list[ReminderDelivery]) -> bool:
         status = ReminderDelivery.Status.REFUSED if final else ReminderDelivery.Status.PENDING
         error = f"{exc.smtp_code} {_text(exc.smtp_error)}"
     except (smtplib.SMTPException, OSError) as exc:  # server unreachable: tried again on the next run
-        status, error = ReminderDelivery.Status.PENDING, f"Không kết nối được máy chủ thư: {exc}"
+        status, error = (
+            ReminderDelivery.Status.PENDING,
+            gettext("Không kết nối được máy chủ thư: %(exc)s") % {"exc": exc},
+        )
     ReminderDelivery.objects.filter(pk__in=[d.pk for d in deliveries]).update(
         status=status, error=error[:1000], attempted_at=timezone.now()
     )
@@ -178,26 +182,36 @@ def _reminder_text(
     row = rows.get(unit.pk)
     kind = stage.split("_")[0]
     what = {
-        "plan": "nộp kế hoạch tổ chức Hội nghị/Đại hội của đơn vị",
+        "plan": gettext("nộp kế hoạch tổ chức Hội nghị/Đại hội của đơn vị"),
         "register": (
-            f"đăng ký {row.tier.event_name.lower()} trên cổng (thời gian tổ chức: {row.tier.window_label})"
+            gettext("đăng ký %(lower)s trên cổng (thời gian tổ chức: %(window_label)s)")
+            % {"lower": row.tier.event_name.lower(), "window_label": row.tier.window_label}
             if row
-            else "đăng ký sự kiện trên cổng"
+            else gettext("đăng ký sự kiện trên cổng")
         ),
-        "report": "báo cáo kết quả tổ chức sự kiện của đơn vị",
+        "report": gettext("báo cáo kết quả tổ chức sự kiện của đơn vị"),
     }[kind]
-    when = "đã quá hạn" if stage.endswith("_after") else "sắp đến hạn"
+    when = gettext("đã quá hạn") if stage.endswith("_after") else gettext("sắp đến hạn")
     url = page_url(stage=stage, unit_id=unit.pk, event_id=row.event_id if row else None)
     why = ""
     if delivery.route == Route.PARENT:
-        why = f"Thư này gửi đơn vị cấp trên vì {unit.name} chưa có cán bộ có địa chỉ thư trên cổng.\n\n"
-    body = (
-        f"Kính gửi {unit.name},\n\n{why}"
-        f"Theo kế hoạch {campaign.name} lần thứ {campaign.ordinal}, đơn vị cần {what}.\n"
-        f"Hạn: {_deadline(stage, facts.get(unit.pk))} ({when}).\n\n"
-        f"Trang cần cập nhật: {url}\n\n"
-        f"Đề nghị đơn vị đăng nhập {portal_identity().title} để hoàn thành.\n{portal_identity().organiser}"
-    )
+        why = gettext(
+            "Thư này gửi đơn vị cấp trên vì %(name)s chưa có cán bộ có địa chỉ thư trên cổng.\n\n"
+        ) % {"name": unit.name}
+    body = gettext(
+        "Kính gửi %(name)s,\n\n%(why)sTheo kế hoạch %(name2)s lần thứ %(ordinal)s, đơn vị cần %(what)s.\nHạn: %(deadline)s (%(when)s).\n\nTrang cần cập nhật: %(url)s\n\nĐề nghị đơn vị đăng nhập %(title)s để hoàn thành.\n%(organiser)s"
+    ) % {
+        "name": unit.name,
+        "why": why,
+        "name2": campaign.name,
+        "ordinal": campaign.ordinal,
+        "what": what,
+        "deadline": _deadline(stage, facts.get(unit.pk)),
+        "when": when,
+        "url": url,
+        "title": portal_identity().title,
+        "organiser": portal_identity().organiser,
+    }
     return f"{_subject_prefix()} {reminder.get_stage_display()} — {unit.name}", body
 
 
@@ -205,20 +219,32 @@ def _digest_text(
     *, deliveries: list[ReminderDelivery], rows: dict[int, UnitRow], facts: dict[int, UnitDeadlines]
 ) -> tuple[str, str]:
     first = deliveries[0].reminder.unit
-    upper = first.parent.name if first.parent_id and first.parent else "đơn vị cấp trên"
+    upper = first.parent.name if first.parent_id and first.parent else gettext("đơn vị cấp trên")
     lines = []
     for delivery in sorted(deliveries, key=lambda d: (d.reminder.unit.name, d.reminder.stage)):
         reminder, unit = delivery.reminder, delivery.reminder.unit
         row = rows.get(unit.pk)
         url = page_url(stage=reminder.stage, unit_id=unit.pk, event_id=row.event_id if row else None)
         lines.append(
-            f"- {unit.name}: {reminder.get_stage_display()} (hạn {_deadline(reminder.stage, facts.get(unit.pk))})"
-            f"\n  {url}"
+            gettext("- %(name)s: %(stage)s (hạn %(deadline)s)\n  %(url)s")
+            % {
+                "name": unit.name,
+                "stage": reminder.get_stage_display(),
+                "deadline": _deadline(reminder.stage, facts.get(unit.pk)),
+                "url": url,
+            }
         )
     body = (
-        f"Kính gửi {upper},\n\n"
-        f"Các đơn vị trực thuộc sau đây đã quá hạn (mỗi nội dung chỉ báo một lần):\n\n"
+        gettext(
+            "Kính gửi %(upper)s,\n\nCác đơn vị trực thuộc sau đây đã quá hạn (mỗi nội dung chỉ báo một lần):\n\n"
+        )
+        % {"upper": upper}
         + "\n".join(lines)
-        + f"\n\nĐề nghị đơn vị đôn đốc các đơn vị trên hoàn thành.\n{portal_identity().organiser}"
+        + gettext("\n\nĐề nghị đơn vị đôn đốc các đơn vị trên hoàn thành.\n%(organiser)s")
+        % {"organiser": portal_identity().organiser}
     )
-    return f"{_subject_prefix()} Đơn vị trực thuộc quá hạn — {upper} ({len(lines)})", body
+    return gettext("%(subject_prefix)s Đơn vị trực thuộc quá hạn — %(upper)s (%(count)s)") % {
+        "subject_prefix": _subject_prefix(),
+        "upper": upper,
+        "count": len(lines),
+    }, body

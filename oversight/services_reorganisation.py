@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from congresses.models import Event, UnitPlan
 from core.errors import DomainError
@@ -26,7 +27,7 @@ from units.services_reorganisation import (
 
 class ReorganisationRefused(DomainError):
     def __init__(self, reasons: tuple[str, ...] | list[str]):
-        super().__init__("Không thể thực hiện: " + " ".join(reasons))
+        super().__init__(gettext("Không thể thực hiện: ") + " ".join(reasons))
         self.reasons = tuple(reasons)
 
 
@@ -102,11 +103,11 @@ def reorganisation_undo(*, reorganisation: Reorganisation, by: User) -> Reorgani
     """Undo an applied reorganisation, only while nothing new is recorded under its new units."""
     reorganisation = _locked(reorganisation)
     if reorganisation.status != Reorganisation.Status.APPLIED:
-        raise ReorganisationRefused(["Đợt sắp xếp này chưa được áp dụng."])
+        raise ReorganisationRefused([gettext("Đợt sắp xếp này chưa được áp dụng.")])
     blocking = recorded_since(reorganisation=reorganisation)
     if blocking:
         raise ReorganisationRefused(
-            ["Đã có dữ liệu mới ghi nhận dưới các đơn vị kế thừa:", *(f"{b};" for b in blocking)]
+            [gettext("Đã có dữ liệu mới ghi nhận dưới các đơn vị kế thừa:"), *(f"{b};" for b in blocking)]
         )
     reorganisation_revert(reorganisation=reorganisation)
     reorganisation.status = Reorganisation.Status.UNDONE

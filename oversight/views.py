@@ -13,6 +13,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
@@ -62,7 +63,7 @@ COMPLIANCE_SORTS = (
 def _campaign() -> Campaign:
     campaign = campaign_active()
     if campaign is None:
-        raise Http404("Chưa có chiến dịch nào đang triển khai.")
+        raise Http404(gettext("Chưa có chiến dịch nào đang triển khai."))
     return campaign
 
 
@@ -74,8 +75,8 @@ def _event_for_user(user, pk: int, *, write: bool = False) -> Event:
 
 # --- Dashboard ----------------------------------------------------------------
 
-PROGRESS_HEADER = ["Đơn vị / nhóm", "Số đơn vị", "Đã nộp kế hoạch", "Kế hoạch được duyệt", "Đã đăng ký",
-                   "Đã tổ chức", "Đã báo cáo", "Có việc quá hạn"]  # fmt: skip
+PROGRESS_HEADER = [_("Đơn vị / nhóm"), _("Số đơn vị"), _("Đã nộp kế hoạch"), _("Kế hoạch được duyệt"), _("Đã đăng ký"),
+                   _("Đã tổ chức"), _("Đã báo cáo"), _("Có việc quá hạn")]  # fmt: skip
 
 
 def _progress_rows(groups) -> list[list]:
@@ -89,7 +90,7 @@ def dashboard(request):
     area = None
     if request.GET.get("unit"):
         if not request.GET["unit"].isdigit():
-            raise Http404("Không tìm thấy địa bàn.")
+            raise Http404(gettext("Không tìm thấy địa bàn."))
         area = get_object_or_404(Unit, pk=int(request.GET["unit"]), kind__in=("district", "city"))
     group = request.GET.get("group", "")
     data = selectors.oversight_dashboard(campaign=campaign, today=portal_today(), area=area, group=group)
@@ -103,35 +104,43 @@ def dashboard(request):
     )
 
 
-FIGURES_HEADER = ["Số liệu", "Giá trị", "Cách tính"]
+FIGURES_HEADER = [_("Số liệu"), _("Giá trị"), _("Cách tính")]
 
 
 def _dashboard_export(table: str, data: dict):
     if table == "figures":
         rows = [[f.label, f.value, f.counts] for f in data["figures"]]
         return xlsx_response(
-            filename="so-lieu-chinh.xlsx", title="Số liệu chính", header=FIGURES_HEADER, rows=rows
+            filename="so-lieu-chinh.xlsx", title=gettext("Số liệu chính"), header=FIGURES_HEADER, rows=rows
         )
     if table == "tiers":
         rows = _progress_rows(data["tier_progress"])
         return xlsx_response(
-            filename="tien-do-theo-cap.xlsx", title="Tiến độ theo cấp", header=PROGRESS_HEADER, rows=rows
+            filename="tien-do-theo-cap.xlsx",
+            title=gettext("Tiến độ theo cấp"),
+            header=PROGRESS_HEADER,
+            rows=rows,
         )
     if table == "areas":
         rows = _progress_rows(data["area_progress"])
         return xlsx_response(
-            filename="tien-do-theo-dia-ban.xlsx", title="Theo địa bàn", header=PROGRESS_HEADER, rows=rows
+            filename="tien-do-theo-dia-ban.xlsx",
+            title=gettext("Theo địa bàn"),
+            header=PROGRESS_HEADER,
+            rows=rows,
         )
     if table == "overdue":
         rows = [
             [r.name, r.parent_name, r.tier.label, "; ".join(r.overdue_labels)] for r in data["overdue_rows"]
         ]
-        header = ["Đơn vị", "Trực thuộc", "Cấp", "Việc quá hạn"]
-        return xlsx_response(filename="qua-han.xlsx", title="Quá hạn", header=header, rows=rows)
+        header = [gettext("Đơn vị"), gettext("Trực thuộc"), gettext("Cấp"), gettext("Việc quá hạn")]
+        return xlsx_response(filename="qua-han.xlsx", title=gettext("Quá hạn"), header=header, rows=rows)
     if table == "weeks":
         rows = [[monday.strftime("%d/%m/%Y"), n] for monday, n in data["weeks"]]
-        header = ["Tuần bắt đầu", "Số sự kiện đã tổ chức"]
-        return xlsx_response(filename="tien-do-theo-tuan.xlsx", title="Theo tuần", header=header, rows=rows)
+        header = [gettext("Tuần bắt đầu"), gettext("Số sự kiện đã tổ chức")]
+        return xlsx_response(
+            filename="tien-do-theo-tuan.xlsx", title=gettext("Theo tuần"), header=header, rows=rows
+        )
     if table == "composition":
         comp = data["composition"]
         registered = data["figure"]["delegates_registered"]
@@ -140,22 +149,24 @@ def _dashboard_export(table: str, data: dict):
         ]
         return xlsx_response(
             filename="co-cau-dai-bieu.xlsx",
-            title="Cơ cấu đại biểu",
-            header=["Thành phần", "Số người"],
+            title=gettext("Cơ cấu đại biểu"),
+            header=[gettext("Thành phần"), gettext("Số người")],
             rows=rows,
         )
     if table == "honours":
         recorded = data["figure"]["honours_recorded"]
         rows = [[label, n] for label, n in data["honours"]] + [[recorded.label, recorded.value]]
-        header = ["Hình thức khen thưởng", "Số lượt"]
-        return xlsx_response(filename="khen-thuong.xlsx", title="Khen thưởng", header=header, rows=rows)
+        header = [gettext("Hình thức khen thưởng"), gettext("Số lượt")]
+        return xlsx_response(
+            filename="khen-thuong.xlsx", title=gettext("Khen thưởng"), header=header, rows=rows
+        )
     if table == "results":
         rows = [[label, *(f.value for f in line)] for label, line in data["results_rows"]]
-        header = ["Cấp", *data["results_header"]]
+        header = [gettext("Cấp"), *data["results_header"]]
         return xlsx_response(
-            filename="tong-hop-ket-qua.xlsx", title="Tổng hợp kết quả", header=header, rows=rows
+            filename="tong-hop-ket-qua.xlsx", title=gettext("Tổng hợp kết quả"), header=header, rows=rows
         )
-    raise Http404("Không có bảng này.")
+    raise Http404(gettext("Không có bảng này."))
 
 
 # --- Compliance checker ----------------------------------------------------------
@@ -202,8 +213,8 @@ def compliance(request):
         violations = [v for v in violations if v.rule == rule]
     if request.GET.get("export") == "xlsx":
         cells = [[v.unit_name, v.parent_name, v.reason] for v in violations]
-        return xlsx_response(filename="kiem-tra-tuan-thu.xlsx", title="Vi phạm quy định",
-                             header=["Đơn vị", "Trực thuộc", "Quy định bị vi phạm"], rows=cells)  # fmt: skip
+        return xlsx_response(filename="kiem-tra-tuan-thu.xlsx", title=gettext("Vi phạm quy định"),
+                             header=[gettext("Đơn vị"), gettext("Trực thuộc"), gettext("Quy định bị vi phạm")], rows=cells)  # fmt: skip
     listing = listing_page(violations, params=request.GET, columns=COMPLIANCE_SORTS, default="parent",
                            page_size=COMPLIANCE_PAGE_SIZE)  # fmt: skip
     page = listing.page
@@ -238,7 +249,9 @@ def results_list(request):
         request.GET,
         tiers=[],
         statuses=[
-            (s, label) for s, label in Event.Status.choices if s in (Event.Status.HELD, Event.Status.REPORTED)
+            (s, str(label))
+            for s, label in Event.Status.choices
+            if s in (Event.Status.HELD, Event.Status.REPORTED)
         ],
         districts=district_choices() if sees_whole_province(request.user) else [],
     )
@@ -270,8 +283,8 @@ def unreported(request):
     if request.GET.get("export") == "xlsx":
         data = [[e.unit.name, e.unit.parent.name if e.unit.parent else "", e.name, e.date.strftime("%d/%m/%Y"), days]
                 for e, days, _ in rows]  # fmt: skip
-        return xlsx_response(filename="chua-bao-cao.xlsx", title="Chưa báo cáo kết quả",
-                             header=["Đơn vị", "Trực thuộc", "Sự kiện", "Ngày tổ chức", "Số ngày đã qua"], rows=data)  # fmt: skip
+        return xlsx_response(filename="chua-bao-cao.xlsx", title=gettext("Chưa báo cáo kết quả"),
+                             header=[gettext("Đơn vị"), gettext("Trực thuộc"), gettext("Sự kiện"), gettext("Ngày tổ chức"), gettext("Số ngày đã qua")], rows=data)  # fmt: skip
     figures = selectors.campaign_figures(campaign=campaign, tiers=campaign_tiers(campaign=campaign))
     awaiting = figures.total.by_code["events_awaiting_report"]
     return render(
@@ -292,7 +305,9 @@ def result_report(request, event_pk: int):
         except DomainError as exc:
             form.add_error(None, exc.message)
         else:
-            messages.success(request, "Đã gửi báo cáo kết quả. Sự kiện chuyển sang “Đã báo cáo kết quả”.")
+            messages.success(
+                request, gettext("Đã gửi báo cáo kết quả. Sự kiện chuyển sang “Đã báo cáo kết quả”.")
+            )
             return redirect("oversight:result_report", event_pk=event.pk)
     context = {
         "event": event,
@@ -313,13 +328,13 @@ def result_attachment_add(request, event_pk: int):
     report = selectors.result_report_for_event(event=event)
     form = ResultAttachmentForm(request.POST, request.FILES)
     if report is None:
-        messages.error(request, "Hãy gửi báo cáo kết quả trước khi đính kèm tệp.")
+        messages.error(request, gettext("Hãy gửi báo cáo kết quả trước khi đính kèm tệp."))
     elif not form.is_valid():
-        messages.error(request, "Chưa chọn tệp để đính kèm.")
+        messages.error(request, gettext("Chưa chọn tệp để đính kèm."))
     else:
         try:
             services.result_attachment_add(report=report, upload=form.cleaned_data["file"], by=request.user)
-            messages.success(request, "Đã đính kèm tệp.")
+            messages.success(request, gettext("Đã đính kèm tệp."))
         except DomainError as exc:
             messages.error(request, exc.message)
     return redirect("oversight:result_report", event_pk=event.pk)
@@ -337,7 +352,7 @@ def result_attachment_download(request, pk: int):
     try:
         handle = attachment.file.open("rb")
     except FileNotFoundError as exc:
-        raise Http404("Tệp không còn trên máy chủ.") from exc
+        raise Http404(gettext("Tệp không còn trên máy chủ.")) from exc
     # The type read from the file's bytes at upload, never the uploaded name (core/downloads.py).
     return FileResponse(
         handle,
@@ -353,7 +368,7 @@ def result_attachment_delete(request, pk: int):
     attachment = _attachment_for_user(request.user, pk, write=True)
     event_pk = attachment.report.event_id
     services.result_attachment_delete(attachment=attachment)
-    messages.success(request, "Đã xóa tệp đính kèm.")
+    messages.success(request, gettext("Đã xóa tệp đính kèm."))
     return redirect("oversight:result_report", event_pk=event_pk)
 
 
@@ -385,7 +400,10 @@ def pilot_lesson_save(request, event_pk: int):
     if form.is_valid():
         try:
             services.pilot_lesson_save(event=event, by=request.user, **form.cleaned_data)
-            messages.success(request, f"Đã lưu ý kiến và bài học kinh nghiệm của {event.unit.name}.")
+            messages.success(
+                request,
+                gettext("Đã lưu ý kiến và bài học kinh nghiệm của %(name)s.") % {"name": event.unit.name},
+            )
         except DomainError as exc:
             messages.error(request, exc.message)
     return redirect("oversight:pilots")
@@ -416,12 +434,24 @@ def budget(request):
         rows = [[labels[line.category], line.description, line.quantity, line.unit_price, line.total, line.notes]
                 for line in lines]  # fmt: skip
         rows += [
-            [f"Cộng: {labels[c]}", "", "", "", amount, ""] for c, amount in summary.by_category if amount
+            [gettext("Cộng: %(value)s") % {"value": labels[c]}, "", "", "", amount, ""]
+            for c, amount in summary.by_category
+            if amount
         ]
-        rows.append(["TỔNG CỘNG", "", "", "", summary.total, ""])
-        header = ["Nhóm chi", "Nội dung chi", "Số lượng", "Đơn giá (đồng)", "Thành tiền (đồng)", "Ghi chú"]
+        rows.append([gettext("TỔNG CỘNG"), "", "", "", summary.total, ""])
+        header = [
+            gettext("Nhóm chi"),
+            gettext("Nội dung chi"),
+            gettext("Số lượng"),
+            gettext("Đơn giá (đồng)"),
+            gettext("Thành tiền (đồng)"),
+            gettext("Ghi chú"),
+        ]
         return xlsx_response(
-            filename="du-toan-kinh-phi-dai-hoi.xlsx", title="Dự toán kinh phí", header=header, rows=rows
+            filename="du-toan-kinh-phi-dai-hoi.xlsx",
+            title=gettext("Dự toán kinh phí"),
+            header=header,
+            rows=rows,
         )
     context = {
         "campaign": campaign,
@@ -439,9 +469,11 @@ def budget_line_add(request):
     form = BudgetLineForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         services.budget_line_create(campaign=campaign, data=form.cleaned_data)
-        messages.success(request, "Đã thêm dòng dự toán.")
+        messages.success(request, gettext("Đã thêm dòng dự toán."))
         return redirect("oversight:budget")
-    return render(request, "oversight/budget_form.html", {"form": form, "title": "Thêm dòng dự toán"})
+    return render(
+        request, "oversight/budget_form.html", {"form": form, "title": gettext("Thêm dòng dự toán")}
+    )
 
 
 @staff_required
@@ -450,9 +482,9 @@ def budget_line_edit(request, pk: int):
     form = BudgetLineForm(request.POST or None, instance=line)
     if request.method == "POST" and form.is_valid():
         services.budget_line_update(line=line, data=form.cleaned_data)
-        messages.success(request, "Đã lưu dòng dự toán.")
+        messages.success(request, gettext("Đã lưu dòng dự toán."))
         return redirect("oversight:budget")
-    return render(request, "oversight/budget_form.html", {"form": form, "title": "Sửa dòng dự toán"})
+    return render(request, "oversight/budget_form.html", {"form": form, "title": gettext("Sửa dòng dự toán")})
 
 
 @require_POST
@@ -460,7 +492,7 @@ def budget_line_edit(request, pk: int):
 def budget_line_delete(request, pk: int):
     line = get_object_or_404(BudgetLine, pk=pk)
     services.budget_line_delete(line=line)
-    messages.success(request, "Đã xóa dòng dự toán.")
+    messages.success(request, gettext("Đã xóa dòng dự toán."))
     return redirect("oversight:budget")
 
 
@@ -468,7 +500,7 @@ def budget_line_delete(request, pk: int):
 def reminders(request):
     overview = selectors.reminders_overview(campaign=_campaign(), today=portal_today())
     if request.GET.get("export") == "xlsx":
-        return xlsx_response(filename="nhac-viec-da-gui.xlsx", title="Nhắc việc đã gửi",
+        return xlsx_response(filename="nhac-viec-da-gui.xlsx", title=gettext("Nhắc việc đã gửi"),
                              header=list(overview.HEADER), rows=overview.export_rows())  # fmt: skip
     context = {"overview": overview, "lead_days": settings.OVERSIGHT_REMINDER_LEAD_DAYS,
                "due_days": settings.OVERSIGHT_REPORT_DUE_DAYS}  # fmt: skip

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from units.models import Reorganisation
@@ -32,7 +33,8 @@ def reorganisations(request):
 def reorganisation_load(request):
     reorganisation = reorganisation_load_from_file()
     messages.success(
-        request, "Đã nạp đợt sắp xếp từ dữ liệu chuyển đổi của Cục Thống kê. Hãy xem trước rồi áp dụng."
+        request,
+        gettext("Đã nạp đợt sắp xếp từ dữ liệu chuyển đổi của Cục Thống kê. Hãy xem trước rồi áp dụng."),
     )
     return redirect("oversight:reorganisation", pk=reorganisation.pk)
 
@@ -47,7 +49,7 @@ def _with_more_rows(data, prefix: str, more: int):
 def reorganisation_new(request):
     """Enter a reorganisation by hand: it is saved as a draft and judged by the same preview."""
     if not is_staff_of_home_affairs(request.user):
-        raise PermissionDenied("Tài khoản của bạn chỉ được xem, không được thay đổi.")
+        raise PermissionDenied(gettext("Tài khoản của bạn chỉ được xem, không được thay đổi."))
     data = request.POST if request.method == "POST" else None
     if data is not None and "more" in data:  # "Thêm dòng": show the form again with more rows, save nothing
         data = _with_more_rows(_with_more_rows(data, "units", 2), "rows", 5)
@@ -70,7 +72,7 @@ def reorganisation_new(request):
         except ReorganisationEntryError as exc:
             form.add_error(None, str(exc))
         else:
-            messages.success(request, "Đã lưu đợt sắp xếp (chờ áp dụng). Hãy xem trước rồi áp dụng.")
+            messages.success(request, gettext("Đã lưu đợt sắp xếp (chờ áp dụng). Hãy xem trước rồi áp dụng."))
             return redirect("oversight:reorganisation", pk=reorganisation.pk)
     return render(request, "oversight/reorganisation_form.html", {"form": form, "units": units, "rows": rows})
 
@@ -101,11 +103,13 @@ def reorganisation_apply_view(request, pk: int):
         if result.changed:
             messages.success(
                 request,
-                f"Đã áp dụng: chuyển {result.accounts_moved} tài khoản và {result.exemplars_moved} điển hình "
-                "sang đơn vị kế thừa; sự kiện, danh sách đại biểu và khen thưởng giữ nguyên ở đơn vị cũ.",
+                gettext(
+                    "Đã áp dụng: chuyển %(accounts_moved)s tài khoản và %(exemplars_moved)s điển hình sang đơn vị kế thừa; sự kiện, danh sách đại biểu và khen thưởng giữ nguyên ở đơn vị cũ."
+                )
+                % {"accounts_moved": result.accounts_moved, "exemplars_moved": result.exemplars_moved},
             )
         else:
-            messages.info(request, "Đợt sắp xếp này đã được áp dụng trước đó; không có gì thay đổi.")
+            messages.info(request, gettext("Đợt sắp xếp này đã được áp dụng trước đó; không có gì thay đổi."))
     return redirect("oversight:reorganisation", pk=reorganisation.pk)
 
 
@@ -119,5 +123,5 @@ def reorganisation_undo_view(request, pk: int):
         for reason in exc.reasons:
             messages.error(request, reason)
     else:
-        messages.success(request, "Đã hoàn tác đợt sắp xếp: các đơn vị cũ hoạt động trở lại.")
+        messages.success(request, gettext("Đã hoàn tác đợt sắp xếp: các đơn vị cũ hoạt động trở lại."))
     return redirect("oversight:reorganisation", pk=reorganisation.pk)

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Protocol
 
+from django.utils.translation import gettext
+
 from congresses import rules
 
 NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
@@ -95,10 +97,10 @@ def choose_agenda_items(
     for template in sorted(templates, key=lambda t: t.order):
         title = template.title.replace("{next_period_label}", next_period_label)
         if template.only_at_congress and not is_congress:
-            skipped.append(SkippedItem(title, "Chỉ có tại Đại hội, sự kiện này là Hội nghị."))
+            skipped.append(SkippedItem(title, gettext("Chỉ có tại Đại hội, sự kiện này là Hội nghị.")))
             continue
         if template.only_with_upper_delegation and not sends_upper_delegation:
-            skipped.append(SkippedItem(title, "Cấp này không cử đoàn đại biểu dự Đại hội cấp trên."))
+            skipped.append(SkippedItem(title, gettext("Cấp này không cử đoàn đại biểu dự Đại hội cấp trên.")))
             continue
         items.append(PlannedItem(len(items) + 1, title, clock.time(), template.default_minutes))
         clock += timedelta(minutes=template.default_minutes)
@@ -149,15 +151,15 @@ def event_timeliness(
 ) -> Timeliness:
     """Whether a unit held its event inside its tier's window (the rulebook's window rule)."""
     if not held or event_date is None:
-        return Timeliness("not_held", "Chưa tổ chức")
+        return Timeliness("not_held", gettext("Chưa tổ chức"))
     outside = rules.date_in_window(
         day=event_date, window_start=window_start, window_end=window_end, window_label=""
     ).value
     if outside is not None and outside > 0:
-        return Timeliness("late", "Muộn so với kế hoạch")
+        return Timeliness("late", gettext("Muộn so với kế hoạch"))
     if outside is not None and outside < 0:
-        return Timeliness("early", "Sớm hơn kế hoạch")
-    return Timeliness("on_time", "Đúng thời gian")
+        return Timeliness("early", gettext("Sớm hơn kế hoạch"))
+    return Timeliness("on_time", gettext("Đúng thời gian"))
 
 
 def progress_percent(done: int, total: int) -> int:

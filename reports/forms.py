@@ -3,6 +3,8 @@ import uuid
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Column, Layout, Row, Submit
 from django import forms
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from congresses.models import AgendaItem
 from core.versioning import add_version_field
@@ -21,7 +23,7 @@ class ReportRequestForm(forms.Form):
     decision_id = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
     format = forms.ChoiceField(choices=[("pdf", "PDF"), ("docx", "Word"), ("xlsx", "Excel")], required=False)
     mode = forms.ChoiceField(
-        choices=[("full", "Bản đầy đủ"), ("blank", "In trên phôi"), ("calibration", "Trang in thử")],
+        choices=[("full", _("Bản đầy đủ")), ("blank", _("In trên phôi")), ("calibration", _("Trang in thử"))],
         required=False,
     )
 
@@ -49,8 +51,8 @@ class AgendaItemForm(forms.ModelForm):
         fields = ["start_time", "title", "speaker"]
         widgets = {"start_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M")}
         error_messages = {
-            "title": {"required": "Hãy nhập nội dung của mục chương trình."},
-            "start_time": {"invalid": "Thời gian phải có dạng giờ:phút, ví dụ 07:30."},
+            "title": {"required": _("Hãy nhập nội dung của mục chương trình.")},
+            "start_time": {"invalid": _("Thời gian phải có dạng giờ:phút, ví dụ 07:30.")},
         }
 
     def __init__(self, *args, **kwargs):
@@ -63,7 +65,7 @@ class AgendaItemForm(forms.ModelForm):
                 Column("title", css_class="col-md-6"),
                 Column("speaker", css_class="col-md-4"),
             ),
-            Submit("submit", "Thêm mục"),
+            Submit("submit", gettext("Thêm mục")),
         )
         add_version_field(self, self.instance if self.instance.pk else None)
 
@@ -73,17 +75,17 @@ class AgendaRowForm(forms.Form):
 
     item_id = forms.IntegerField(widget=forms.HiddenInput)
     start_time = forms.TimeField(
-        label="Thời gian",
+        label=_("Thời gian"),
         required=False,
         widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
-        error_messages={"invalid": "Thời gian phải có dạng giờ:phút, ví dụ 07:30."},
+        error_messages={"invalid": _("Thời gian phải có dạng giờ:phút, ví dụ 07:30.")},
     )
     title = forms.CharField(
-        label="Nội dung",
+        label=_("Nội dung"),
         max_length=500,
-        error_messages={"required": "Hãy nhập nội dung của mục chương trình."},
+        error_messages={"required": _("Hãy nhập nội dung của mục chương trình.")},
     )
-    speaker = forms.CharField(label="Người thực hiện", max_length=255, required=False)
+    speaker = forms.CharField(label=_("Người thực hiện"), max_length=255, required=False)
 
 
 AgendaFormSet = forms.formset_factory(AgendaRowForm, extra=0, can_order=True, can_delete=True)

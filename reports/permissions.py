@@ -2,6 +2,7 @@
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.utils.translation import gettext
 
 from congresses.permissions import get_event_for_user
 from units.permissions import (
@@ -26,13 +27,13 @@ def get_report_for_user(user, pk: int, *, write: bool = False) -> GeneratedRepor
     """A job of an event: whoever may see the event. A province job: staff and leadership."""
     report = selectors.report_get(pk=pk)
     if report is None:
-        raise Http404("Không tìm thấy văn bản.")
+        raise Http404(gettext("Không tìm thấy văn bản."))
     event = report.event
     if event is not None and not EXPORTERS[report.kind].staff_only:
         require_unit_access(user, event.unit, write=write)
         return report
     if not sees_province_reports(user):
-        raise Http404("Không tìm thấy văn bản.")
+        raise Http404(gettext("Không tìm thấy văn bản."))
     if write and not (is_staff_of_home_affairs(user) and can_change_anything(user)):
-        raise PermissionDenied("Tài khoản của bạn chỉ được xem, không được thay đổi.")
+        raise PermissionDenied(gettext("Tài khoản của bạn chỉ được xem, không được thay đổi."))
     return report

@@ -15,7 +15,9 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import FileSystemStorage, default_storage
 from django.db import transaction
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from congresses.models import AgendaItem, Campaign, Event
 from core.errors import DomainError
@@ -67,11 +69,13 @@ def agenda_generate(*, event: Event, replace: bool = False) -> list[AgendaItem]:
     event = _lock_event(event)
     if AgendaItem.objects.filter(event=event).exists():
         if not replace:
-            raise ReportError("Sự kiện đã có chương trình. Chọn “Tạo lại theo mẫu” để thay thế.")
+            raise ReportError(gettext("Sự kiện đã có chương trình. Chọn “Tạo lại theo mẫu” để thay thế."))
         AgendaItem.objects.filter(event=event).delete()
     templates = selectors.agenda_template_for(campaign=event.campaign)
     if not templates:
-        raise ReportError("Chiến dịch chưa có chương trình mẫu. Hãy nạp dữ liệu kế hoạch (load_bac_kan).")
+        raise ReportError(
+            gettext("Chiến dịch chưa có chương trình mẫu. Hãy nạp dữ liệu kế hoạch (load_bac_kan).")
+        )
     tier = event.tier
     plan = domain.choose_agenda_items(
         templates,
@@ -123,7 +127,9 @@ def agenda_save(*, event: Event, rows: Sequence[AgendaRow]) -> list[AgendaItem]:
     event = _lock_event(event)
     items = {item.pk: item for item in AgendaItem.objects.filter(event=event)}
     if sorted(row.item_id for row in rows) != sorted(items):
-        raise ReportError("Chương trình vừa được thay đổi ở nơi khác; hãy tải lại trang rồi sửa lại.")
+        raise ReportError(
+            gettext("Chương trình vừa được thay đổi ở nơi khác; hãy tải lại trang rồi sửa lại.")
+        )
     kept: list[AgendaItem] = []
     for row in rows:
         item = items[row.item_id]
@@ -160,13 +166,13 @@ def report_request(
 
     exporter_cls = EXPORTERS.get(kind)
     if exporter_cls is None:
-        raise ReportError("Loại văn bản không hợp lệ.")
+        raise ReportError(gettext("Loại văn bản không hợp lệ."))
     exporter = exporter_cls()
     if exporter.scope == "event" and event is None or exporter.scope == "campaign" and campaign is None:
-        raise ReportError("Văn bản này không thuộc phạm vi đã chọn.")
+        raise ReportError(gettext("Văn bản này không thuộc phạm vi đã chọn."))
     params = params or {}
     if params.get("format", exporter.formats[0]) not in exporter.formats:
-        raise ReportError("Văn bản này không có định dạng đã chọn.")
+        raise ReportError(gettext("Văn bản này không có định dạng đã chọn."))
     existing = GeneratedReport.objects.filter(idempotency_key=key).first()
     if existing is not None:
         return existing
@@ -190,7 +196,7 @@ def report_request(
     return report
 
 
-BROKER_DOWN_MESSAGE = "đã ghi nhận, sẽ tạo khi hệ thống hàng đợi hoạt động lại"
+BROKER_DOWN_MESSAGE = _("đã ghi nhận, sẽ tạo khi hệ thống hàng đợi hoạt động lại")
 
 
 def _enqueue(report: GeneratedReport) -> bool:
@@ -225,7 +231,7 @@ def reports_recover(*, now: datetime | None = None) -> tuple[int, int]:
         .filter(Q(heartbeat_at__lt=silent_since) | Q(heartbeat_at__isnull=True, started_at__lt=silent_since))
         .update(
             status=GeneratedReport.Status.FAILED,
-            error="Máy xử lý đã ngừng khi đang tạo văn bản này. Hãy bấm “Tạo lại”.",
+            error=gettext("Máy xử lý đã ngừng khi đang tạo văn bản này. Hãy bấm “Tạo lại”."),
             finished_at=now,
         )
     )
@@ -251,7 +257,7 @@ def report_heartbeat(*, report_id: int) -> None:
 def report_retry(*, report: GeneratedReport) -> GeneratedReport:
     report = GeneratedReport.objects.select_for_update().get(pk=report.pk)
     if report.status != GeneratedReport.Status.FAILED:
-        raise ReportError("Chỉ tạo lại được văn bản bị lỗi.")
+        raise ReportError(gettext("Chỉ tạo lại được văn bản bị lỗi."))
     report.status, report.progress, report.error, report.finished_at = (
         GeneratedReport.Status.QUEUED,
         0,
@@ -320,7 +326,10 @@ def report_render(
 
     exporter = EXPORTERS[report.kind]()
     try:
-        output = exporter.render(report, progress)
+        # Documents are Vietnamese in both languages: labels from choices and models are rendered
+        # in the source language even when an English-speaking officer's request runs the job.
+        with translation.override(settings.LANGUAGE_CODE):
+            output = exporter.render(report, progress)
     except (DomainError, LookupError) as exc:
         report_mark_failed(report_id=report.pk, reason=str(exc))
         return report

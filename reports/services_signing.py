@@ -3,6 +3,7 @@ its issuing body's key; a signed document is superseded by a new version, never 
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from units.models import Unit, User
 from units.permissions import is_staff_of_home_affairs
@@ -16,10 +17,13 @@ from .services import ReportError, _write_atomically
 def credential_upload(*, unit: Unit, data: bytes, passphrase: str, by: User) -> SigningCredential:
     """Store a body's PKCS#12 encrypted at rest, after checking it opens with its password."""
     if not is_staff_of_home_affairs(by):
-        raise ReportError("Chỉ Sở Nội vụ nạp khóa ký số của cơ quan.")
+        raise ReportError(gettext("Chỉ Sở Nội vụ nạp khóa ký số của cơ quan."))
     info = signing.pkcs12_info(data, passphrase)
     if info.valid_until <= timezone.now():
-        raise ReportError(f"Chứng thư số đã hết hạn ngày {info.valid_until:%d/%m/%Y}.")
+        raise ReportError(
+            gettext("Chứng thư số đã hết hạn ngày %(valid_until)s.")
+            % {"valid_until": format(info.valid_until, "%d/%m/%Y")}
+        )
     credential = SigningCredential.objects.filter(unit=unit).first() or SigningCredential(unit=unit)
     credential.pkcs12_encrypted = signing.encrypt(data)
     credential.passphrase_encrypted = signing.encrypt(passphrase.encode())
@@ -36,9 +40,9 @@ def credential_upload(*, unit: Unit, data: bytes, passphrase: str, by: User) -> 
 def _signable(report: GeneratedReport) -> GeneratedReport:
     report = GeneratedReport.objects.select_for_update().get(pk=report.pk)
     if report.signed_at is not None:
-        raise ReportError("Văn bản đã được ký số; muốn sửa, hãy tạo phiên bản mới.")
+        raise ReportError(gettext("Văn bản đã được ký số; muốn sửa, hãy tạo phiên bản mới."))
     if report.status != GeneratedReport.Status.DONE or not (report.file.name or "").endswith(".pdf"):
-        raise ReportError("Chỉ ký số được bản PDF đã tạo xong.")
+        raise ReportError(gettext("Chỉ ký số được bản PDF đã tạo xong."))
     return report
 
 
@@ -63,7 +67,9 @@ def report_sign(*, report: GeneratedReport, by: User) -> GeneratedReport:
         unit = selectors.report_issuing_unit(report)
         credential = SigningCredential.objects.filter(unit=unit).first() if unit is not None else None
         if credential is None:
-            raise ReportError("Cơ quan ban hành chưa có khóa ký số; Sở Nội vụ nạp tệp PKCS#12 trước khi ký.")
+            raise ReportError(
+                gettext("Cơ quan ban hành chưa có khóa ký số; Sở Nội vụ nạp tệp PKCS#12 trước khi ký.")
+            )
         signed, level = signing.sign_pdf(
             _pdf_of(report), pkcs12_data=signing.decrypt(bytes(credential.pkcs12_encrypted)),
             passphrase=signing.decrypt(bytes(credential.passphrase_encrypted)).decode(),
@@ -92,7 +98,7 @@ def report_supersede(*, report: GeneratedReport, by: User, key: str) -> Generate
     from .services import report_request
 
     if GeneratedReport.objects.filter(supersedes=report).exists():
-        raise ReportError("Văn bản này đã có phiên bản mới.")
+        raise ReportError(gettext("Văn bản này đã có phiên bản mới."))
     new = report_request(kind=report.kind, requested_by=by, key=key, event=report.event,
                          campaign=None if report.event_id else report.campaign, params=report.params)  # fmt: skip
     if new.supersedes_id is None and new.pk != report.pk:

@@ -18,6 +18,7 @@ from asn1crypto import x509  # type: ignore[import-untyped]
 from cryptography.fernet import Fernet, InvalidToken
 from cryptography.hazmat.primitives.serialization import pkcs12
 from django.conf import settings
+from django.utils.translation import gettext
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign import fields, signers, timestamps
@@ -47,7 +48,9 @@ def decrypt(token: bytes) -> bytes:
     try:
         return _fernet().decrypt(bytes(token))
     except InvalidToken as exc:
-        raise SigningFailed("Không giải mã được khóa ký đã lưu (khóa mã hóa của máy chủ đã đổi?).") from exc
+        raise SigningFailed(
+            gettext("Không giải mã được khóa ký đã lưu (khóa mã hóa của máy chủ đã đổi?).")
+        ) from exc
 
 
 @dataclass(frozen=True)
@@ -63,9 +66,9 @@ def pkcs12_info(data: bytes, passphrase: str) -> CertificateInfo:
     try:
         key, cert, _ = pkcs12.load_key_and_certificates(data, passphrase.encode() or None)
     except ValueError as exc:
-        raise SigningFailed("Tệp không phải PKCS#12 (.p12, .pfx) hoặc mật khẩu không đúng.") from exc
+        raise SigningFailed(gettext("Tệp không phải PKCS#12 (.p12, .pfx) hoặc mật khẩu không đúng.")) from exc
     if key is None or cert is None:
-        raise SigningFailed("Tệp PKCS#12 không có khóa bí mật và chứng thư số để ký.")
+        raise SigningFailed(gettext("Tệp PKCS#12 không có khóa bí mật và chứng thư số để ký."))
     return CertificateInfo(
         subject=cert.subject.rfc4514_string(),
         issuer=cert.issuer.rfc4514_string(),
@@ -83,7 +86,7 @@ def sign_pdf(
             pkcs12_data, other_certs=(), passphrase=passphrase.encode()
         )
     except (ValueError, OSError) as exc:
-        raise SigningFailed("Không mở được khóa ký: mật khẩu PKCS#12 không đúng.") from exc
+        raise SigningFailed(gettext("Không mở được khóa ký: mật khẩu PKCS#12 không đúng.")) from exc
     return _sign(pdf, signer, reason=reason, location=location)
 
 
@@ -102,7 +105,7 @@ def _sign(pdf: bytes, signer: signers.Signer, *, reason: str, location: str) -> 
     try:
         out = signers.PdfSigner(meta, signer=signer, timestamper=timestamper).sign_pdf(writer)
     except (SigningError, OSError) as exc:
-        raise SigningFailed(f"Ký số không thành công: {exc}") from exc
+        raise SigningFailed(gettext("Ký số không thành công: %(exc)s") % {"exc": exc}) from exc
     return out.getvalue(), "B-T" if timestamper else "B-B"
 
 
@@ -113,7 +116,7 @@ def sign_pdf_with_token(
     try:
         from pyhanko.sign import pkcs11
     except ImportError as exc:  # python-pkcs11 is installed only on signing machines
-        raise SigningFailed("Máy này chưa cài python-pkcs11 để dùng token ký số.") from exc
+        raise SigningFailed(gettext("Máy này chưa cài python-pkcs11 để dùng token ký số.")) from exc
     from pyhanko.config.pkcs11 import TokenCriteria
 
     try:
@@ -121,7 +124,7 @@ def sign_pdf_with_token(
             module, token_criteria=TokenCriteria(label=token_label), user_pin=pin
         )
     except Exception as exc:  # the driver's own errors: no token, wrong PIN, wrong library
-        raise SigningFailed(f"Không mở được token ký số: {exc}") from exc
+        raise SigningFailed(gettext("Không mở được token ký số: %(exc)s") % {"exc": exc}) from exc
     try:
         signer = pkcs11.PKCS11Signer(session, key_label=key_label, cert_label=key_label)
         return _sign(pdf, signer, reason=reason, location=location)
@@ -164,21 +167,23 @@ def check_pdf(pdf: bytes, *, roots: list[x509.Certificate] | None = None) -> Sig
         reader = PdfFileReader(BytesIO(pdf), strict=False)
         embedded = reader.embedded_signatures
     except Exception as exc:  # a damaged file is a failed check, never a 500
-        return SignatureCheck(False, False, False, "", f"Tệp PDF hỏng: {exc}")
+        return SignatureCheck(False, False, False, "", gettext("Tệp PDF hỏng: %(exc)s") % {"exc": exc})
     if not embedded:
-        return SignatureCheck(False, False, False, "", "Văn bản chưa được ký số.")
+        return SignatureCheck(False, False, False, "", gettext("Văn bản chưa được ký số."))
     context = ValidationContext(
         trust_roots=roots if roots is not None else trust_roots(), allow_fetching=False
     )
     try:
         status = validate_pdf_signature(embedded[-1], signer_validation_context=context)
     except Exception as exc:  # pyHanko raises on structurally broken signatures
-        return SignatureCheck(True, False, False, "", f"Chữ ký không hợp lệ: {exc}")
+        return SignatureCheck(True, False, False, "", gettext("Chữ ký không hợp lệ: %(exc)s") % {"exc": exc})
     signer = status.signing_cert.subject.human_friendly if status.signing_cert else ""
     intact = bool(status.intact and status.valid and status.coverage is not None)
     trusted = bool(status.trusted)
     if not intact:
-        return SignatureCheck(True, False, trusted, signer, "Nội dung đã bị thay đổi sau khi ký.")
+        return SignatureCheck(True, False, trusted, signer, gettext("Nội dung đã bị thay đổi sau khi ký."))
     if not trusted:
-        return SignatureCheck(True, True, False, signer, "Chứng thư số không thuộc gốc tin cậy đã cấu hình.")
-    return SignatureCheck(True, True, True, signer, "Chữ ký số hợp lệ.")
+        return SignatureCheck(
+            True, True, False, signer, gettext("Chứng thư số không thuộc gốc tin cậy đã cấu hình.")
+        )
+    return SignatureCheck(True, True, True, signer, gettext("Chữ ký số hợp lệ."))

@@ -5,6 +5,7 @@ import logging
 from celery import Task, shared_task
 from celery.signals import worker_ready
 from django.db import InterfaceError, OperationalError
+from django.utils.translation import gettext
 
 logger = logging.getLogger(__name__)
 
@@ -14,7 +15,7 @@ TRANSIENT_ERRORS = (OperationalError, InterfaceError, ConnectionError, TimeoutEr
 def _report_generate_failure(report_id: int, exc: BaseException) -> None:
     from .services import report_mark_failed
 
-    report_mark_failed(report_id=report_id, reason=f"Lỗi khi tạo văn bản: {exc}")
+    report_mark_failed(report_id=report_id, reason=gettext("Lỗi khi tạo văn bản: %(exc)s") % {"exc": exc})
 
 
 class ReportTask(Task):

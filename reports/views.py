@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.views.decorators.http import require_GET, require_POST
 
 from congresses.forms import event_filters
@@ -39,9 +40,9 @@ def _say_queued(request, report, *, retry: bool = False) -> None:
     if getattr(report, "enqueue_failed", False):
         messages.warning(request, f"{report.title}: {services.BROKER_DOWN_MESSAGE}.")
     elif retry:
-        messages.success(request, f"Đang tạo lại: {report.title}.")
+        messages.success(request, gettext("Đang tạo lại: %(title)s.") % {"title": report.title})
     else:
-        messages.success(request, f"Đã đưa vào hàng đợi: {report.title}.")
+        messages.success(request, gettext("Đã đưa vào hàng đợi: %(title)s.") % {"title": report.title})
 
 
 @login_required
@@ -50,7 +51,7 @@ def documents_home(request):
     filters = event_filters(
         request.GET,
         tiers=[],
-        statuses=list(Event.Status.choices),
+        statuses=[(k, str(v)) for k, v in Event.Status.choices],
         districts=district_choices() if sees_whole_province(request.user) else [],
     )
     events = events_filtered(selectors.events_visible(user=request.user), **filters.lookups)
@@ -62,7 +63,7 @@ def _requester_label(report: GeneratedReport) -> str:
     """Who asked for a document; an account deleted since shows as such (never a 500)."""
     user = report.requested_by
     if user is None:
-        return "tài khoản đã xóa"
+        return gettext("tài khoản đã xóa")
     return user.get_full_name() or user.username
 
 
@@ -90,18 +91,18 @@ def event_documents(request, pk: int):
     agenda_count = len(selectors.agenda_items(event=event))
     certificate_count = selectors.event_certificate_honours(event=event).count()
     buttons = _buttons(event_kinds(), {
-        "agenda": "" if agenda_count else "Chưa có chương trình.",
-        "invitations": "" if delegates else "Chưa có đại biểu.",
-        "certificates": "" if certificate_count else "Chưa có điển hình được khen thưởng.",
-        "badges": "" if delegates else "Chưa có đại biểu.",
-        "attendance_list": "" if delegates else "Chưa có đại biểu.",
+        "agenda": "" if agenda_count else gettext("Chưa có chương trình."),
+        "invitations": "" if delegates else gettext("Chưa có đại biểu."),
+        "certificates": "" if certificate_count else gettext("Chưa có điển hình được khen thưởng."),
+        "badges": "" if delegates else gettext("Chưa có đại biểu."),
+        "attendance_list": "" if delegates else gettext("Chưa có đại biểu."),
     })  # fmt: skip
-    buttons["badges"]["label"] = "In thẻ đại biểu"
-    buttons["seat_map"]["label"] = "In sơ đồ chỗ ngồi"
-    buttons["attendance_list"]["label"] = "Tải danh sách trả lời, điểm danh"
-    buttons["agenda"]["label"] = "In chương trình"
-    buttons["invitations"]["label"] = "In giấy mời toàn bộ đại biểu"
-    buttons["certificates"]["label"] = "In Giấy khen, Bằng khen"
+    buttons["badges"]["label"] = gettext("In thẻ đại biểu")
+    buttons["seat_map"]["label"] = gettext("In sơ đồ chỗ ngồi")
+    buttons["attendance_list"]["label"] = gettext("Tải danh sách trả lời, điểm danh")
+    buttons["agenda"]["label"] = gettext("In chương trình")
+    buttons["invitations"]["label"] = gettext("In giấy mời toàn bộ đại biểu")
+    buttons["certificates"]["label"] = gettext("In Giấy khen, Bằng khen")
     for mode in ("blank", "calibration"):  # PDF only: printed at measured places on the sheet
         buttons[f"certificates_{mode}"] = {**buttons["certificates"], "key": new_request_key(),
                                            "formats": [{"value": "pdf", "label": "PDF"}]}  # fmt: skip
@@ -130,7 +131,7 @@ def event_report_start(request, pk: int):
     event = get_event_for_user(request.user, pk, write=True)
     form = ReportRequestForm(request.POST)
     if not form.is_valid() or form.cleaned_data["kind"] not in event_kinds():
-        messages.error(request, "Yêu cầu tạo văn bản không hợp lệ. Hãy tải lại trang và thử lại.")
+        messages.error(request, gettext("Yêu cầu tạo văn bản không hợp lệ. Hãy tải lại trang và thử lại."))
         return redirect("reports:event_documents", pk=event.pk)
     data = form.cleaned_data
     try:
@@ -178,7 +179,9 @@ def agenda_generate(request, pk: int):
     except DomainError as exc:
         messages.error(request, str(exc))
     else:
-        messages.success(request, f"Đã tạo chương trình theo mẫu ({len(items)} mục).")
+        messages.success(
+            request, gettext("Đã tạo chương trình theo mẫu (%(count)s mục).") % {"count": len(items)}
+        )
     return redirect("reports:agenda", pk=event.pk)
 
 
@@ -193,7 +196,7 @@ def agenda_item_add(request, pk: int):
     services.agenda_item_add(
         event=event, title=data["title"], start_time=data["start_time"], speaker=data["speaker"]
     )
-    messages.success(request, "Đã thêm mục vào chương trình.")
+    messages.success(request, gettext("Đã thêm mục vào chương trình."))
     return redirect("reports:agenda", pk=event.pk)
 
 
@@ -214,7 +217,7 @@ def agenda_save(request, pk: int):
     except DomainError as error:
         messages.error(request, str(error))
     else:
-        messages.success(request, "Đã lưu chương trình.")
+        messages.success(request, gettext("Đã lưu chương trình."))
     return redirect("reports:agenda", pk=event.pk)
 
 
@@ -243,13 +246,13 @@ def report_status(request, pk: int):
 def report_download(request, pk: int):
     report = get_report_for_user(request.user, pk)
     if report.status != GeneratedReport.Status.DONE or not report.file:
-        raise Http404("Văn bản chưa sẵn sàng.")
+        raise Http404(gettext("Văn bản chưa sẵn sàng."))
     extension = (report.file.name or "").rsplit(".", 1)[-1]
     filename = fold_for_search(report.title).replace(" ", "-").replace(":", "").replace("/", "-")[:80]
     try:
         handle = report.file.open("rb")
     except FileNotFoundError as exc:
-        raise Http404("Tệp không còn trên máy chủ.") from exc
+        raise Http404(gettext("Tệp không còn trên máy chủ.")) from exc
     return FileResponse(handle, as_attachment=True, filename=f"{filename}-{report.pk}.{extension}")
 
 
@@ -288,7 +291,7 @@ def province_report_start(request):
     campaign = campaign_active()
     form = ReportRequestForm(request.POST)
     if campaign is None or not form.is_valid() or form.cleaned_data["kind"] not in campaign_kinds():
-        messages.error(request, "Yêu cầu tạo báo cáo không hợp lệ. Hãy tải lại trang và thử lại.")
+        messages.error(request, gettext("Yêu cầu tạo báo cáo không hợp lệ. Hãy tải lại trang và thử lại."))
         return redirect("reports:province")
     try:
         report = services.report_request(

@@ -5,6 +5,8 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from core.errors import DomainError
@@ -20,14 +22,14 @@ MAX_PKCS12_BYTES = 64 * 1024
 
 
 class CredentialForm(forms.Form):
-    unit = forms.ModelChoiceField(label="Cơ quan ban hành", queryset=Unit.objects.order_by("name"))
-    pkcs12 = forms.FileField(label="Tệp PKCS#12 (.p12, .pfx)")
-    passphrase = forms.CharField(label="Mật khẩu của tệp", widget=forms.PasswordInput, required=False)
+    unit = forms.ModelChoiceField(label=_("Cơ quan ban hành"), queryset=Unit.objects.order_by("name"))
+    pkcs12 = forms.FileField(label=_("Tệp PKCS#12 (.p12, .pfx)"))
+    passphrase = forms.CharField(label=_("Mật khẩu của tệp"), widget=forms.PasswordInput, required=False)
 
     def clean_pkcs12(self):
         upload = self.cleaned_data["pkcs12"]
         if upload.size > MAX_PKCS12_BYTES:
-            raise forms.ValidationError("Tệp PKCS#12 quá lớn (tối đa 64 KB).")
+            raise forms.ValidationError(gettext("Tệp PKCS#12 quá lớn (tối đa 64 KB)."))
         return upload.read()
 
 
@@ -46,7 +48,7 @@ def report_sign(request, pk: int):
     except DomainError as exc:
         messages.error(request, str(exc))
     else:
-        messages.success(request, f"Đã ký số: {report.title}.")
+        messages.success(request, gettext("Đã ký số: %(title)s.") % {"title": report.title})
     return _back(report)
 
 
@@ -59,7 +61,7 @@ def report_supersede(request, pk: int):
     except DomainError as exc:
         messages.error(request, str(exc))
     else:
-        messages.success(request, f"Đang tạo phiên bản mới: {new.title}.")
+        messages.success(request, gettext("Đang tạo phiên bản mới: %(title)s.") % {"title": new.title})
     return _back(report)
 
 
@@ -74,7 +76,9 @@ def signing_keys(request):
         except DomainError as exc:
             form.add_error("pkcs12", str(exc))
         else:
-            messages.success(request, f"Đã lưu khóa ký số của {data['unit'].name}.")
+            messages.success(
+                request, gettext("Đã lưu khóa ký số của %(name)s.") % {"name": data["unit"].name}
+            )
             return redirect("reports:signing_keys")
     return render(request, "reports/signing_keys.html",
                   {"form": form, "credentials": selectors.signing_credentials()})  # fmt: skip

@@ -10,6 +10,7 @@ Plural entries ({% blocktranslate count %}) take a (singular, plural) pair; an e
 from pathlib import Path
 
 import polib
+from en_python_strings import EN_PYTHON  # the strings marked in Python code
 
 EN: dict[str, str | tuple[str, str]] = {
     "Tiếng Việt": "Tiếng Việt",
@@ -891,6 +892,8 @@ EN: dict[str, str | tuple[str, str]] = {
     "số đơn vị\x04Đơn vị": "Units",
     "số đơn vị trực thuộc\x04Trực thuộc": "Subordinate units",
 }
+
+EN = {**EN_PYTHON, **EN}  # one English per msgid; the screens' wording wins a clash
 
 PO = Path(__file__).resolve().parent.parent / "locale" / "en" / "LC_MESSAGES" / "django.po"
 

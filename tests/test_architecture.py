@@ -92,7 +92,7 @@ ROLE_TEMPLATE = [
 # Lines that look like a role question and are not one.
 ROLE_EXCEPTIONS = {
     ("congresses/rules/roster.py", 'STAFF = "staff"'): "CapSetter value (who sets a cap), not a role",
-    ("congresses/models.py", '("staff", "Sở Nội vụ quyết định'): "CapSetter choice, not a role",
+    ("congresses/models.py", '("staff", _("Sở Nội vụ quyết định'): "CapSetter choice, not a role",
 }
 
 

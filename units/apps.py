@@ -1,6 +1,7 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class UnitsConfig(AppConfig):
     name = "units"
-    verbose_name = "Đơn vị và tài khoản"
+    verbose_name = _("Đơn vị và tài khoản")

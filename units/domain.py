@@ -5,6 +5,8 @@ from dataclasses import dataclass
 from datetime import date
 from enum import IntEnum
 
+from django.utils.translation import gettext
+
 
 class Access(IntEnum):
     NONE = 0
@@ -44,14 +46,22 @@ def unit_period_label(*, valid_from: date, valid_to: date | None, epoch: date) -
     """How long a unit existed, as its page and its successors' pages show it."""
     start = "" if valid_from <= epoch else day_label(valid_from)
     if valid_to is None:
-        return f"từ {start}" if start else "đang hoạt động"
-    return f"{start} – {day_label(valid_to)}" if start else f"đến {day_label(valid_to)}"
+        return gettext("từ %(start)s") % {"start": start} if start else gettext("đang hoạt động")
+    return (
+        f"{start} – {day_label(valid_to)}"
+        if start
+        else gettext("đến %(day_label)s") % {"day_label": day_label(valid_to)}
+    )
 
 
 def basis_label(*, number: str, issued_on: date | None) -> str:
     if not number:
         return ""
-    return f"{number} ngày {day_label(issued_on)}" if issued_on else number
+    return (
+        gettext("%(number)s ngày %(day_label)s") % {"number": number, "day_label": day_label(issued_on)}
+        if issued_on
+        else number
+    )
 
 
 # --- How an issuing body prints itself (Decree 30/2020/NĐ-CP, Phụ lục I) ---------------------

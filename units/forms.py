@@ -4,6 +4,8 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Field, Fieldset, Layout, Submit
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from core.versioning import add_version_field
 
@@ -13,19 +15,21 @@ from .services import BLANK_OFFSET_FIELDS, PROFILE_FIELDS, SIGNER_FIELDS
 
 class LoginForm(AuthenticationForm):
     error_messages = {
-        "invalid_login": "Tên đăng nhập hoặc mật khẩu không đúng. Lưu ý: mật khẩu phân biệt chữ hoa, chữ thường.",
-        "inactive": "Tài khoản này đã bị khóa.",
+        "invalid_login": _(
+            "Tên đăng nhập hoặc mật khẩu không đúng. Lưu ý: mật khẩu phân biệt chữ hoa, chữ thường."
+        ),
+        "inactive": _("Tài khoản này đã bị khóa."),
     }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["username"].label = "Tên đăng nhập"
-        self.fields["password"].label = "Mật khẩu"
+        self.fields["username"].label = gettext("Tên đăng nhập")
+        self.fields["password"].label = gettext("Mật khẩu")
         self.helper = FormHelper()
         self.helper.layout = Layout(
             Field("username", autofocus=True),
             Field("password"),
-            Submit("submit", "Đăng nhập", css_class="w-100"),
+            Submit("submit", gettext("Đăng nhập"), css_class="w-100"),
         )
 
 
@@ -37,7 +41,7 @@ class UnitForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
-        self.helper.add_input(Submit("submit", "Lưu"))
+        self.helper.add_input(Submit("submit", gettext("Lưu")))
         add_version_field(self, self.instance if self.instance.pk else None)
 
 
@@ -57,12 +61,13 @@ class DocumentProfileForm(forms.Form):
             sections.append(Fieldset(label, *(f"{purpose}_{name}" for name in SIGNER_FIELDS)))
         self.helper = FormHelper()
         blank = Fieldset(
-            "In Giấy khen, Bằng khen trên phôi in sẵn (độ dịch đo từ trang in thử)", *BLANK_OFFSET_FIELDS
+            gettext("In Giấy khen, Bằng khen trên phôi in sẵn (độ dịch đo từ trang in thử)"),
+            *BLANK_OFFSET_FIELDS,
         )
         self.helper.layout = Layout(
-            Fieldset("Tên cơ quan, ký hiệu, địa danh", *PROFILE_FIELDS), *sections, blank
+            Fieldset(gettext("Tên cơ quan, ký hiệu, địa danh"), *PROFILE_FIELDS), *sections, blank
         )
-        self.helper.add_input(Submit("submit", "Lưu thể thức"))
+        self.helper.add_input(Submit("submit", gettext("Lưu thể thức")))
 
     def clean(self):
         data = super().clean() or {}
@@ -70,7 +75,9 @@ class DocumentProfileForm(forms.Form):
             if data.get(f"{purpose}_authority") in ("TM.", "KT.", "TL.") and not data.get(
                 f"{purpose}_on_behalf_of"
             ):
-                self.add_error(f"{purpose}_on_behalf_of", "Ghi rõ thay mặt, ký thay hay thừa lệnh ai.")
+                self.add_error(
+                    f"{purpose}_on_behalf_of", gettext("Ghi rõ thay mặt, ký thay hay thừa lệnh ai.")
+                )
         return data
 
     def profile_data(self) -> dict[str, Any]:

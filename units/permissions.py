@@ -13,6 +13,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Model, Q, QuerySet
 from django.http import Http404
+from django.utils.translation import gettext
 
 from .domain import NO_SCOPE, Access, UnitScope
 from .models import Unit, UnitLineage, User
@@ -87,15 +88,15 @@ def require_unit_access(user, unit: Unit, *, write: bool = False) -> None:
     """404 outside scope; 403 when a change is asked of a read-only user."""
     access = unit_access(user, unit)
     if access == Access.NONE:
-        raise Http404("Không tìm thấy.")
+        raise Http404(gettext("Không tìm thấy."))
     if write and access != Access.WRITE:
-        raise PermissionDenied("Tài khoản của bạn chỉ được xem, không được thay đổi.")
+        raise PermissionDenied(gettext("Tài khoản của bạn chỉ được xem, không được thay đổi."))
 
 
 def get_unit_for_user(user, pk: int, *, write: bool = False) -> Unit:
     unit = Unit.objects.select_related("parent").filter(pk=pk).first()
     if unit is None:
-        raise Http404("Không tìm thấy đơn vị.")
+        raise Http404(gettext("Không tìm thấy đơn vị."))
     require_unit_access(user, unit, write=write)
     return unit
 
@@ -133,8 +134,8 @@ def staff_required(view):
         if role == User.Role.LEADERSHIP and request.method in ("GET", "HEAD"):
             return view(request, *args, **kwargs)
         if role == User.Role.LEADERSHIP:
-            raise PermissionDenied("Tài khoản của bạn chỉ được xem, không được thay đổi.")
-        raise Http404("Không tìm thấy.")
+            raise PermissionDenied(gettext("Tài khoản của bạn chỉ được xem, không được thay đổi."))
+        raise Http404(gettext("Không tìm thấy."))
 
     return wrapper
 
@@ -146,7 +147,7 @@ def writer_required(view):
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         if request.method not in ("GET", "HEAD", "OPTIONS") and not can_change_anything(request.user):
-            raise PermissionDenied("Tài khoản của bạn chỉ được xem, không được thay đổi.")
+            raise PermissionDenied(gettext("Tài khoản của bạn chỉ được xem, không được thay đổi."))
         return view(request, *args, **kwargs)
 
     return wrapper

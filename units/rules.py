@@ -5,6 +5,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
+from django.utils.translation import gettext
+
 from .domain import day_label
 
 
@@ -43,7 +45,7 @@ def check_reorganisation(
     to that reorganisation's name (two reorganisations may not end the same unit).
     """
     if not rows:
-        return ReorganisationDecision(False, ("Đợt sắp xếp chưa có dòng nào.",))
+        return ReorganisationDecision(False, (gettext("Đợt sắp xếp chưa có dòng nào."),))
     reasons: list[str] = []
     last_day = effective_date - timedelta(days=1)
     ending = {row.predecessor.id for row in rows}
@@ -53,25 +55,39 @@ def check_reorganisation(
     for row in rows:
         old = row.predecessor
         if old.id not in with_successor and old.id not in seen:
-            reasons.append(f"{old.name}: đơn vị kết thúc nhưng không có đơn vị kế thừa.")
+            reasons.append(
+                gettext("%(name)s: đơn vị kết thúc nhưng không có đơn vị kế thừa.") % {"name": old.name}
+            )
         if old.id not in seen:
             if old.id in ended_elsewhere:
-                reasons.append(f"{old.name}: đã kết thúc theo đợt sắp xếp khác ({ended_elsewhere[old.id]}).")
+                reasons.append(
+                    gettext("%(name)s: đã kết thúc theo đợt sắp xếp khác (%(value)s).")
+                    % {"name": old.name, "value": ended_elsewhere[old.id]}
+                )
             elif not old.is_valid_on(last_day):
-                reasons.append(f"{old.name}: không còn hoạt động vào ngày {day_label(last_day)}.")
+                reasons.append(
+                    gettext("%(name)s: không còn hoạt động vào ngày %(day_label)s.")
+                    % {"name": old.name, "day_label": day_label(last_day)}
+                )
         seen.add(old.id)
         new = row.successor
         if new is not None:
             if not new.is_valid_on(effective_date):
                 reasons.append(
-                    f"{old.name} → {new.name}: đơn vị kế thừa không tồn tại vào ngày {day_label(effective_date)}."
+                    gettext("%(name)s → %(name2)s: đơn vị kế thừa không tồn tại vào ngày %(day_label)s.")
+                    % {"name": old.name, "name2": new.name, "day_label": day_label(effective_date)}
                 )
             if new.id in ending:
-                reasons.append(f"{old.name} → {new.name}: đơn vị kế thừa cũng kết thúc trong đợt này.")
+                reasons.append(
+                    gettext("%(name)s → %(name2)s: đơn vị kế thừa cũng kết thúc trong đợt này.")
+                    % {"name": old.name, "name2": new.name}
+                )
         if row.share is not None:
             shares[old.id] = shares.get(old.id, Decimal(0)) + row.share
             if shares[old.id] > 100:
-                reasons.append(f"{old.name}: tổng tỷ lệ chuyển sang vượt quá 100 %.")
+                reasons.append(
+                    gettext("%(name)s: tổng tỷ lệ chuyển sang vượt quá 100 %%.") % {"name": old.name}
+                )
     return ReorganisationDecision(not reasons, tuple(dict.fromkeys(reasons)))
 
 

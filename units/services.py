@@ -4,6 +4,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from core.errors import DomainError
 from core.versioning import ensure_current
@@ -106,7 +107,7 @@ def document_profile_save(
 def document_profile_check(*, profile: DocumentProfile, by: User) -> DocumentProfile:
     """Sở Nội vụ confirms the profile follows Decree 30."""
     if not is_staff_of_home_affairs(by):
-        raise DomainError("Chỉ Sở Nội vụ kiểm tra thể thức văn bản của cơ quan.")
+        raise DomainError(gettext("Chỉ Sở Nội vụ kiểm tra thể thức văn bản của cơ quan."))
     profile.checked_by, profile.checked_at = by, timezone.now()
     profile.save(update_fields=["checked_by", "checked_at"])
     return profile

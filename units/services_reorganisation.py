@@ -13,6 +13,7 @@ from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import QuerySet
+from django.utils.translation import gettext
 
 from .models import UNIT_EPOCH, Reorganisation, ReorganisationItem, ReorganisationMove, Unit, UnitLineage
 
@@ -59,7 +60,8 @@ def _body_items(
             )
             if old is None:
                 raise KeyError(
-                    f"{old_name}: không có trong danh sách cơ quan, đơn vị của {old_province.name}"
+                    gettext("%(old_name)s: không có trong danh sách cơ quan, đơn vị của %(name)s")
+                    % {"old_name": old_name, "name": old_province.name}
                 )
             items.append(
                 ReorganisationItem(
@@ -140,7 +142,7 @@ def reorganisation_load_from_file(*, path: Path = THAI_NGUYEN_2025_FILE) -> Reor
             items.append(
                 ReorganisationItem(
                     predecessor=district, successor=new_by_code[code], kind=UnitLineage.Kind.SPLIT,
-                    note=f"Cấp huyện kết thúc hoạt động; {counts[code]} xã, phường cũ của huyện vào đơn vị này",
+                    note=gettext("Cấp huyện kết thúc hoạt động; %(value)s xã, phường cũ của huyện vào đơn vị này") % {"value": counts[code]},
                     basis=district_basis["number"], basis_date=_day(district_basis["date"]),
                 )
             )  # fmt: skip
@@ -232,9 +234,13 @@ def reorganisation_create(
     (`units.rules.check_reorganisation`), exactly as for a loaded file.
     """
     if Reorganisation.objects.filter(name=name).exists():
-        raise ReorganisationEntryError(f"Đã có đợt sắp xếp tên «{name}»; hãy đặt tên khác.")
+        raise ReorganisationEntryError(
+            gettext("Đã có đợt sắp xếp tên «%(name)s»; hãy đặt tên khác.") % {"name": name}
+        )
     if not items:
-        raise ReorganisationEntryError("Hãy khai ít nhất một dòng: đơn vị kết thúc và đơn vị kế thừa.")
+        raise ReorganisationEntryError(
+            gettext("Hãy khai ít nhất một dòng: đơn vị kết thúc và đơn vị kế thừa.")
+        )
     created: dict[str, Unit] = {}
     for data in new_units:
         unit = Unit(
@@ -245,9 +251,13 @@ def reorganisation_create(
             unit.full_clean()
         except ValidationError as exc:
             details = "; ".join(m for messages in exc.message_dict.values() for m in messages)
-            raise ReorganisationEntryError(f"Đơn vị mới «{data['name']}»: {details}") from exc
+            raise ReorganisationEntryError(
+                gettext("Đơn vị mới «%(name)s»: %(details)s") % {"name": data["name"], "details": details}
+            ) from exc
         if data["name"] in created:
-            raise ReorganisationEntryError(f"Đơn vị mới «{data['name']}» được khai hai lần.")
+            raise ReorganisationEntryError(
+                gettext("Đơn vị mới «%(name)s» được khai hai lần.") % {"name": data["name"]}
+            )
         unit.save()
         created[data["name"]] = unit
     reorganisation = Reorganisation.objects.create(
@@ -261,7 +271,8 @@ def reorganisation_create(
             successor = created.get(data["successor_name"])
             if successor is None:
                 raise ReorganisationEntryError(
-                    f"Dòng {position + 1}: «{data['successor_name']}» không có trong các đơn vị mới đã khai."
+                    gettext("Dòng %(value)s: «%(successor_name)s» không có trong các đơn vị mới đã khai.")
+                    % {"value": position + 1, "successor_name": data["successor_name"]}
                 )
         rows.append(
             ReorganisationItem(
@@ -273,7 +284,9 @@ def reorganisation_create(
     for position, row in enumerate(rows):
         key = (row.predecessor.pk, row.successor.pk if row.successor else None)
         if key in seen:
-            raise ReorganisationEntryError(f"Dòng {position + 1}: {row} đã khai ở dòng trước.")
+            raise ReorganisationEntryError(
+                gettext("Dòng %(value)s: %(row)s đã khai ở dòng trước.") % {"value": position + 1, "row": row}
+            )
         seen.add(key)
     ReorganisationItem.objects.bulk_create(rows)
     return reorganisation

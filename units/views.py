@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
@@ -84,7 +85,7 @@ def unit_edit(request, pk: int):
         except DomainError as exc:
             form.add_error(None, str(exc))
         else:
-            messages.success(request, "Đã lưu thông tin đơn vị.")
+            messages.success(request, gettext("Đã lưu thông tin đơn vị."))
             return redirect("units:detail", pk=unit.pk)
     return render(request, "units/unit_form.html", {"unit": unit, "form": form})
 
@@ -97,7 +98,7 @@ def document_profile(request, pk: int):
     if request.method == "POST" and form.is_valid():
         document_profile_save(unit=unit, by=request.user, profile_data=form.profile_data(),
                               signers=form.signers_data())  # fmt: skip
-        messages.success(request, "Đã lưu thể thức văn bản của cơ quan.")
+        messages.success(request, gettext("Đã lưu thể thức văn bản của cơ quan."))
         return redirect("units:document_profile", pk=unit.pk)
     profile = document_profile_get(unit=unit)
     return render(
@@ -122,5 +123,5 @@ def document_profile_check(request, pk: int):
     if profile is None:
         raise Http404
     document_profile_check_service(profile=profile, by=request.user)
-    messages.success(request, "Đã xác nhận thể thức văn bản theo Nghị định 30/2020/NĐ-CP.")
+    messages.success(request, gettext("Đã xác nhận thể thức văn bản theo Nghị định 30/2020/NĐ-CP."))
     return redirect("units:document_profile", pk=unit.pk)

@@ -2,6 +2,10 @@
 
 from collections.abc import Sequence
 
+from django.utils.functional import Promise
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
 from core.text import traditional_tone_placement
 
 from .decision import Decision
@@ -101,7 +105,9 @@ def may_propose(
         form_authorities=form_authorities, proposer_kind=unit_kind
     ):
         return Decision(True)
-    return Decision(False, f"Đơn vị loại này không được đề nghị “{form_name}”.")
+    return Decision(
+        False, gettext("Đơn vị loại này không được đề nghị “%(form_name)s”.") % {"form_name": form_name}
+    )
 
 
 def may_grant(*, issuer_authority: str, form_name: str, form_authorities: Codes) -> Decision:
@@ -109,11 +115,13 @@ def may_grant(*, issuer_authority: str, form_name: str, form_authorities: Codes)
     grants = tuple(form_authorities)
     if issuer_authority in grants:
         return Decision(True)
-    who = "; ".join(authority_label(a) for a in grants) or "không có cấp nào trong danh mục"
+    who = "; ".join(authority_label(a) for a in grants) or gettext("không có cấp nào trong danh mục")
     return Decision(
         False,
-        f"{authority_label(issuer_authority)} không có thẩm quyền tặng “{form_name}” "
-        f"(thẩm quyền: {who}). Hãy ghi khen thưởng vào quyết định của cấp có thẩm quyền.",
+        gettext(
+            "%(authority_label)s không có thẩm quyền tặng “%(form_name)s” (thẩm quyền: %(who)s). Hãy ghi khen thưởng vào quyết định của cấp có thẩm quyền."
+        )
+        % {"authority_label": authority_label(issuer_authority), "form_name": form_name, "who": who},
     )
 
 
@@ -130,12 +138,14 @@ def check_raise(
 ) -> Decision:
     """Raising a proposal chooses a form of a strictly higher level, granted on the reviewer's path."""
     if new_level is None:
-        return Decision(False, "Hãy chọn hình thức khen thưởng mức cao hơn.")
+        return Decision(False, gettext("Hãy chọn hình thức khen thưởng mức cao hơn."))
     if new_level <= proposed_level:
-        return Decision(False, "Hình thức nâng mức phải cao hơn hình thức đơn vị đề nghị.")
+        return Decision(False, gettext("Hình thức nâng mức phải cao hơn hình thức đơn vị đề nghị."))
     path = set(reviewer_authority_path(proposer_kind))
     if not path.intersection(new_authorities):
-        return Decision(False, "Hình thức nâng mức không thuộc thẩm quyền của cấp xét hoặc các cấp trên.")
+        return Decision(
+            False, gettext("Hình thức nâng mức không thuộc thẩm quyền của cấp xét hoặc các cấp trên.")
+        )
     return Decision(True)
 
 
@@ -143,8 +153,8 @@ def award_fits_recipient(*, award_recipient: str, exemplar_kind: str) -> Decisio
     if award_recipient in ("both", exemplar_kind):
         return Decision(True)
     if award_recipient == "individual":
-        return Decision(False, "Danh hiệu, hình thức này chỉ dành cho cá nhân.")
-    return Decision(False, "Danh hiệu, hình thức này chỉ dành cho tập thể.")
+        return Decision(False, gettext("Danh hiệu, hình thức này chỉ dành cho cá nhân."))
+    return Decision(False, gettext("Danh hiệu, hình thức này chỉ dành cho tập thể."))
 
 
 def check_award_period(
@@ -155,8 +165,10 @@ def check_award_period(
         return Decision(True)
     return Decision(
         False,
-        f"Quyết định năm {decision_year} nằm ngoài giai đoạn {period_start} - {period_end}; "
-        "hãy đánh dấu “thành tích trước giai đoạn” nếu vẫn muốn ghi nhận.",
+        gettext(
+            "Quyết định năm %(decision_year)s nằm ngoài giai đoạn %(period_start)s - %(period_end)s; hãy đánh dấu “thành tích trước giai đoạn” nếu vẫn muốn ghi nhận."
+        )
+        % {"decision_year": decision_year, "period_start": period_start, "period_end": period_end},
     )
 
 
@@ -178,14 +190,22 @@ def _reviewer_above(
     what: str,
 ) -> Decision:
     if is_leadership:
-        return Decision(False, f"Tài khoản lãnh đạo chỉ được xem, không xét {what}.")
+        return Decision(
+            False, gettext("Tài khoản lãnh đạo chỉ được xem, không xét %(what)s.") % {"what": what}
+        )
     if reviewer_is_home_affairs(unit_kind):
         if is_home_affairs:
             return Decision(True)
-        return Decision(False, f"{what.capitalize()} của đơn vị này do Sở Nội vụ xét.")
+        return Decision(
+            False,
+            gettext("%(what)s của đơn vị này do Sở Nội vụ xét.") % {"what": what.capitalize()},
+        )
     if not is_home_affairs and reviewer_unit_id is not None and reviewer_unit_id == unit_parent_id:
         return Decision(True)
-    return Decision(False, f"{what.capitalize()} của cấp xã do huyện, thành phố quản lý xét.")
+    return Decision(
+        False,
+        gettext("%(what)s của cấp xã do huyện, thành phố quản lý xét.") % {"what": what.capitalize()},
+    )
 
 
 def may_review(
@@ -203,7 +223,7 @@ def may_review(
         reviewer_unit_id=reviewer_unit_id,
         unit_kind=proposer_kind,
         unit_parent_id=proposer_parent_id,
-        what="đề nghị",
+        what=gettext("đề nghị"),
     )
 
 
@@ -220,23 +240,23 @@ def check_nomination_target(
     if target == "own":
         if event_unit_id == exemplar_unit_id:
             return Decision(True)
-        return Decision(False, "Sự kiện được chọn không phải của đơn vị có điển hình.")
+        return Decision(False, gettext("Sự kiện được chọn không phải của đơn vị có điển hình."))
     if exemplar_unit_kind in BASE_KINDS:
         if event_unit_id == exemplar_parent_id:
             return Decision(True)
-        return Decision(False, "Cấp xã chỉ đề nghị lên sự kiện của huyện, thành phố quản lý.")
+        return Decision(False, gettext("Cấp xã chỉ đề nghị lên sự kiện của huyện, thành phố quản lý."))
     if exemplar_unit_kind in PROVINCE_KINDS:
-        return Decision(False, "Cấp tỉnh không có cấp trên trong chiến dịch này.")
+        return Decision(False, gettext("Cấp tỉnh không có cấp trên trong chiến dịch này."))
     if event_unit_kind in PROVINCE_KINDS:
         return Decision(True)
-    return Decision(False, "Huyện, sở, ngành chỉ đề nghị lên Đại hội Thi đua yêu nước cấp tỉnh.")
+    return Decision(False, gettext("Huyện, sở, ngành chỉ đề nghị lên Đại hội Thi đua yêu nước cấp tỉnh."))
 
 
 def check_review(*, status: str, reason: str) -> Decision:
     if status == "rejected" and not reason.strip():
-        return Decision(False, "Không đồng ý thì phải ghi rõ lý do.")
+        return Decision(False, gettext("Không đồng ý thì phải ghi rõ lý do."))
     if status == "pending":
-        return Decision(False, "Hãy chọn kết quả xét.")
+        return Decision(False, gettext("Hãy chọn kết quả xét."))
     return Decision(True)
 
 
@@ -249,22 +269,22 @@ class Publication:
     REFUSED = "refused"
 
 
-PUBLICATION_LABELS: dict[str, str] = {
-    Publication.DRAFT: "Chưa đề nghị công bố",
-    Publication.REQUESTED: "Chờ cấp trên duyệt công bố",
-    Publication.APPROVED: "Đã công bố",
-    Publication.REFUSED: "Cấp trên không duyệt công bố",
+PUBLICATION_LABELS: dict[str, str | Promise] = {
+    Publication.DRAFT: _("Chưa đề nghị công bố"),
+    Publication.REQUESTED: _("Chờ cấp trên duyệt công bố"),
+    Publication.APPROVED: _("Đã công bố"),
+    Publication.REFUSED: _("Cấp trên không duyệt công bố"),
 }
 
 
 def may_request_publication(*, status: str, has_story: bool, is_unit_writer: bool) -> Decision:
     """The exemplar's unit asks the level above to publish it; it needs a short public story."""
     if not is_unit_writer:
-        return Decision(False, "Chỉ cán bộ của đơn vị có điển hình được đề nghị công bố.")
+        return Decision(False, gettext("Chỉ cán bộ của đơn vị có điển hình được đề nghị công bố."))
     if status in (Publication.REQUESTED, Publication.APPROVED):
-        return Decision(False, "Điển hình này đã được đề nghị công bố hoặc đã công bố.")
+        return Decision(False, gettext("Điển hình này đã được đề nghị công bố hoặc đã công bố."))
     if not has_story:
-        return Decision(False, "Muốn đề nghị công bố thì cần viết đoạn giới thiệu ngắn.")
+        return Decision(False, gettext("Muốn đề nghị công bố thì cần viết đoạn giới thiệu ngắn."))
     return Decision(True)
 
 
@@ -285,27 +305,27 @@ def may_decide_publication(
         reviewer_unit_id=reviewer_unit_id,
         unit_kind=unit_kind,
         unit_parent_id=unit_parent_id,
-        what="đề nghị công bố",
+        what=gettext("đề nghị công bố"),
     )
     if not right:
         return right
     if status != Publication.REQUESTED:
-        return Decision(False, "Điển hình này không có đề nghị công bố đang chờ duyệt.")
+        return Decision(False, gettext("Điển hình này không có đề nghị công bố đang chờ duyệt."))
     return Decision(True)
 
 
 def check_publication_refusal(*, reason: str) -> Decision:
     if not reason.strip():
-        return Decision(False, "Không duyệt công bố thì phải ghi rõ lý do.")
+        return Decision(False, gettext("Không duyệt công bố thì phải ghi rõ lý do."))
     return Decision(True)
 
 
 def may_withdraw_publication(*, status: str, is_unit_writer: bool, is_reviewer: bool) -> Decision:
     """The unit or its reviewer takes an exemplar off the public page (or a request back), at once."""
     if not (is_unit_writer or is_reviewer):
-        return Decision(False, "Chỉ đơn vị có điển hình hoặc cấp duyệt được rút công bố.")
+        return Decision(False, gettext("Chỉ đơn vị có điển hình hoặc cấp duyệt được rút công bố."))
     if status not in (Publication.REQUESTED, Publication.APPROVED):
-        return Decision(False, "Điển hình này chưa được đề nghị công bố.")
+        return Decision(False, gettext("Điển hình này chưa được đề nghị công bố."))
     return Decision(True)
 
 
@@ -341,8 +361,7 @@ def signer_name_problem(name: str) -> str:
     """Why `name` cannot be printed as the signer's full name (a title or a body was typed), or ""."""
     folded = traditional_tone_placement(name.strip()).lower()
     if any(word in folded for word in _TITLE_WORDS):
-        return (
-            f"“{name.strip()}” là chức vụ hoặc tên cơ quan; ô “Người ký” ghi họ và tên người ký "
-            "(ví dụ “Triệu Văn Tâm”)."
-        )
+        return gettext(
+            "“%(name)s” là chức vụ hoặc tên cơ quan; ô “Người ký” ghi họ và tên người ký (ví dụ “Triệu Văn Tâm”)."
+        ) % {"name": name.strip()}
     return ""

@@ -2,6 +2,8 @@
 
 from collections.abc import Mapping, Sequence
 
+from django.utils.translation import gettext
+
 from .decision import Decision
 
 # --- 5. Delegation quotas -----------------------------------------------------------
@@ -18,23 +20,28 @@ def quota_change(
     falls below the delegation its unit has already approved. `value` is the total after.
     """
     if any(seats < 0 for seats in after.values()):
-        return Decision(False, "Số đại biểu phân bổ không được âm.")
+        return Decision(False, gettext("Số đại biểu phân bổ không được âm."))
     for unit_id, size in approved.items():
         if unit_id in before and after.get(unit_id, -1) < size:
             return Decision(
                 False,
-                "Không thể giảm số phân bổ xuống dưới số đại biểu của đoàn đã được thông qua "
-                f"({size} đại biểu): hãy để đơn vị hủy thông qua đoàn trước.",
+                gettext(
+                    "Không thể giảm số phân bổ xuống dưới số đại biểu của đoàn đã được thông qua (%(size)s đại biểu): hãy để đơn vị hủy thông qua đoàn trước."
+                )
+                % {"size": size},
             )
     total = sum(after.values())
     reduction = all(seats <= before.get(unit_id, -1) for unit_id, seats in after.items())
     if cap is not None and total > cap and not reduction:
         return Decision(
             False,
-            f"Tổng số đại biểu phân bổ ({total}) vượt số đại biểu tối đa của Đại hội cấp trên ({cap}).",
+            gettext(
+                "Tổng số đại biểu phân bổ (%(total)s) vượt số đại biểu tối đa của Đại hội cấp trên (%(cap)s)."
+            )
+            % {"total": total, "cap": cap},
             total,
         )
-    return Decision(True, f"Đã phân bổ {total} đại biểu.", total)
+    return Decision(True, gettext("Đã phân bổ %(total)s đại biểu.") % {"total": total}, total)
 
 
 def delegation_size(*, quota: int | None, chosen: int, roster_finalised: bool) -> Decision:
@@ -43,24 +50,34 @@ def delegation_size(*, quota: int | None, chosen: int, roster_finalised: bool) -
     `value` is the seats of the quota left unused (None: no quota).
     """
     if quota is None:
-        return Decision(False, "Cấp trên chưa phân bổ số đại biểu cho đơn vị, chưa thể thông qua đoàn.")
+        return Decision(
+            False, gettext("Cấp trên chưa phân bổ số đại biểu cho đơn vị, chưa thể thông qua đoàn.")
+        )
     if not roster_finalised:
         return Decision(
             False,
-            "Danh sách đại biểu của đơn vị chưa được chốt: hãy chốt danh sách trước khi thông qua "
-            "đoàn đại biểu dự Đại hội cấp trên.",
+            gettext(
+                "Danh sách đại biểu của đơn vị chưa được chốt: hãy chốt danh sách trước khi thông qua "
+                "đoàn đại biểu dự Đại hội cấp trên."
+            ),
             max(quota - chosen, 0),
         )
     if chosen == 0:
-        return Decision(False, "Chưa chọn đại biểu nào cho đoàn.", quota)
+        return Decision(False, gettext("Chưa chọn đại biểu nào cho đoàn."), quota)
     if chosen > quota:
         return Decision(
             False,
-            f"Đoàn đại biểu dự Đại hội cấp trên {chosen} người, vượt số được phân bổ ({quota}): "
-            f"cần bớt {chosen - quota}.",
+            gettext(
+                "Đoàn đại biểu dự Đại hội cấp trên %(chosen)s người, vượt số được phân bổ (%(quota)s): cần bớt %(value)s."
+            )
+            % {"chosen": chosen, "quota": quota, "value": chosen - quota},
             0,
         )
-    return Decision(True, f"Đoàn {chosen}/{quota} đại biểu theo phân bổ.", quota - chosen)
+    return Decision(
+        True,
+        gettext("Đoàn %(chosen)s/%(quota)s đại biểu theo phân bổ.") % {"chosen": chosen, "quota": quota},
+        quota - chosen,
+    )
 
 
 def delegate_removal(*, copied_to: Sequence[str]) -> Decision:
@@ -69,7 +86,9 @@ def delegate_removal(*, copied_to: Sequence[str]) -> Decision:
         names = ", ".join(copied_to)
         return Decision(
             False,
-            f"Đại biểu này đã được đưa vào danh sách {names}; không thể xóa khỏi danh sách của đơn vị. "
-            "Hãy đề nghị cấp trên bỏ đại biểu khỏi danh sách Đại hội trước.",
+            gettext(
+                "Đại biểu này đã được đưa vào danh sách %(names)s; không thể xóa khỏi danh sách của đơn vị. Hãy đề nghị cấp trên bỏ đại biểu khỏi danh sách Đại hội trước."
+            )
+            % {"names": names},
         )
     return Decision(True)

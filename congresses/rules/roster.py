@@ -1,5 +1,7 @@
 """Rules of a roster: the cap that applies, who may change it, seats left, the exemplar share."""
 
+from django.utils.translation import gettext
+
 from .decision import Decision
 
 # --- 2. Delegate caps ---------------------------------------------------------------
@@ -20,10 +22,15 @@ def effective_cap(*, own_cap: int | None, tier_cap: int | None) -> Decision:
     """
     cap = own_cap if own_cap is not None else tier_cap
     if cap is None:
-        return Decision(True, "Không giới hạn số đại biểu.", None)
+        return Decision(True, gettext("Không giới hạn số đại biểu."), None)
     if own_cap is not None and tier_cap is not None and own_cap != tier_cap:
-        return Decision(True, f"Tối đa {cap} đại biểu (mức riêng của đơn vị; mức của cấp: {tier_cap}).", cap)
-    return Decision(True, f"Tối đa {cap} đại biểu.", cap)
+        return Decision(
+            True,
+            gettext("Tối đa %(cap)s đại biểu (mức riêng của đơn vị; mức của cấp: %(tier_cap)s).")
+            % {"cap": cap, "tier_cap": tier_cap},
+            cap,
+        )
+    return Decision(True, gettext("Tối đa %(cap)s đại biểu.") % {"cap": cap}, cap)
 
 
 def may_set_cap(*, setter: str, by_staff: bool) -> Decision:
@@ -37,8 +44,10 @@ def may_set_cap(*, setter: str, by_staff: bool) -> Decision:
     if setter == CapSetter.STAFF:
         if by_staff:
             return Decision(True)
-        return Decision(False, "Số đại biểu tối đa của sự kiện này do Sở Nội vụ quyết định.")
-    return Decision(False, "Số đại biểu tối đa của cấp này áp dụng theo kế hoạch; đơn vị không tự đặt.")
+        return Decision(False, gettext("Số đại biểu tối đa của sự kiện này do Sở Nội vụ quyết định."))
+    return Decision(
+        False, gettext("Số đại biểu tối đa của cấp này áp dụng theo kế hoạch; đơn vị không tự đặt.")
+    )
 
 
 def cap_change(
@@ -59,31 +68,44 @@ def cap_change(
     cap that will apply.
     """
     if requested is None:
-        return Decision(True, f"Dùng mức tối đa của cấp: {tier_cap} đại biểu.", tier_cap)
+        return Decision(
+            True,
+            gettext("Dùng mức tối đa của cấp: %(tier_cap)s đại biểu.") % {"tier_cap": tier_cap},
+            tier_cap,
+        )
     who = may_set_cap(setter=setter, by_staff=by_staff)
     if not who:
         return Decision(False, who.reason, tier_cap)
     if requested < 1:
-        return Decision(False, "Số đại biểu tối đa phải từ 1 trở lên.", tier_cap)
+        return Decision(False, gettext("Số đại biểu tối đa phải từ 1 trở lên."), tier_cap)
     if requested > tier_cap:
         return Decision(
-            False, f"Số đại biểu tối đa không được vượt quá {tier_cap} (mức của cấp theo kế hoạch).", tier_cap
+            False,
+            gettext("Số đại biểu tối đa không được vượt quá %(tier_cap)s (mức của cấp theo kế hoạch).")
+            % {"tier_cap": tier_cap},
+            tier_cap,
         )
     if requested < headcount:
         return Decision(
             False,
-            f"Danh sách đã có {headcount} đại biểu; không đặt mức tối đa thấp hơn ({requested}) được. "
-            "Hãy bớt đại biểu trước.",
+            gettext(
+                "Danh sách đã có %(headcount)s đại biểu; không đặt mức tối đa thấp hơn (%(requested)s) được. Hãy bớt đại biểu trước."
+            )
+            % {"headcount": headcount, "requested": requested},
             tier_cap,
         )
     if requested < handed_down:
         return Decision(
             False,
-            f"Đã phân bổ {handed_down} đại biểu cho các đơn vị cấp dưới; không đặt mức tối đa thấp hơn "
-            f"({requested}) được. Hãy giảm số phân bổ trước.",
+            gettext(
+                "Đã phân bổ %(handed_down)s đại biểu cho các đơn vị cấp dưới; không đặt mức tối đa thấp hơn (%(requested)s) được. Hãy giảm số phân bổ trước."
+            )
+            % {"handed_down": handed_down, "requested": requested},
             tier_cap,
         )
-    return Decision(True, f"Mức tối đa mới: {requested} đại biểu.", requested)
+    return Decision(
+        True, gettext("Mức tối đa mới: %(requested)s đại biểu.") % {"requested": requested}, requested
+    )
 
 
 def seats_left(*, cap: int | None, headcount: int, requested: int = 1) -> Decision:
@@ -93,22 +115,41 @@ def seats_left(*, cap: int | None, headcount: int, requested: int = 1) -> Decisi
     With `requested=0` it judges the roster as it stands (over the cap or not).
     """
     if headcount < 0 or requested < 0:
-        return Decision(False, "Số đại biểu không hợp lệ.", 0)
+        return Decision(False, gettext("Số đại biểu không hợp lệ."), 0)
     if cap is None:
-        return Decision(True, "Không giới hạn số đại biểu.", None)
+        return Decision(True, gettext("Không giới hạn số đại biểu."), None)
     left = max(cap - headcount, 0)
     if requested == 0:
         if headcount > cap:
-            return Decision(False, f"Danh sách đại biểu {headcount} người, vượt mức tối đa {cap} người", left)
-        return Decision(True, f"Còn {left} chỗ trong tối đa {cap} đại biểu.", left)
+            return Decision(
+                False,
+                gettext("Danh sách đại biểu %(headcount)s người, vượt mức tối đa %(cap)s người")
+                % {"headcount": headcount, "cap": cap},
+                left,
+            )
+        return Decision(
+            True,
+            gettext("Còn %(left)s chỗ trong tối đa %(cap)s đại biểu.") % {"left": left, "cap": cap},
+            left,
+        )
     if requested <= left:
-        return Decision(True, f"Còn {left} chỗ trong tối đa {cap} đại biểu.", left)
+        return Decision(
+            True,
+            gettext("Còn %(left)s chỗ trong tối đa %(cap)s đại biểu.") % {"left": left, "cap": cap},
+            left,
+        )
     if left == 0:
-        return Decision(False, f"Danh sách đã đủ {cap} đại biểu (mức tối đa), không thể thêm.", left)
+        return Decision(
+            False,
+            gettext("Danh sách đã đủ %(cap)s đại biểu (mức tối đa), không thể thêm.") % {"cap": cap},
+            left,
+        )
     return Decision(
         False,
-        f"Chỉ còn {left} chỗ trong tối đa {cap} đại biểu, "
-        f"không thể thêm {requested} đại biểu (vượt {requested - left}).",
+        gettext(
+            "Chỉ còn %(left)s chỗ trong tối đa %(cap)s đại biểu, không thể thêm %(requested)s đại biểu (vượt %(value)s)."
+        )
+        % {"left": left, "cap": cap, "requested": requested, "value": requested - left},
         left,
     )
 
@@ -134,25 +175,32 @@ def exemplar_share(*, exemplars: int, total: int, min_percent: int, cap: int | N
     An option that is not doable is 0. `value` is the exemplar percent, rounded down.
     """
     if not 0 <= exemplars <= total or not 0 <= min_percent <= 100:
-        return Decision(False, "Số liệu đại biểu không hợp lệ.")
+        return Decision(False, gettext("Số liệu đại biểu không hợp lệ."))
     left = None if cap is None else max(cap - total, 0)
     if total == 0:
         if left is None or left >= 1:
             return Decision(
                 False,
-                f"Danh sách chưa có đại biểu nào: cần ít nhất {min_percent}% đại biểu điển hình tiên tiến, "
-                "hãy thêm đại biểu điển hình tiên tiến.",
+                gettext(
+                    "Danh sách chưa có đại biểu nào: cần ít nhất %(min_percent)s%% đại biểu điển hình tiên tiến, hãy thêm đại biểu điển hình tiên tiến."
+                )
+                % {"min_percent": min_percent},
                 0,
                 exemplars_to_add=1,
             )
         return Decision(
-            False, "Danh sách chưa có đại biểu nào và mức tối đa là 0 đại biểu: hãy đặt lại mức tối đa.", 0
+            False,
+            gettext("Danh sách chưa có đại biểu nào và mức tối đa là 0 đại biểu: hãy đặt lại mức tối đa."),
+            0,
         )
     percent = exemplars * 100 // total
     if exemplars * 100 >= min_percent * total:
         return Decision(
             True,
-            f"Đại biểu điển hình tiên tiến đạt {exemplars}/{total}, đủ tối thiểu {min_percent}%.",
+            gettext(
+                "Đại biểu điển hình tiên tiến đạt %(exemplars)s/%(total)s, đủ tối thiểu %(min_percent)s%%."
+            )
+            % {"exemplars": exemplars, "total": total, "min_percent": min_percent},
             percent,
         )
     others = total - exemplars
@@ -173,22 +221,40 @@ def exemplar_share(*, exemplars: int, total: int, min_percent: int, cap: int | N
         to_remove = 0
     options = []
     if to_add:
-        options.append(f"thêm {to_add} đại biểu điển hình tiên tiến")
+        options.append(gettext("thêm %(to_add)s đại biểu điển hình tiên tiến") % {"to_add": to_add})
     if to_remove:
-        options.append(f"bớt {to_remove} đại biểu khách mời, lãnh đạo")
+        options.append(gettext("bớt %(to_remove)s đại biểu khách mời, lãnh đạo") % {"to_remove": to_remove})
     if to_convert:
         options.append(
-            f"chuyển {to_convert} đại biểu khách mời, lãnh đạo sang thành phần điển hình tiên tiến "
-            "(nếu đúng là điển hình)"
+            gettext(
+                "chuyển %(to_convert)s đại biểu khách mời, lãnh đạo sang thành phần điển hình tiên tiến (nếu đúng là điển hình)"
+            )
+            % {"to_convert": to_convert}
         )
-    advice = " hoặc ".join(options) if options else f"bớt đại biểu để về trong mức tối đa {cap}"
+    advice = (
+        gettext(" hoặc ").join(options)
+        if options
+        else gettext("bớt đại biểu để về trong mức tối đa %(cap)s") % {"cap": cap}
+    )
     full = ""
     if not to_add and left is not None and within_cap:
-        full = f" (danh sách chỉ còn {left} chỗ trong tối đa {cap})" if left else f" (danh sách đã đủ {cap})"
+        full = (
+            gettext(" (danh sách chỉ còn %(left)s chỗ trong tối đa %(cap)s)") % {"left": left, "cap": cap}
+            if left
+            else gettext(" (danh sách đã đủ %(cap)s)") % {"cap": cap}
+        )
     return Decision(
         False,
-        f"Đại biểu điển hình tiên tiến mới có {exemplars}/{total}, dưới tỷ lệ tối thiểu {min_percent}%: "
-        f"cần {advice}{full}.",
+        gettext(
+            "Đại biểu điển hình tiên tiến mới có %(exemplars)s/%(total)s, dưới tỷ lệ tối thiểu %(min_percent)s%%: cần %(advice)s%(full)s."
+        )
+        % {
+            "exemplars": exemplars,
+            "total": total,
+            "min_percent": min_percent,
+            "advice": advice,
+            "full": full,
+        },
         percent,
         exemplars_to_add=to_add,
         others_to_convert=to_convert,

@@ -3,6 +3,8 @@
 from collections.abc import Iterable
 from datetime import date, time
 
+from django.utils.translation import gettext
+
 from .decision import Decision
 
 # --- 4. Window and sessions ---------------------------------------------------------
@@ -16,22 +18,33 @@ def date_in_window(*, day: date | None, window_start: date, window_end: date, wi
     """
     window = f"{window_label} (từ {window_start:%d/%m/%Y} đến {window_end:%d/%m/%Y})"
     if day is None:
-        return Decision(False, f"Vui lòng chọn ngày tổ chức trong {window}.")
+        return Decision(False, gettext("Vui lòng chọn ngày tổ chức trong %(window)s.") % {"window": window})
     if day < window_start:
         days = (window_start - day).days
         return Decision(
             False,
-            f"Ngày tổ chức phải trong {window}. Ngày {day:%d/%m/%Y} ngoài thời gian của cấp (sớm {days} ngày).",
+            gettext(
+                "Ngày tổ chức phải trong %(window)s. Ngày %(day)s ngoài thời gian của cấp (sớm %(days)s ngày)."
+            )
+            % {"window": window, "day": format(day, "%d/%m/%Y"), "days": days},
             -days,
         )
     if day > window_end:
         days = (day - window_end).days
         return Decision(
             False,
-            f"Ngày tổ chức phải trong {window}. Ngày {day:%d/%m/%Y} ngoài thời gian của cấp (muộn {days} ngày).",
+            gettext(
+                "Ngày tổ chức phải trong %(window)s. Ngày %(day)s ngoài thời gian của cấp (muộn %(days)s ngày)."
+            )
+            % {"window": window, "day": format(day, "%d/%m/%Y"), "days": days},
             days,
         )
-    return Decision(True, f"Tổ chức ngày {day:%d/%m/%Y}, trong {window}.", 0)
+    return Decision(
+        True,
+        gettext("Tổ chức ngày %(day)s, trong %(window)s.")
+        % {"day": format(day, "%d/%m/%Y"), "window": window},
+        0,
+    )
 
 
 def sessions_within(*, allowed: int, session: str, agenda_hours: Iterable[int]) -> Decision:
@@ -44,8 +57,18 @@ def sessions_within(*, allowed: int, session: str, agenda_hours: Iterable[int]) 
         halves.add("morning" if hour < 12 else "afternoon")
     used = len(halves)
     if used <= allowed:
-        return Decision(True, f"Tổ chức {used} buổi, trong số buổi cho phép ({allowed} buổi).", used)
-    return Decision(False, f"Tổ chức {used} buổi, quá số buổi cho phép ({allowed} buổi)", used)
+        return Decision(
+            True,
+            gettext("Tổ chức %(used)s buổi, trong số buổi cho phép (%(allowed)s buổi).")
+            % {"used": used, "allowed": allowed},
+            used,
+        )
+    return Decision(
+        False,
+        gettext("Tổ chức %(used)s buổi, quá số buổi cho phép (%(allowed)s buổi)")
+        % {"used": used, "allowed": allowed},
+        used,
+    )
 
 
 # --- The map a campaign works on ---------------------------------------------------

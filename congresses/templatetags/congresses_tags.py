@@ -28,7 +28,7 @@ def file_size(value: int | None) -> str:
 
 @register.filter
 def plan_state_label(state: str) -> str:
-    return PlanState.LABELS.get(state, state)
+    return str(PlanState.LABELS.get(state, state))
 
 
 @register.inclusion_tag("congresses/_unit_campaign_card.html", takes_context=True)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Count, Q, Sum
+from django.utils.translation import gettext, gettext_noop
 
 from congresses.models import Campaign, Event, TierRule
 from delegates.models import RosterCounter
@@ -24,7 +25,7 @@ from ..models import ResultReport
 from .scope import area_filter
 
 HELD_STATUSES = (Event.Status.HELD, Event.Status.REPORTED)
-PROVINCE_LABEL = "Toàn tỉnh"
+PROVINCE_LABEL = gettext_noop("Toàn tỉnh")
 
 
 @dataclass(frozen=True)
@@ -50,60 +51,66 @@ class Figure:
 
 EVENTS_REGISTERED = FigureDefinition(
     "events_registered",
-    "Sự kiện đã đăng ký",
-    "Sự kiện của chiến dịch các đơn vị đã đăng ký trên cổng, ở mọi trạng thái.",
+    gettext_noop("Sự kiện đã đăng ký"),
+    gettext_noop("Sự kiện của chiến dịch các đơn vị đã đăng ký trên cổng, ở mọi trạng thái."),
 )
 EVENTS_HELD = FigureDefinition(
     "events_held",
-    "Sự kiện đã tổ chức",
-    "Sự kiện ở trạng thái “Đã tổ chức” hoặc “Đã báo cáo kết quả”.",
+    gettext_noop("Sự kiện đã tổ chức"),
+    gettext_noop("Sự kiện ở trạng thái “Đã tổ chức” hoặc “Đã báo cáo kết quả”."),
 )
 EVENTS_REPORTED = FigureDefinition(
     "events_reported",
-    "Sự kiện đã báo cáo kết quả",
-    "Sự kiện có báo cáo kết quả do đơn vị gửi trên cổng.",
+    gettext_noop("Sự kiện đã báo cáo kết quả"),
+    gettext_noop("Sự kiện có báo cáo kết quả do đơn vị gửi trên cổng."),
 )
 EVENTS_AWAITING_REPORT = FigureDefinition(
     "events_awaiting_report",
-    "Sự kiện đã tổ chức, chưa báo cáo kết quả",
-    "Sự kiện đã tổ chức nhưng đơn vị chưa gửi báo cáo kết quả.",
+    gettext_noop("Sự kiện đã tổ chức, chưa báo cáo kết quả"),
+    gettext_noop("Sự kiện đã tổ chức nhưng đơn vị chưa gửi báo cáo kết quả."),
 )
 DELEGATES_REGISTERED = FigureDefinition(
     "delegates_registered",
-    "Đại biểu trong danh sách đăng ký",
-    "Người có tên trong danh sách đại biểu của mọi sự kiện, kể cả sự kiện chưa tổ chức.",
+    gettext_noop("Đại biểu trong danh sách đăng ký"),
+    gettext_noop("Người có tên trong danh sách đại biểu của mọi sự kiện, kể cả sự kiện chưa tổ chức."),
 )
 DELEGATES_AT_HELD_EVENTS = FigureDefinition(
     "delegates_at_held_events",
-    "Đại biểu trong danh sách của sự kiện đã tổ chức",
-    "Người có tên trong danh sách đại biểu của các sự kiện đã tổ chức.",
+    gettext_noop("Đại biểu trong danh sách của sự kiện đã tổ chức"),
+    gettext_noop("Người có tên trong danh sách đại biểu của các sự kiện đã tổ chức."),
 )
 ATTENDED = FigureDefinition(
     "attended",
-    "Đại biểu dự (theo báo cáo kết quả)",
-    "Cá nhân điển hình, đại diện tập thể điển hình, lãnh đạo và khách mời dự sự kiện, "
-    "theo báo cáo kết quả của đơn vị.",
+    gettext_noop("Đại biểu dự (theo báo cáo kết quả)"),
+    gettext_noop(
+        "Cá nhân điển hình, đại diện tập thể điển hình, lãnh đạo và khách mời dự sự kiện, "
+        "theo báo cáo kết quả của đơn vị."
+    ),
 )
 EXEMPLARS_ATTENDED = FigureDefinition(
     "exemplars_attended",
-    "Điển hình dự (theo báo cáo kết quả)",
-    "Cá nhân điển hình và đại diện tập thể điển hình dự sự kiện, theo báo cáo kết quả của đơn vị.",
+    gettext_noop("Điển hình dự (theo báo cáo kết quả)"),
+    gettext_noop(
+        "Cá nhân điển hình và đại diện tập thể điển hình dự sự kiện, theo báo cáo kết quả của đơn vị."
+    ),
 )
 EXEMPLARS_HONOURED = FigureDefinition(
     "exemplars_honoured",
-    "Điển hình được khen thưởng tại sự kiện (theo báo cáo kết quả)",
-    "Số điển hình được biểu dương, khen thưởng tại sự kiện, theo báo cáo kết quả của đơn vị.",
+    gettext_noop("Điển hình được khen thưởng tại sự kiện (theo báo cáo kết quả)"),
+    gettext_noop("Số điển hình được biểu dương, khen thưởng tại sự kiện, theo báo cáo kết quả của đơn vị."),
 )
 HONOURS_RECORDED = FigureDefinition(
     "honours_recorded",
-    "Lượt khen thưởng đã ghi nhận trên cổng",
-    "Khen thưởng điển hình tại sự kiện đã nhập trên cổng (số quyết định, hình thức), mỗi điển hình "
-    "một lượt ở mỗi sự kiện.",
+    gettext_noop("Lượt khen thưởng đã ghi nhận trên cổng"),
+    gettext_noop(
+        "Khen thưởng điển hình tại sự kiện đã nhập trên cổng (số quyết định, hình thức), mỗi điển hình "
+        "một lượt ở mỗi sự kiện."
+    ),
 )
 DELEGATION_APPROVED = FigureDefinition(
     "delegation_approved",
-    "Đại biểu được thông qua dự Đại hội cấp trên (theo báo cáo kết quả)",
-    "Số đại biểu Đại hội thông qua để dự Đại hội cấp trên, theo báo cáo kết quả của đơn vị.",
+    gettext_noop("Đại biểu được thông qua dự Đại hội cấp trên (theo báo cáo kết quả)"),
+    gettext_noop("Số đại biểu Đại hội thông qua để dự Đại hội cấp trên, theo báo cáo kết quả của đơn vị."),
 )
 
 # Every figure, in the order pages and documents show them.
@@ -163,7 +170,9 @@ class CampaignFigures:
 
 def _figure_set(label: str, values: dict[str, int], tier_id: int | None = None) -> FigureSet:
     return FigureSet(
-        label, tuple(Figure(d.code, d.label, d.counts, values.get(d.code, 0)) for d in FIGURES), tier_id
+        label,
+        tuple(Figure(d.code, gettext(d.label), gettext(d.counts), values.get(d.code, 0)) for d in FIGURES),
+        tier_id,
     )
 
 
@@ -235,4 +244,4 @@ def campaign_figures(
 
     by_tier = [_figure_set(t.label, values[t.pk], t.pk) for t in tiers]
     total = {d.code: sum(values[t.pk].get(d.code, 0) for t in tiers) for d in FIGURES}
-    return CampaignFigures(total=_figure_set(PROVINCE_LABEL, total), by_tier=by_tier)
+    return CampaignFigures(total=_figure_set(gettext(PROVINCE_LABEL), total), by_tier=by_tier)

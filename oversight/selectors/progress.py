@@ -11,6 +11,7 @@ from datetime import date
 from django.conf import settings
 from django.db.models import Count, Q, Sum
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from congresses import rules
 from congresses.domain import tier_for_kind
@@ -128,7 +129,7 @@ class UnitRow:
 
     @property
     def overdue_labels(self) -> list[str]:
-        return [OVERDUE_LABELS[s] for s in self.overdue]
+        return [str(OVERDUE_LABELS[s]) for s in self.overdue]
 
 
 def oversight_unit_rows(
@@ -264,7 +265,9 @@ def progress_by_area(*, rows: list[UnitRow], area_id: int | None, group: str = "
             out.append(counts)
         return out
     districts: dict[int, ProgressCounts] = {}
-    bodies = ProgressCounts(label="Sở, ban, ngành, đoàn thể tỉnh, doanh nghiệp", link_group=GROUP_BODIES)
+    bodies = ProgressCounts(
+        label=gettext("Sở, ban, ngành, đoàn thể tỉnh, doanh nghiệp"), link_group=GROUP_BODIES
+    )
     province: ProgressCounts | None = None
     for row in rows:
         if row.kind in ("district", "city"):
@@ -299,11 +302,11 @@ def delegate_composition(*, campaign: Campaign, where: Q | None = None) -> dict:
     agg = {key: value or 0 for key, value in agg.items()}
     return {
         "groups": [
-            ("Nữ", agg["women"]),
-            ("Dân tộc thiểu số", agg["minorities"]),
-            ("Trực tiếp lao động, sản xuất", agg["direct"]),
+            (gettext("Nữ"), agg["women"]),
+            (gettext("Dân tộc thiểu số"), agg["minorities"]),
+            (gettext("Trực tiếp lao động, sản xuất"), agg["direct"]),
         ],  # fmt: skip
-        "categories": [(c.label, agg[f"cat_{c.value}"]) for c in cat],
+        "categories": [(str(c.label), agg[f"cat_{c.value}"]) for c in cat],
     }
 
 
@@ -418,7 +421,7 @@ def oversight_dashboard(
     return {
         "figures": total.figures,
         "figure": total.by_code,
-        "results_header": [d.label for d in RESULT_FIGURES],
+        "results_header": [gettext(d.label) for d in RESULT_FIGURES],
         "results_rows": figures.table(RESULT_FIGURES),
         "tier_progress": progress_by_tier(rows=scoped, tiers=tiers),
         "area_progress": progress_by_area(rows=rows, area_id=area_id, group=group),

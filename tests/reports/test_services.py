@@ -348,6 +348,23 @@ def test_the_summary_counts_held_on_time_and_late_events_and_composition(
     )
 
 
+def test_the_summary_stays_vietnamese_when_an_english_session_asks_for_it(
+    campaign, units, admin, agenda_template, request_report
+):
+    """Documents are Vietnamese in both languages: labels from choices and figures included."""
+    from django.utils import translation
+
+    HeldEventFactory(unit=units["city"], campaign=campaign, status=Event.Status.PLANNED)
+    with translation.override("en"):
+        report = request_report(kind="summary_xlsx", campaign=campaign, requested_by=admin)
+    book = load_workbook(BytesIO(report.file.read()), read_only=True)
+    assert book.sheetnames[0] == "Số liệu chính"
+    events = list(book["Tổ chức theo cấp"].iter_rows(values_only=True))
+    assert events[0][3:5] == ("Sự kiện đã đăng ký", "Sự kiện đã tổ chức")
+    pilots = list(book["Đơn vị chỉ đạo điểm"].iter_rows(values_only=True))
+    assert any(r[0] == "Thành phố Bắc Kạn" and r[2] == "Đã đăng ký" for r in pilots[1:])
+
+
 def test_the_summary_pdf_is_a_report_of_so_noi_vu(campaign, babe_event, babe_honours, admin, request_report):
     report = request_report(kind="summary_pdf", campaign=campaign, requested_by=admin)
     reader = pdf_text.read(report.file.read())
