@@ -410,7 +410,7 @@ EN_PYTHON = {
     "ô có công thức nhưng chưa có giá trị đã tính (tệp chưa được lưu bằng Excel); hãy dán giá trị (Paste Values) thay cho công thức": "the cell holds a formula without a calculated value (the file was not saved by Excel); paste the values (Paste Values) instead of the formula",
     "Cá nhân điển hình tiên tiến": "Exemplary individual",
     "Đại diện tập thể điển hình tiên tiến": "Representative of an exemplary collective",
-    "Khách mời": "Guest",
+    "Khách mời": "Guests",
     "Lãnh đạo các cấp, các ngành": "Leaders of all levels and sectors",
     "họ và tên": "full name",
     "tên tập thể": "collective's name",

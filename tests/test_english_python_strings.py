@@ -89,7 +89,7 @@ def test_an_import_error_names_row_and_column_in_english(client, unit_manager, c
 
 def test_the_import_template_lists_stay_vietnamese_in_english():
     with translation.override("en"):
-        assert str(Delegate.Category.GUEST.label) == "Guest"
+        assert str(Delegate.Category.GUEST.label) == "Guests"
         assert category_labels()[Delegate.Category.GUEST] == "Khách mời"
 
 
