@@ -169,6 +169,14 @@ class RosterCounter(models.Model):
     minorities = models.PositiveIntegerField("dân tộc thiểu số", default=0)
     religious = models.PositiveIntegerField("có tôn giáo", default=0)
     direct_workers = models.PositiveIntegerField("trực tiếp lao động, sản xuất", default=0)
+    youth = models.PositiveIntegerField("thanh niên", default=0)  # in the year of the event's date
+    # Answers to the personal invitations and check-ins at the door (attendance's rows, written
+    # by attendance services, which recount through delegates.services.roster_recount).
+    answered_yes = models.PositiveIntegerField("sẽ tham dự", default=0)
+    answered_no = models.PositiveIntegerField("không tham dự được", default=0)
+    answered_replace = models.PositiveIntegerField("cử người đi thay", default=0)
+    answered_none = models.PositiveIntegerField("chưa trả lời", default=0)
+    checked_in = models.PositiveIntegerField("đã điểm danh", default=0)
 
     class Meta:
         verbose_name = "số liệu danh sách đại biểu"
