@@ -173,8 +173,10 @@ def run() -> None:
         wb.close()
 
     def empty_roster():
-        """Outside the timer: the previous run's rows go without the audit hook (raw delete)."""
+        """Outside the timer: the previous run's rows go without the audit hook (raw delete), and
+        the event's counters are recounted, as any roster write does (the cap reads them)."""
         Delegate.objects.filter(event=event)._raw_delete(connection.alias)
+        services.roster_recount(event_id=event.pk)
 
     def portal_import():
         result = parse_roster(io.BytesIO(content), event_year=2025)

@@ -3,10 +3,13 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.functional import cached_property
 
 from core.versioning import version_field
 from units.choices import Gender
 from units.reference import ETHNIC_GROUP_CHOICES, FIELD_CHOICES
+
+from .domain import staged_rows_unpack
 
 
 class Delegate(models.Model):
@@ -144,7 +147,12 @@ class RosterImport(models.Model):
         ordering = ["-created_at"]
 
     def __str__(self) -> str:
-        return f"{self.file_name} ({len(self.rows)} dòng)"
+        return f"{self.file_name} ({len(self.parsed_rows)} dòng)"
+
+    @cached_property
+    def parsed_rows(self) -> list[dict]:
+        """The rows as the importer parsed them (`rows` keeps them packed, see domain)."""
+        return staged_rows_unpack(self.rows)
 
 
 class RosterCounter(models.Model):

@@ -18,7 +18,7 @@ from units.choices import Gender
 from units.models import Unit
 from units.reference import ETHNIC_GROUPS
 
-from .domain import delegate_search_text, email_problem
+from .domain import delegate_search_text, email_problem, staged_rows_pack
 from .models import Delegate, DelegationApproval, DelegationQuota, RosterCounter, RosterImport
 from .selectors import (
     COUNTER_FIELDS,
@@ -168,6 +168,9 @@ for _name in _TEXT_FIELDS:
     assert isinstance(_field, models.CharField) and _field.max_length
     _FIELD_LIMITS[_name] = (_field.max_length, str(_field.verbose_name))
 _ETHNIC_GROUPS = frozenset(ETHNIC_GROUPS)
+# Once, not per row: Django's Choices.values builds a new list each time it is read.
+_CATEGORIES = frozenset(Delegate.Category.values)
+_GENDERS = frozenset(Gender.values)
 
 
 def _validated_fast(delegate: Delegate, position: int) -> Delegate:
@@ -180,9 +183,9 @@ def _validated_fast(delegate: Delegate, position: int) -> Delegate:
     problems = []
     if not delegate.full_name:
         problems.append("thiếu họ và tên")
-    if delegate.category not in Delegate.Category.values:
+    if delegate.category not in _CATEGORIES:
         problems.append("thành phần không hợp lệ")
-    if delegate.gender not in Gender.values:
+    if delegate.gender not in _GENDERS:
         problems.append("giới tính không hợp lệ")
     if delegate.ethnic_group not in _ETHNIC_GROUPS:
         problems.append("dân tộc không có trong danh mục 54 dân tộc")
@@ -300,7 +303,7 @@ def roster_import_stage(*, event: Event, file_name: str, rows: list[dict], by) -
     # One pending import per officer and event; abandoned previews go after a day.
     RosterImport.objects.filter(event=event, created_by=by).delete()
     RosterImport.objects.filter(created_at__lt=timezone.now() - timedelta(days=1)).delete()
-    staged = RosterImport(event=event, file_name=file_name[:255], rows=rows, created_by=by)
+    staged = RosterImport(event=event, file_name=file_name[:255], rows=staged_rows_pack(rows), created_by=by)
     staged.full_clean()
     staged.save()
     return staged
@@ -310,7 +313,7 @@ def roster_import_stage(*, event: Event, file_name: str, rows: list[dict], by) -
 def roster_import_confirm(*, staged: RosterImport, skip: Iterable[int] = ()) -> list[Delegate]:
     """Add the staged rows, but those the officer chose to skip in the preview (row indexes)."""
     skipped = set(skip)
-    rows = [row for index, row in enumerate(staged.rows) if index not in skipped]
+    rows = [row for index, row in enumerate(staged.parsed_rows) if index not in skipped]
     if not rows:
         raise RosterError("Mọi dòng của tệp đều được chọn bỏ qua: không có đại biểu nào để nhập.")
     delegates = delegates_bulk_create(
