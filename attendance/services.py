@@ -13,7 +13,7 @@ from congresses.models import Event
 from core.errors import DomainError
 from core.text import fold_for_search, normalise_text, vietnamese_sort_key
 from delegates.models import Delegate
-from delegates.selectors import event_cap
+from delegates.selectors import event_cap, roster_counter
 from delegates.services import roster_recount
 from units.models import User
 
@@ -85,18 +85,19 @@ def invitation_answer(*, token: str, answer: str, reason: str = "") -> Invitatio
     locked.answered_at = timezone.now()
     locked.save(update_fields=["answer", "reason", "answered_at"])
     Replacement.objects.filter(original_id=locked.delegate_id, status=Replacement.Status.PENDING).delete()
+    roster_recount(event_id=invitation.delegate.event_id)  # the event's answer counters
     return locked
 
 
 def _replacement_decision(event: Event, original_category: str, category: str) -> rules.Decision:
-    roster = Delegate.objects.filter(event=event)
+    counter = roster_counter(event=event)  # the locked event's kept counters
     return rules.replacement_change(
         original_category=original_category,
         replacement_category=category,
         exemplar_categories=tuple(Delegate.EXEMPLAR_CATEGORIES),
         cap=event_cap(event),
-        headcount=roster.count(),
-        exemplars=roster.filter(category__in=Delegate.EXEMPLAR_CATEGORIES).count(),
+        headcount=counter.headcount,
+        exemplars=counter.exemplars,
         min_percent=event.tier.min_exemplar_share_percent,
     )
 
@@ -140,6 +141,7 @@ def replacement_request(*, token: str, data: ReplacementData) -> Replacement:
     Invitation.objects.filter(pk=invitation.pk).update(
         answer=Invitation.Answer.REPLACE, reason="", answered_at=timezone.now()
     )
+    roster_recount(event_id=event.pk)
     return replacement
 
 
@@ -166,6 +168,7 @@ def replacement_decide(*, replacement: Replacement, accept: bool, by: User, note
         Invitation.objects.filter(delegate=original).update(
             answer=Invitation.Answer.PENDING, answered_at=None
         )
+        roster_recount(event_id=event.pk)
         return locked
     decision = _replacement_decision(event, original.category, locked.category)
     if not decision:
@@ -194,7 +197,6 @@ def replacement_decide(*, replacement: Replacement, accept: bool, by: User, note
         seat.pk = None
         seat.delegate = newcomer
         seat.save()
-    roster_recount(event_id=event.pk)
     locked.status, locked.new_delegate, locked.original = Replacement.Status.ACCEPTED, newcomer, None
     locked.save(
         update_fields=["status", "new_delegate", "original", "decided_by", "decided_at", "decision_note"]
@@ -203,6 +205,7 @@ def replacement_decide(*, replacement: Replacement, accept: bool, by: User, note
     Invitation.objects.filter(delegate=newcomer).update(
         answer=Invitation.Answer.YES, answered_at=timezone.now()
     )
+    roster_recount(event_id=event.pk)  # after the newcomer's answer: its counters follow
     return locked
 
 
@@ -320,6 +323,7 @@ def checkin_record(*, event: Event, code: str = "", delegate_id: int | None = No
         try:
             with transaction.atomic():
                 CheckIn.objects.create(event=event, delegate=delegate, checked_at=at, door=door[:50], by=by)
+                roster_recount(event_id=event.pk)  # the event's check-in counter, in the same transaction
             stored, first_time = at, True
         except IntegrityError:  # another door recorded them in the meantime
             stored = CheckIn.objects.filter(delegate=delegate).values_list("checked_at", flat=True).first()

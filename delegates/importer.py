@@ -209,11 +209,16 @@ def _parse_ethnic(value: Any) -> str:
     return found
 
 
+@lru_cache(maxsize=1024)
+def _field_for(text: str) -> str | None:
+    return field_for(text)  # a file repeats a few fields thousands of times
+
+
 def _parse_field(value: Any) -> str:
     text = _text(value)
     if not text:
         return ""
-    found = field_for(text)
+    found = _field_for(text)
     if found is None:
         raise CellError(
             gettext(

@@ -3,11 +3,14 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from core.versioning import version_field
 from units.choices import Gender
 from units.reference import ETHNIC_GROUP_CHOICES, FIELD_CHOICES
+
+from .domain import staged_rows_unpack
 
 
 class Delegate(models.Model):
@@ -147,7 +150,12 @@ class RosterImport(models.Model):
         ordering = ["-created_at"]
 
     def __str__(self) -> str:
-        return f"{self.file_name} ({len(self.rows)} dòng)"
+        return f"{self.file_name} ({len(self.parsed_rows)} dòng)"
+
+    @cached_property
+    def parsed_rows(self) -> list[dict]:
+        """The rows as the importer parsed them (`rows` keeps them packed, see domain)."""
+        return staged_rows_unpack(self.rows)
 
 
 class RosterCounter(models.Model):
@@ -172,6 +180,14 @@ class RosterCounter(models.Model):
     minorities = models.PositiveIntegerField(_("dân tộc thiểu số"), default=0)
     religious = models.PositiveIntegerField(_("có tôn giáo"), default=0)
     direct_workers = models.PositiveIntegerField(_("trực tiếp lao động, sản xuất"), default=0)
+    youth = models.PositiveIntegerField(_("thanh niên"), default=0)  # in the year of the event's date
+    # Answers to the personal invitations and check-ins at the door (attendance's rows, written
+    # by attendance services, which recount through delegates.services.roster_recount).
+    answered_yes = models.PositiveIntegerField(_("sẽ tham dự"), default=0)
+    answered_no = models.PositiveIntegerField(_("không tham dự được"), default=0)
+    answered_replace = models.PositiveIntegerField(_("cử người đi thay"), default=0)
+    answered_none = models.PositiveIntegerField(_("chưa trả lời"), default=0)
+    checked_in = models.PositiveIntegerField(_("đã điểm danh"), default=0)
 
     class Meta:
         verbose_name = _("số liệu danh sách đại biểu")

@@ -7,7 +7,7 @@ from typing import Any, cast
 from urllib.parse import urlencode
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext
 
@@ -53,6 +53,20 @@ COUNTER_FILTERS: dict[str, Q] = {
     "minorities": ~Q(ethnic_group=MAJORITY_ETHNIC_GROUP),
     "religious": ~Q(religion__in=("", NO_RELIGION)),
     "direct_workers": Q(is_direct_worker=True),
+    # youth in the year of the event's date (units.reference.youth_birth_years, as a filter)
+    "youth": Q(
+        birth_year__gte=F("event__date__year") - YOUTH_MAX_AGE,
+        birth_year__lte=F("event__date__year") - YOUTH_MIN_AGE,
+    ),
+    # Attendance's rows about each delegate, by relation name (one-to-one, so no row is counted
+    # twice): as congresses counts `event.delegates`, this lower app reads a higher app's rows
+    # without importing it. Every roster write recounts them too, since deleting a delegate
+    # deletes its invitation and check-in.
+    "answered_yes": Q(invitation__answer="yes"),
+    "answered_no": Q(invitation__answer="no"),
+    "answered_replace": Q(invitation__answer="replace"),
+    "answered_none": Q(invitation__isnull=True) | Q(invitation__answer="pending"),
+    "checked_in": Q(checkin__isnull=False),
 }
 COUNTER_FIELDS: tuple[str, ...] = ("headcount", *COUNTER_FILTERS)
 

@@ -19,9 +19,16 @@ from units.choices import Gender
 from units.models import Unit
 from units.reference import ETHNIC_GROUPS
 
-from .domain import delegate_search_text, email_problem
+from .domain import delegate_search_text, email_problem, staged_rows_pack
 from .models import Delegate, DelegationApproval, DelegationQuota, RosterCounter, RosterImport
-from .selectors import COUNTER_FIELDS, congress_cap, delegation_candidates, event_cap, roster_counts
+from .selectors import (
+    COUNTER_FIELDS,
+    congress_cap,
+    delegation_candidates,
+    event_cap,
+    roster_counter,
+    roster_counts,
+)
 
 # The fields an officer fills in (form, Excel, copy from a lower roster).
 DELEGATE_FIELDS = (
@@ -62,8 +69,14 @@ class QuotaError(DomainError):
 
 
 def _lock_event(event: Event) -> Event:
-    """Lock the event row: concurrent adds to one roster queue up here."""
-    return Event.objects.select_for_update().select_related("tier", "unit").get(pk=event.pk)
+    """Lock the event row: concurrent writes to one roster queue up here.
+
+    FOR NO KEY UPDATE (on PostgreSQL): roster writers still queue behind each other and
+    behind every FOR UPDATE of the event, but a door's check-in, whose foreign key to the
+    event takes a KEY SHARE lock, is not held up, so it cannot deadlock with the delete of
+    the delegate it checks in (which waits for the check-in's lock on the delegate).
+    """
+    return Event.objects.select_for_update(no_key=True).select_related("tier", "unit").get(pk=event.pk)
 
 
 def _ensure_open(event: Event) -> None:
@@ -74,33 +87,43 @@ def _ensure_open(event: Event) -> None:
 
 
 def _ensure_room(event: Event, requested: int) -> None:
-    current = Delegate.objects.filter(event=event).count()
+    """Refuse more delegates than the cap leaves, reading the locked event's kept headcount."""
+    current = roster_counter(event=event).headcount
     decision = rules.seats_left(cap=event_cap(event), headcount=current, requested=requested)
     if not decision:
         raise DelegateCapExceeded(decision.reason)
 
 
 def roster_recount(*, event_id: int) -> None:
-    """Set the event's RosterCounter from a fresh count of its roster (two queries, whatever its size).
+    """Set the event's RosterCounter from a fresh count of its roster (three queries, whatever its size).
 
-    Every roster write calls it in its own transaction, after the write and under the event
-    lock the cap check takes: concurrent writes to one roster queue on that lock, so the
-    counters a page reads are always those of a committed roster. A recount rather than
+    Every roster write (and every answer or check-in, from attendance) calls it in its own
+    transaction, after the write. It locks the counter row before counting: recounts of one
+    event queue on that lock and each commits before the next counts, so the last recount
+    always sees every committed write and the counters equal a fresh count, also when
+    check-ins (which take no event lock) run beside roster edits. A recount rather than
     +1/-1 arithmetic: one definition of each figure, and no write path can drift it.
     """
     rosters_recount(event_ids=[event_id])
 
 
+@transaction.atomic
 def rosters_recount(*, event_ids: Iterable[int]) -> None:
-    """roster_recount() for many events at once (demo data, the admin's bulk delete): two queries."""
-    counts = roster_counts(event_ids=event_ids)
-    if counts:
-        RosterCounter.objects.bulk_create(
-            [RosterCounter(event_id=event_id, **values) for event_id, values in counts.items()],
-            update_conflicts=True,
-            unique_fields=["event"],
-            update_fields=list(COUNTER_FIELDS),
-        )
+    """roster_recount() for many events at once (demo data, the admin's bulk delete): three queries."""
+    ids = sorted(set(event_ids))
+    if not ids:
+        return
+    locked = RosterCounter.objects.select_for_update().filter(pk__in=ids).order_by("pk").values_list("pk")
+    if len(list(locked)) < len(ids):  # a first delegate: make the missing rows, then lock them all
+        RosterCounter.objects.bulk_create([RosterCounter(event_id=pk) for pk in ids], ignore_conflicts=True)
+        list(locked.all())
+    counts = roster_counts(event_ids=ids)
+    RosterCounter.objects.bulk_create(
+        [RosterCounter(event_id=event_id, **values) for event_id, values in counts.items()],
+        update_conflicts=True,
+        unique_fields=["event"],
+        update_fields=list(COUNTER_FIELDS),
+    )
 
 
 def _fill(delegate: Delegate, data: dict) -> Delegate:
@@ -148,6 +171,9 @@ for _name in _TEXT_FIELDS:
     assert isinstance(_field, models.CharField) and _field.max_length
     _FIELD_LIMITS[_name] = (_field.max_length, str(_field.verbose_name))
 _ETHNIC_GROUPS = frozenset(ETHNIC_GROUPS)
+# Once, not per row: Django's Choices.values builds a new list each time it is read.
+_CATEGORIES = frozenset(Delegate.Category.values)
+_GENDERS = frozenset(Gender.values)
 
 
 def _validated_fast(delegate: Delegate, position: int) -> Delegate:
@@ -160,9 +186,9 @@ def _validated_fast(delegate: Delegate, position: int) -> Delegate:
     problems = []
     if not delegate.full_name:
         problems.append(gettext("thiếu họ và tên"))
-    if delegate.category not in Delegate.Category.values:
+    if delegate.category not in _CATEGORIES:
         problems.append(gettext("thành phần không hợp lệ"))
-    if delegate.gender not in Gender.values:
+    if delegate.gender not in _GENDERS:
         problems.append(gettext("giới tính không hợp lệ"))
     if delegate.ethnic_group not in _ETHNIC_GROUPS:
         problems.append(gettext("dân tộc không có trong danh mục 54 dân tộc"))
@@ -278,14 +304,14 @@ def roster_import_stage(*, event: Event, file_name: str, rows: list[dict], by) -
         raise RosterFinalised(
             gettext("Danh sách đại biểu đã được chốt. Hãy mở lại danh sách trước khi nhập.")
         )
-    current = Delegate.objects.filter(event=event).count()
+    current = roster_counter(event=event).headcount
     decision = rules.seats_left(cap=event_cap(event), headcount=current, requested=len(rows))
     if not decision:
         raise DelegateCapExceeded(gettext("Không nhập tệp: %(reason)s") % {"reason": decision.reason})
     # One pending import per officer and event; abandoned previews go after a day.
     RosterImport.objects.filter(event=event, created_by=by).delete()
     RosterImport.objects.filter(created_at__lt=timezone.now() - timedelta(days=1)).delete()
-    staged = RosterImport(event=event, file_name=file_name[:255], rows=rows, created_by=by)
+    staged = RosterImport(event=event, file_name=file_name[:255], rows=staged_rows_pack(rows), created_by=by)
     staged.full_clean()
     staged.save()
     return staged
@@ -295,7 +321,7 @@ def roster_import_stage(*, event: Event, file_name: str, rows: list[dict], by) -
 def roster_import_confirm(*, staged: RosterImport, skip: Iterable[int] = ()) -> list[Delegate]:
     """Add the staged rows, but those the officer chose to skip in the preview (row indexes)."""
     skipped = set(skip)
-    rows = [row for index, row in enumerate(staged.rows) if index not in skipped]
+    rows = [row for index, row in enumerate(staged.parsed_rows) if index not in skipped]
     if not rows:
         raise RosterError(gettext("Mọi dòng của tệp đều được chọn bỏ qua: không có đại biểu nào để nhập."))
     delegates = delegates_bulk_create(
@@ -317,12 +343,10 @@ def roster_finalise(*, event: Event, now: datetime | None = None) -> Event:
     """Close the roster (`now`: when, for the demo's past events; the real time otherwise)."""
     locked = _lock_event(event)
     _ensure_open(locked)
-    qs = Delegate.objects.filter(event=locked)
-    total = qs.count()
-    exemplars = qs.filter(category__in=Delegate.EXEMPLAR_CATEGORIES).count()
+    counter = roster_counter(event=locked)  # kept by every roster write, under this same lock
     share = rules.exemplar_share(
-        exemplars=exemplars,
-        total=total,
+        exemplars=counter.exemplars,
+        total=counter.headcount,
         min_percent=locked.tier.min_exemplar_share_percent,
         cap=event_cap(locked),
     )

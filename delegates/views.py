@@ -220,16 +220,16 @@ def roster_import(request, event_pk: int):
 def import_preview(request, event_pk: int, token):
     event = _event(request, event_pk)
     staged = selectors.roster_import_for(event=event, token=token, user=request.user)
-    duplicates = selectors.import_duplicates(event=event, rows=staged.rows)
+    duplicates = selectors.import_duplicates(event=event, rows=staged.parsed_rows)
     context = {
         "event": event,
         "staged": staged,
         "rows": [
             {**display_row(row), "index": index, "duplicate": duplicates.get(index, "")}
-            for index, row in enumerate(staged.rows[:500])
+            for index, row in enumerate(staged.parsed_rows[:500])
         ],
-        "total": len(staged.rows),
-        "outlook": selectors.import_outlook(event=event, rows=staged.rows),
+        "total": len(staged.parsed_rows),
+        "outlook": selectors.import_outlook(event=event, rows=staged.parsed_rows),
         "duplicates": duplicates,
     }
     return render(request, "delegates/import_preview.html", context)
@@ -256,7 +256,7 @@ def import_confirm(request, event_pk: int, token):
             % {"file_name": staged.file_name},
         )
         return redirect("delegates:import_preview", event_pk=event.pk, token=token)
-    left_out = len(staged.rows) - len(created)
+    left_out = len(staged.parsed_rows) - len(created)
     skipped = gettext("; bỏ qua %(left_out)s dòng trùng") % {"left_out": left_out} if left_out else ""
     messages.success(
         request,

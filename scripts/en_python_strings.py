@@ -5,6 +5,12 @@ of locale/en/LC_MESSAGES/django.po from EN above it and from EN_PYTHON here (`ma
 """
 
 EN_PYTHON = {
+    "thanh niên": "youth",
+    "sẽ tham dự": "will attend",
+    "không tham dự được": "cannot attend",
+    "cử người đi thay": "sending a substitute",
+    "chưa trả lời": "not answered",
+    "đã điểm danh": "checked in",
     "audit action\x04Tạo mới": "Created",
     "audit action\x04Sửa": "Edited",
     "audit action\x04Xóa": "Deleted",

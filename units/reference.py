@@ -84,5 +84,8 @@ def field_for(text: str) -> str | None:
     folded = _fold(text)
     if not folded:
         return None
-    starting = [name for name in FIELDS if _fold(name) == folded or _fold(name).startswith(folded + " ")]
+    starting = [name for name, known in _FOLDED_FIELDS if known == folded or known.startswith(folded + " ")]
     return starting[0] if len(starting) == 1 else None
+
+
+_FOLDED_FIELDS = tuple((name, _fold(name)) for name in FIELDS)  # folded once, not per row of an import

@@ -253,3 +253,19 @@ def test_the_event_page_links_to_its_history(client, unit_manager, campaign, uni
     client.force_login(unit_manager)
     body = client.get(reverse("congresses:event_detail", args=[event.pk])).content.decode()
     assert history_url(event) in body
+
+
+def test_the_bulk_writer_records_a_created_row_as_auditlog_itself_would(units, campaign):
+    """The import's audit entries (issue 16: field list worked out once) equal auditlog's own diff."""
+    from auditlog.diff import model_instance_diff
+
+    from audit.bulk import _created_diffs
+    from tests.factories import DelegateFactory
+
+    event = EventFactory(unit=units["chora"], campaign=campaign, tier_code="commune")
+    delegates = [
+        DelegateFactory(event=event, gender="female", email="lan@backan.gov.vn", is_direct_worker=True),
+        DelegateFactory(event=event, category="exemplar_collective", collective_name="Thôn Nà Làng"),
+    ]
+    assert _created_diffs(delegates) == [model_instance_diff(None, d) for d in delegates]
+    assert _created_diffs(delegates)[0]["full_name"] == ("None", delegates[0].full_name)

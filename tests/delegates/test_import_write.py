@@ -51,3 +51,25 @@ def test_a_bad_row_still_refuses_the_whole_import(province_event):
     with pytest.raises(services.RosterError, match="năm sinh không hợp lệ"):
         services.delegates_bulk_create(event=province_event, rows=rows)
     assert not Delegate.objects.filter(event=province_event).exists()
+
+
+def test_a_staged_import_keeps_its_rows_compact_and_gives_them_back_whole(province_event, unit_manager):
+    import json
+
+    from delegates.models import RosterImport
+
+    rows = [{**DELEGATE_DATA, "full_name": f"Lý Văn Người{i:04d}", "email": ""} for i in range(300)]
+    staged = services.roster_import_stage(
+        event=province_event, file_name="ds.xlsx", rows=rows, by=unit_manager
+    )
+    kept = RosterImport.objects.get(pk=staged.pk)
+    assert kept.rows["columns"] == list(rows[0])  # the keys once, then the values of each row
+    assert len(json.dumps(kept.rows)) < len(json.dumps(rows)) * 0.75
+    assert kept.parsed_rows == rows
+    old_style = RosterImport.objects.create(  # staged before the compact form: still confirmed
+        event=province_event, file_name="cu.xlsx", rows=rows[:2], created_by=unit_manager
+    )
+    assert [d.full_name for d in services.roster_import_confirm(staged=old_style)] == [
+        "Lý Văn Người0000",
+        "Lý Văn Người0001",
+    ]

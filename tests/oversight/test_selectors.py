@@ -189,3 +189,29 @@ def test_a_delegation_over_its_quota_is_listed(campaign, units):
     assert [v.reason for v in found] == [
         "Đoàn đại biểu dự Đại hội cấp trên 7 người, vượt số được phân bổ (5): cần bớt 2."
     ]
+
+
+@freeze_time("2025-05-01")
+def test_the_dashboard_compliance_and_summary_read_counters_in_constant_queries_never_the_delegates(campaign):
+    """Issue 16: their cost follows the events, not the delegates (the delegates table is never read)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from oversight.selectors import compliance_violations, summary_tables
+
+    def read():
+        with CaptureQueriesContext(connection) as queries:
+            selectors.oversight_dashboard(campaign=campaign, today=date(2025, 5, 1))
+            compliance_violations(campaign=campaign, today=date(2025, 5, 1))
+            summary = summary_tables(campaign=campaign)
+        return [q["sql"] for q in queries.captured_queries], summary
+
+    communes = Unit.objects.filter(kind__in=("commune", "ward", "town")).order_by("pk")
+    _populate(campaign, communes[:2], delegates_each=4)
+    small, _ = read()
+    _populate(campaign, communes[2:12], delegates_each=40)
+    large, summary = read()
+    assert len(large) == len(small)
+    assert not [sql for sql in large if '"delegates_delegate"' in sql]
+    delegates_table = next(t for t in summary.tables if t.title == "Đại biểu và cơ cấu")
+    assert delegates_table.rows[-1][1] == 8 + 10 * 40  # the province's line, from the counters
