@@ -15,10 +15,12 @@ from .models import (
     AwardReceived,
     AwardType,
     BaseSalary,
+    DocumentRegister,
     Exemplar,
     Honour,
     Nomination,
     Presenter,
+    RegisterEntry,
 )
 
 
@@ -372,3 +374,23 @@ def public_exemplar_detail(*, pk: int) -> Exemplar | None:
 
 def public_honours(*, exemplar: Exemplar) -> list[Honour]:
     return list(Honour.objects.filter(exemplar=exemplar).select_related("event", "award_type", "decision"))
+
+
+# --- The register of documents (sổ đăng ký văn bản) --------------------------------------------
+
+
+def register_entries_for_user(*, user, year: int | None = None, kind: str = "") -> QuerySet[RegisterEntry]:
+    """The numbers issued by the bodies the user sees (their unit and the units below), one query."""
+    qs = filter_for_scope(
+        RegisterEntry.objects.select_related("register__unit", "event"), user, unit_path="register__unit"
+    )
+    if year:
+        qs = qs.filter(register__year=year)
+    if kind:
+        qs = qs.filter(register__kind=kind)
+    return qs.order_by("register__unit__name", "-register__year", "register__kind", "seq", "pk")
+
+
+def register_years_for_user(*, user) -> list[int]:
+    qs = filter_for_scope(DocumentRegister.objects.all(), user, unit_path="unit")
+    return sorted(set(qs.values_list("year", flat=True)), reverse=True)
