@@ -267,6 +267,8 @@ class Nomination(models.Model):
             ),
         ]
 
+    reward: RewardAmount  # not a column: set by selectors.event_accepted_nominations
+
     def __str__(self) -> str:
         return f"{self.exemplar} — {self.proposed_award}"
 
