@@ -9,6 +9,18 @@ import re
 from pathlib import Path
 
 EN = {
+    "Sổ đăng ký văn bản": "Document register",
+    "Số của quyết định khen thưởng và tờ trình đề nghị khen thưởng do cơ quan ban hành cấp, theo từng năm và loại văn bản (số bắt đầu từ 01 mỗi năm).": "Numbers the issuing body gave its commendation decisions and award submissions, by year and kind of document (numbering starts at 01 each year).",
+    "Năm": "Year",
+    "Mọi năm": "All years",
+    "Loại văn bản": "Kind of document",
+    "Mọi loại": "All kinds",
+    "Cơ quan ban hành": "Issuing body",
+    "Số, ký hiệu": "Number and symbol",
+    "Ngày": "Date",
+    "Trích yếu": "Subject",
+    "Sự kiện": "Event",
+    "Chưa có văn bản nào được cấp số.": "No document has been numbered yet.",
     "Tiếng Việt": "Tiếng Việt",
     "English": "English",
     "Cổng thi đua yêu nước %(province)s": "Patriotic Emulation Portal, %(province)s",
