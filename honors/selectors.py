@@ -424,12 +424,23 @@ def register_years_for_user(*, user) -> list[int]:
     return sorted(set(qs.values_list("year", flat=True)), reverse=True)
 
 
-def event_submission_entry(*, event: Event) -> RegisterEntry | None:
-    """The number of the Tờ trình the event's organising unit sent up for it, if it made one."""
-    return (
-        RegisterEntry.objects.filter(
-            event=event, register__unit_id=event.unit_id, register__kind=DocumentRegister.Kind.SUBMISSION
-        )
-        .order_by("pk")
+def event_submission_entry(*, event: Event, on_or_before=None) -> RegisterEntry | None:
+    """The number of the Tờ trình the event's organising unit sent up for it, if it made one (by a
+    decision's date, when given: a decision never cites a submission made after it)."""
+    qs = RegisterEntry.objects.filter(
+        event=event, register__unit_id=event.unit_id, register__kind=DocumentRegister.Kind.SUBMISSION
+    )
+    if on_or_before is not None:
+        qs = qs.filter(date__lte=on_or_before)
+    return qs.order_by("pk").first()
+
+
+def unit_latest_decision_signer(*, unit: Unit) -> str:
+    """Who signed the body's latest decision: the submission's signer when its profile names nobody."""
+    signer = (
+        AwardDecision.objects.filter(issuing_unit=unit)
+        .order_by("-date", "-pk")
+        .values_list("signer", flat=True)
         .first()
     )
+    return signer or ""

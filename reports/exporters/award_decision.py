@@ -87,7 +87,9 @@ def _proposal_line(decision: AwardDecision, issuer, honours: list) -> str:
         exemplar_units=[(h.exemplar.unit.pk, body_in_sentence(unit_kind=h.exemplar.unit.kind,
                                                              unit_name=h.exemplar.unit.name)) for h in honours],
     )  # fmt: skip
-    entry = event_submission_entry(event=event) if unit.pk != issuer.unit_id else None
+    entry = (
+        event_submission_entry(event=event, on_or_before=decision.date) if unit.pk != issuer.unit_id else None
+    )
     submission = f"Tờ trình số {entry.number} ngày {entry.date:%d/%m/%Y}" if entry is not None else ""
     return domain.proposal_line(proposers=proposers, organiser=event.name, submission=submission)
 

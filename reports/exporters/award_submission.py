@@ -18,7 +18,11 @@ from core.clock import today
 from core.text import vnd_in_words
 from honors.domain import proposal_tally
 from honors.models import Nomination
-from honors.selectors import event_accepted_nomination_count, event_accepted_nominations
+from honors.selectors import (
+    event_accepted_nomination_count,
+    event_accepted_nominations,
+    unit_latest_decision_signer,
+)
 from honors.services import submission_register_entry
 from units.domain import body_in_sentence, head_in_sentence
 from units.models import DocumentSigner
@@ -65,7 +69,8 @@ def submission_context(event) -> dict[str, Any]:
     unit = event.unit
     proposer = body_in_sentence(unit_kind=unit.kind, unit_name=unit.name)
     issuer = document_issuer(unit=unit, purpose=DocumentSigner.Purpose.DECISION)
-    body = replace(issuer, recipients=("- Như trên;", "- Lưu: VT."))
+    body = replace(issuer, recipients=("- Như trên;", "- Lưu: VT."),
+                   signer_name=issuer.signer_name or unit_latest_decision_signer(unit=unit))  # fmt: skip
     forms = list(dict.fromkeys(n.decided_award.name for n in nominations if n.decided_award))
     subject = f"Về việc đề nghị tặng {', '.join(forms)}"
     entry = submission_register_entry(

@@ -154,3 +154,23 @@ def test_a_start_without_accepted_proposals_shows_the_message_not_a_500(client, 
     )
     assert response.status_code == 200
     assert "chưa có đề nghị khen thưởng nào được đồng ý" in response.content.decode()
+
+
+def test_a_decision_made_before_the_submission_does_not_cite_it(
+    babe_event, babe_proposals, admin, request_report, units
+):
+    from datetime import date
+
+    request_report(kind="award_submission", event=babe_event, requested_by=admin, params={})  # dated 10/09
+    DocumentProfileFactory(unit=units["province"], place="Bắc Kạn")
+    decision = honours.award_decision_get_or_create(
+        event=babe_event, authority="province_chair", issuer="Chủ tịch UBND tỉnh Bắc Kạn", number="",
+        date=date(2025, 9, 1), place="Bắc Kạn", signer="Nguyễn Đăng Bình", issuing_unit=units["province"],
+    )  # fmt: skip
+    nomination = Nomination.objects.filter(status="accepted").first()
+    honours.honour_record(event=babe_event, exemplar=nomination.exemplar, award_type=babe_proposals,
+                          decision=decision, nomination=nomination)  # fmt: skip
+    report = request_report(kind="award_decision", event=babe_event, requested_by=admin,
+                            params={"decision_id": decision.pk})  # fmt: skip
+    first = pdf_text.page_texts(pdf_text.read(report.file.read()))[0]
+    assert "Xét đề nghị của Chủ tịch Ủy ban nhân dân huyện Ba Bể." in first and "Tờ trình" not in first
