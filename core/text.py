@@ -123,3 +123,80 @@ def format_decimal(value) -> str:
         return ""
     text = f"{value:.1f}" if value == round(value, 1) else f"{value:f}".rstrip("0")
     return text.replace(".", ",")
+
+
+# --- Amounts in words ("Bằng chữ"), as a decision and a financial document write them ---------
+
+_DIGITS = ("không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín")
+_SCALES = ("", " nghìn", " triệu")  # three-digit groups below the tỷ; the tỷ repeats above
+
+
+def _tens_and_units(tens: int, units: int, *, after_hundred: bool, odd: str, five: str) -> str:
+    """The last two digits of a group: "linh năm", "mười lăm", "hai mươi mốt", "ba mươi tư"."""
+    if tens == 0:
+        return f"{odd} {_DIGITS[units]}" if units and after_hundred else (_DIGITS[units] if units else "")
+    head = "mười" if tens == 1 else f"{_DIGITS[tens]} mươi"
+    if units == 0:
+        return head
+    if units == 5:
+        word = five if tens > 1 else "lăm"
+    elif units == 1 and tens > 1:
+        word = "mốt"
+    elif units == 4 and tens > 1:
+        word = "tư"
+    else:
+        word = _DIGITS[units]
+    return f"{head} {word}"
+
+
+def _group_words(value: int, *, full: bool, odd: str, five: str) -> str:
+    """One group of three digits; `full` when a higher group precedes it ("không trăm linh năm")."""
+    hundreds, rest = divmod(value, 100)
+    tens, units = divmod(rest, 10)
+    words = []
+    if hundreds or full:
+        words.append(f"{_DIGITS[hundreds]} trăm")
+    tail = _tens_and_units(tens, units, after_hundred=bool(words), odd=odd, five=five)
+    if tail:
+        words.append(tail)
+    return " ".join(words)
+
+
+def _below_billion(value: int, *, full: bool, odd: str, five: str) -> str:
+    groups = [(value // 1_000_000) % 1000, (value // 1000) % 1000, value % 1000]
+    words: list[str] = []
+    for group, scale in zip(groups, reversed(_SCALES), strict=True):
+        if group:
+            words.append(_group_words(group, full=full or bool(words), odd=odd, five=five) + scale)
+    return " ".join(words)
+
+
+def _number_words(value: int, *, full: bool, odd: str, five: str) -> str:
+    billions, rest = divmod(value, 1_000_000_000)
+    words = []
+    if billions:
+        words.append(_number_words(billions, full=full, odd=odd, five=five) + " tỷ")
+    if rest:
+        words.append(_below_billion(rest, full=full or bool(billions), odd=odd, five=five))
+    return " ".join(words)
+
+
+def vnd_in_words(n: int, *, odd: str = "linh", five: str = "lăm") -> str:
+    """An amount of đồng in words, as "Bằng chữ" writes it: 2340000 -> "Hai triệu ba trăm bốn mươi
+    nghìn đồng", 1005000 -> "Một triệu không trăm linh năm nghìn đồng", 0 -> "Không đồng".
+
+    Reading rules: "linh" (or odd="lẻ", the southern usage) for a zero ten after a hundred; "mười"
+    for ten and "mươi" after two to nine; "mốt" and "tư" for one and four after "mươi", "lăm" for
+    five after a ten (five="nhăm" reads "hai mươi nhăm"; "mười lăm" either way); "không trăm" for an empty hundred inside the number; nghìn, triệu, tỷ, and
+    the tỷ repeating above ("một nghìn tỷ").
+    """
+    if isinstance(n, bool) or not isinstance(n, int):
+        raise TypeError("Số tiền phải là số nguyên (đồng).")
+    if n < 0:
+        raise ValueError("Số tiền không được âm.")
+    if odd not in ("linh", "lẻ"):
+        raise ValueError("Cách đọc số lẻ chỉ là “linh” hoặc “lẻ”.")
+    if five not in ("lăm", "nhăm"):
+        raise ValueError("Cách đọc số năm sau “mươi” chỉ là “lăm” hoặc “nhăm”.")
+    words = _number_words(n, full=False, odd=odd, five=five) if n else "không"
+    return f"{words[:1].upper()}{words[1:]} đồng"

@@ -1,5 +1,6 @@
 """Pure reference values and the presenters' spread of the honours app. No ORM: values in, dataclass out."""
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -194,3 +195,80 @@ def reward_budget(lines: Iterable[tuple[str, int | None]]) -> RewardBudget:
         missing += amount is None
     rows = tuple(BudgetRow(a, counts[a], sums[a]) for a in counts)
     return RewardBudget(rows, sum(counts.values()), sum(sums.values()), missing)
+
+
+# --- The register of documents (sổ đăng ký văn bản) --------------------------------------------
+
+
+def register_number(*, seq: int, kind: str, symbol: str) -> str:
+    """The number printed on the document: 12, "QĐ", "UBND" -> "12/QĐ-UBND" (Nghị định 30/2020/NĐ-CP,
+    Phụ lục I, mục 4: số, ký hiệu = số thứ tự / tên loại văn bản - chữ viết tắt cơ quan ban hành)."""
+    return f"{seq}/{kind}-{symbol}" if symbol else f"{seq}/{kind}"
+
+
+_LEADING_NUMBER = re.compile(r"^\s*0*(\d{1,9})\s*(?:/|$)")
+
+
+def typed_register_seq(number: str) -> int | None:
+    """The running number of a number typed by hand ("15/QĐ-UBND" -> 15, "07/TTr-UBND" -> 7), or None."""
+    match = _LEADING_NUMBER.match(number)
+    return int(match[1]) if match and int(match[1]) > 0 else None
+
+
+@dataclass(frozen=True)
+class RegisterDecision:
+    allowed: bool
+    seq: int | None
+    last_number: int
+    reason: str = ""
+
+
+def register_allocate(
+    *, last_number: int, typed_number: str, typed_seq: int | None, taken: bool, register_label: str
+) -> RegisterDecision:
+    """The number a document takes from its register: the next one, or the one typed by hand kept
+    (the register then runs on after it) unless that number is already in the register."""
+    if not typed_number:
+        return RegisterDecision(True, last_number + 1, last_number + 1)
+    if taken:
+        return RegisterDecision(
+            False, typed_seq, last_number,
+            f"Số {typed_number} đã có trong {register_label}; mỗi số chỉ cấp cho một văn bản. "
+            "Hãy để trống ô số để lấy số tiếp theo, hoặc nhập số khác.",
+        )  # fmt: skip
+    return RegisterDecision(True, typed_seq, max(last_number, typed_seq or 0))
+
+
+# --- The submission's figures (Tờ trình đề nghị khen thưởng) ----------------------------------
+
+
+@dataclass(frozen=True)
+class ProposalRow:
+    award: str
+    individuals: int
+    collectives: int
+    amount: int
+
+
+@dataclass(frozen=True)
+class ProposalTally:
+    rows: tuple[ProposalRow, ...]
+    individuals: int
+    collectives: int
+    total: int
+    without_amount: int
+
+
+def proposal_tally(lines: Iterable[tuple[str, str, int | None]]) -> ProposalTally:
+    """(award form, "individual"/"collective", amount) per proposal -> individuals, collectives and
+    money per form (first-seen order) and overall."""
+    seen: dict[str, list[int]] = {}
+    missing = 0
+    for award, kind, amount in lines:
+        row = seen.setdefault(award, [0, 0, 0])
+        row[1 if kind == "collective" else 0] += 1
+        row[2] += amount or 0
+        missing += amount is None
+    rows = tuple(ProposalRow(a, i, c, m) for a, (i, c, m) in seen.items())
+    return ProposalTally(rows, sum(r.individuals for r in rows), sum(r.collectives for r in rows),
+                         sum(r.amount for r in rows), missing)  # fmt: skip

@@ -229,7 +229,11 @@ class ReviewForm(forms.Form):
         required=False,
         help_text=_("Ví dụ: Chủ tịch Ủy ban nhân dân huyện Ba Bể"),
     )
-    decision_number = forms.CharField(label=_("Số quyết định"), max_length=50, required=False)
+    decision_number = forms.CharField(
+        label=_("Số quyết định"), max_length=50, required=False,
+        help_text=_("Để trống để lấy số tiếp theo trong sổ đăng ký quyết định của cơ quan ban hành "
+                    "(hoặc quyết định đã ghi của cùng cấp, cùng ngày tại sự kiện)."),
+    )  # fmt: skip
     decision_date = forms.DateField(label=_("Ngày quyết định"), required=False, widget=DATE)
     decision_place = forms.CharField(label=_("Địa danh"), max_length=100, required=False)
     signer = forms.CharField(label=_("Người ký"), max_length=150, required=False)
@@ -273,7 +277,7 @@ class ReviewForm(forms.Form):
             self.add_error("raised_award", gettext("Hãy chọn hình thức khen thưởng mức cao hơn."))
         if status in (Nomination.Status.ACCEPTED, Nomination.Status.RAISED):
             for name in self.DECISION_FIELDS:
-                if not cleaned.get(name):
+                if name != "decision_number" and not cleaned.get(name):
                     self.add_error(name, gettext("Cần nhập khi đồng ý hoặc nâng mức."))
         return cleaned
 

@@ -272,6 +272,8 @@ class Nomination(models.Model):
             ),
         ]
 
+    reward: RewardAmount  # not a column: set by selectors.event_accepted_nominations
+
     def __str__(self) -> str:
         return f"{self.exemplar} — {self.proposed_award}"
 
@@ -385,3 +387,65 @@ class Presenter(models.Model):
 
     def __str__(self) -> str:
         return f"{self.order}. {self.topic}"
+
+
+class DocumentRegister(models.Model):
+    """The sổ đăng ký văn bản of one issuing body for one kind of document in one year: numbers
+    run from 1 each year (Nghị định 30/2020/NĐ-CP, Điều 15: số của văn bản ... bắt đầu liên tiếp
+    từ số 01 vào ngày 01 tháng 01 và kết thúc vào ngày 31 tháng 12 hằng năm)."""
+
+    class Kind(models.TextChoices):
+        DECISION = "QĐ", "Quyết định"
+        SUBMISSION = "TTr", "Tờ trình"
+
+    unit = models.ForeignKey(
+        "units.Unit", verbose_name="cơ quan ban hành", on_delete=models.PROTECT, related_name="registers"
+    )
+    year = models.PositiveSmallIntegerField("năm")
+    kind = models.CharField("loại văn bản", max_length=5, choices=Kind.choices)
+    last_number = models.PositiveIntegerField("số đã cấp lớn nhất", default=0)
+
+    class Meta:
+        verbose_name = "sổ đăng ký văn bản"
+        verbose_name_plural = "sổ đăng ký văn bản"
+        ordering = ["unit", "-year", "kind"]
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "year", "kind"], name="one_register_per_body_year_kind"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.year} — {self.unit}"
+
+
+class RegisterEntry(models.Model):
+    """One number issued from a register: the document's number, date, title and what it is."""
+
+    register = models.ForeignKey(
+        DocumentRegister, verbose_name="sổ", on_delete=models.PROTECT, related_name="entries"
+    )
+    # The register's running number; None only for a number typed by hand that starts with none.
+    seq = models.PositiveIntegerField("số thứ tự", null=True, blank=True)
+    number = models.CharField("số, ký hiệu", max_length=50)
+    date = models.DateField("ngày văn bản")
+    title = models.CharField("trích yếu", max_length=500)
+    event = models.ForeignKey(
+        "congresses.Event", verbose_name="sự kiện", on_delete=models.PROTECT, null=True, blank=True,
+        related_name="register_entries",
+    )  # fmt: skip
+    decision = models.OneToOneField(
+        AwardDecision, verbose_name="quyết định", on_delete=models.CASCADE, null=True, blank=True,
+        related_name="register_entry",
+    )  # fmt: skip
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "văn bản trong sổ đăng ký"
+        verbose_name_plural = "văn bản trong sổ đăng ký"
+        ordering = ["register", "seq", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["register", "seq"], name="register_seq_unique"),
+            models.UniqueConstraint(fields=["register", "number"], name="register_number_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Số {self.number} ngày {self.date:%d/%m/%Y}"

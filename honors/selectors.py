@@ -15,10 +15,12 @@ from .models import (
     AwardReceived,
     AwardType,
     BaseSalary,
+    DocumentRegister,
     Exemplar,
     Honour,
     Nomination,
     Presenter,
+    RegisterEntry,
 )
 
 
@@ -244,14 +246,16 @@ def base_salary_rates() -> list[tuple]:
     return list(BaseSalary.objects.values_list("effective_from", "amount"))
 
 
-def honour_reward(honour: Honour, *, decision_date, rates: list[tuple]) -> domain.RewardAmount:
-    award = honour.award_type
+def award_reward(award: AwardType, *, exemplar_kind: str, on, rates: list[tuple]) -> domain.RewardAmount:
+    """The reward money of `award` to an individual or a collective on a day (the one money rule)."""
     coefficient = domain.reward_coefficient(
-        individual=award.reward_individual, collective=award.reward_collective, kind=honour.exemplar.kind
+        individual=award.reward_individual, collective=award.reward_collective, kind=exemplar_kind
     )
-    return domain.reward_amount(
-        coefficient=coefficient, base_salary=domain.base_salary_on(rates, decision_date)
-    )
+    return domain.reward_amount(coefficient=coefficient, base_salary=domain.base_salary_on(rates, on))
+
+
+def honour_reward(honour: Honour, *, decision_date, rates: list[tuple]) -> domain.RewardAmount:
+    return award_reward(honour.award_type, exemplar_kind=honour.exemplar.kind, on=decision_date, rates=rates)
 
 
 def attach_rewards(honours: list[Honour], *, decision: AwardDecision, rates: list[tuple]) -> int:
@@ -288,6 +292,32 @@ def province_reward_budget() -> domain.RewardBudget:
 
 def event_decision(*, event: Event, number: str) -> AwardDecision | None:
     return AwardDecision.objects.filter(event=event, number=number).first()
+
+
+def event_accepted_nominations(*, event: Event, on) -> list[Nomination]:
+    """The event's accepted (or raised) proposals, highest form first, each with the reward money of
+    its decided form on `on` (`nomination.reward`): what a Tờ trình asks the higher authority for."""
+    nominations = list(
+        Nomination.objects.filter(
+            event=event, status__in=[Nomination.Status.ACCEPTED, Nomination.Status.RAISED],
+            decided_award__isnull=False,
+        )
+        .select_related("exemplar__unit__parent__parent", "decided_award")
+        .order_by("-decided_award__level", "decided_award__order", "decided_award__name", "exemplar__name")
+    )  # fmt: skip
+    rates = base_salary_rates()
+    for nomination in nominations:
+        award = nomination.decided_award or nomination.proposed_award  # decided: filtered above
+        nomination.reward = award_reward(award, exemplar_kind=nomination.exemplar.kind, on=on, rates=rates)
+    return nominations
+
+
+def event_accepted_nomination_count(*, event: Event) -> int:
+    return Nomination.objects.filter(
+        event=event,
+        status__in=[Nomination.Status.ACCEPTED, Nomination.Status.RAISED],
+        decided_award__isnull=False,
+    ).count()
 
 
 def event_nominations(*, event: Event) -> list[Nomination]:
@@ -372,3 +402,45 @@ def public_exemplar_detail(*, pk: int) -> Exemplar | None:
 
 def public_honours(*, exemplar: Exemplar) -> list[Honour]:
     return list(Honour.objects.filter(exemplar=exemplar).select_related("event", "award_type", "decision"))
+
+
+# --- The register of documents (sổ đăng ký văn bản) --------------------------------------------
+
+
+def register_entries_for_user(*, user, year: int | None = None, kind: str = "") -> QuerySet[RegisterEntry]:
+    """The numbers issued by the bodies the user sees (their unit and the units below), one query."""
+    qs = filter_for_scope(
+        RegisterEntry.objects.select_related("register__unit", "event"), user, unit_path="register__unit"
+    )
+    if year:
+        qs = qs.filter(register__year=year)
+    if kind:
+        qs = qs.filter(register__kind=kind)
+    return qs.order_by("register__unit__name", "-register__year", "register__kind", "seq", "pk")
+
+
+def register_years_for_user(*, user) -> list[int]:
+    qs = filter_for_scope(DocumentRegister.objects.all(), user, unit_path="unit")
+    return sorted(set(qs.values_list("year", flat=True)), reverse=True)
+
+
+def event_submission_entry(*, event: Event, on_or_before=None) -> RegisterEntry | None:
+    """The number of the Tờ trình the event's organising unit sent up for it, if it made one (by a
+    decision's date, when given: a decision never cites a submission made after it)."""
+    qs = RegisterEntry.objects.filter(
+        event=event, register__unit_id=event.unit_id, register__kind=DocumentRegister.Kind.SUBMISSION
+    )
+    if on_or_before is not None:
+        qs = qs.filter(date__lte=on_or_before)
+    return qs.order_by("pk").first()
+
+
+def unit_latest_decision_signer(*, unit: Unit) -> str:
+    """Who signed the body's latest decision: the submission's signer when its profile names nobody."""
+    signer = (
+        AwardDecision.objects.filter(issuing_unit=unit)
+        .order_by("-date", "-pk")
+        .values_list("signer", flat=True)
+        .first()
+    )
+    return signer or ""

@@ -24,16 +24,20 @@ from core.versioning import ensure_current
 from units.models import Unit, User
 from units.permissions import is_leadership, is_staff_of_home_affairs
 from units.reference import is_youth
+from units.selectors import document_profile_values
 
+from . import domain
 from .models import (
     AwardDecision,
     AwardReceived,
     AwardType,
     BaseSalary,
+    DocumentRegister,
     Exemplar,
     Honour,
     Nomination,
     Presenter,
+    RegisterEntry,
 )
 
 AWARD_TYPES_FILE = Path(__file__).resolve().parent / "data" / "award_types_2022.json"
@@ -394,18 +398,34 @@ def award_decision_get_or_create(
     signer: str,
     issuing_unit: Unit | None = None,
 ) -> AwardDecision:
-    """The event's decision of this number, or a new one; one decision honours many exemplars."""
+    """The event's decision of this number, or a new one; one decision honours many exemplars.
+
+    A new decision of a body the portal knows is entered in that body's register of decisions for
+    the year: left blank, its number is the register's next ("12/QĐ-UBND"), and a blank number
+    names the event's decision of the same authority and date when there is one; typed by hand, the
+    number is kept unless the register already has it."""
     number = normalise_text(number)
-    if not number or date is None or not signer.strip() or not issuer.strip() or not place.strip():
+    if date is None or not signer.strip() or not issuer.strip() or not place.strip():
         raise HonoursError(
             gettext(
-                "Hãy nhập đủ cấp quyết định, người/cơ quan ban hành, số, ngày, địa danh và người ký của quyết định."
+                "Hãy nhập đủ cấp quyết định, người/cơ quan ban hành, ngày, địa danh và người ký của quyết định."
+            )
+        )
+    if not number and issuing_unit is None:
+        raise HonoursError(
+            gettext(
+                "Hãy nhập số quyết định: cấp quyết định này không có sổ đăng ký văn bản trên cổng thông tin."
             )
         )
     signer_problem = rules.signer_name_problem(signer)
     if signer_problem:
         raise HonoursError(signer_problem)
-    existing = AwardDecision.objects.filter(event=event, number=number).first()
+    same = AwardDecision.objects.filter(event=event)
+    existing = (
+        same.filter(number=number).first()
+        if number
+        else same.filter(authority=authority, date=date, issuing_unit=issuing_unit).order_by("pk").first()
+    )
     if existing is not None:
         if existing.authority != authority or existing.date != date:
             raise HonoursError(
@@ -424,7 +444,7 @@ def award_decision_get_or_create(
         authority=authority,
         issuing_unit=issuing_unit,
         issuer=normalise_text(issuer),
-        number=number,
+        number=number or "…",
         date=date,
         place=normalise_text(place),
         signer=normalise_text(signer),
@@ -432,14 +452,95 @@ def award_decision_get_or_create(
     try:
         decision.full_clean()
         with transaction.atomic():
+            entry = None
+            if issuing_unit is not None:
+                entry = register_take(
+                    unit=issuing_unit, kind=DocumentRegister.Kind.DECISION, on=date, typed_number=number,
+                    title=f"Quyết định khen thưởng tại {event.name}", event=event,
+                )  # fmt: skip
+                decision.number = entry.number
             decision.save()
+            if entry is not None:
+                entry.decision = decision
+                entry.save(update_fields=["decision"])
     except ValidationError as exc:
         raise HonoursError(validation_message(exc)) from exc
     except IntegrityError as exc:
         raise HonoursError(
-            gettext("Quyết định số %(number)s đã có tại %(name)s.") % {"number": number, "name": event.name}
+            gettext("Quyết định số %(number)s đã có tại %(name)s.")
+            % {"number": decision.number, "name": event.name}
         ) from exc
     return decision
+
+
+# --- The register of documents (sổ đăng ký văn bản) -------------------------------------------
+
+
+def _register_label(kind: str, year: int, unit: Unit) -> str:
+    return f"sổ đăng ký {DocumentRegister.Kind(kind).label.lower()} năm {year} của {unit.name}"
+
+
+def register_take(
+    *, unit: Unit, kind: str, on: date, title: str, typed_number: str = "", event: Event | None = None
+) -> RegisterEntry:
+    """Enter a document in its body's register for the year and kind, under the register's row lock:
+    the next number, or the number typed by hand kept (refused when the register has it already).
+    Two officers issuing at once never get the same number: the lock serialises them, and the unique
+    constraints on (register, seq) and (register, number) are the backstop."""
+    typed_number = normalise_text(typed_number)
+    symbol = document_profile_values(unit=unit)[0].symbol
+    with transaction.atomic():
+        DocumentRegister.objects.get_or_create(unit=unit, year=on.year, kind=kind)
+        register = DocumentRegister.objects.select_for_update().get(unit=unit, year=on.year, kind=kind)
+        typed_seq = domain.typed_register_seq(typed_number) if typed_number else None
+        clash = RegisterEntry.objects.filter(register=register, number=typed_number)
+        if typed_seq is not None:
+            clash = RegisterEntry.objects.filter(register=register, seq=typed_seq) | clash
+        allocated = domain.register_allocate(
+            last_number=register.last_number, typed_number=typed_number, typed_seq=typed_seq,
+            taken=bool(typed_number) and clash.exists(), register_label=_register_label(kind, on.year, unit),
+        )  # fmt: skip
+        if not allocated.allowed:
+            raise HonoursError(allocated.reason)
+        number = typed_number or domain.register_number(seq=allocated.seq or 0, kind=kind, symbol=symbol)
+        register.last_number = allocated.last_number
+        register.save(update_fields=["last_number"])
+        try:
+            with transaction.atomic():
+                return RegisterEntry.objects.create(
+                    register=register,
+                    seq=allocated.seq,
+                    number=number,
+                    date=on,
+                    title=title[:500],
+                    event=event,
+                )
+        except IntegrityError as exc:
+            raise HonoursError(
+                f"Số {number} đã có trong {_register_label(kind, on.year, unit)}; hãy thử lại."
+            ) from exc
+
+
+def submission_register_entry(*, event: Event, unit: Unit, on: date, title: str) -> RegisterEntry:
+    """The number of the event's Tờ trình đề nghị khen thưởng from its body's register: taken the
+    first time the submission is made, the same for its PDF and Word and for any later print."""
+    with transaction.atomic():
+        # the register's row lock first: the PDF and the Word job, run at once, take one number
+        DocumentRegister.objects.get_or_create(unit=unit, year=on.year, kind=DocumentRegister.Kind.SUBMISSION)
+        DocumentRegister.objects.select_for_update().get(
+            unit=unit, year=on.year, kind=DocumentRegister.Kind.SUBMISSION
+        )
+        found = (
+            RegisterEntry.objects.select_related("register")
+            .filter(event=event, register__unit=unit, register__kind=DocumentRegister.Kind.SUBMISSION)
+            .order_by("pk")
+            .first()
+        )
+        if found is not None:
+            return found
+        return register_take(
+            unit=unit, kind=DocumentRegister.Kind.SUBMISSION, on=on, title=title, event=event
+        )
 
 
 def honour_record(

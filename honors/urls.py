@@ -13,6 +13,7 @@ urlpatterns = [
     path("muc-luong-co-so/", views.base_salary_list, name="base_salary_list"),
     path("muc-luong-co-so/them/", views.base_salary_add, name="base_salary_add"),
     path("muc-luong-co-so/<int:pk>/sua/", views.base_salary_edit, name="base_salary_edit"),
+    path("so-dang-ky-van-ban/", views.register_list, name="register_list"),
     path("kinh-phi-khen-thuong/", views.province_budget, name="province_budget"),
     path("khen-thuong-su-kien/<int:pk>/kinh-phi/", views.event_budget, name="event_budget"),
     path("ho-so-dien-hinh/", views.exemplar_list, name="exemplar_list"),

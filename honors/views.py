@@ -8,7 +8,7 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from congresses import rules
 from congresses.forms import event_filters
@@ -43,7 +43,7 @@ from .forms import (
     PublicationDecisionForm,
     ReviewForm,
 )
-from .models import AwardReceived, AwardType, BaseSalary, Exemplar, Nomination
+from .models import AwardReceived, AwardType, BaseSalary, DocumentRegister, Exemplar, Nomination
 from .permissions import (
     get_event_for_user,
     get_exemplar_for_user,
@@ -501,3 +501,22 @@ def public_detail(request, pk: int):
         "honors/public_detail.html",
         {"exemplar": exemplar, "honours": selectors.public_honours(exemplar=exemplar)},
     )
+
+
+@login_required
+@require_GET
+def register_list(request):
+    """The register of documents (sổ đăng ký văn bản) of the user's unit: each number issued."""
+    year = request.GET.get("nam", "")
+    kind = request.GET.get("loai", "")
+    year_value = int(year) if year.isdigit() else None
+    kind_value = kind if kind in DocumentRegister.Kind.values else ""
+    entries = selectors.register_entries_for_user(user=request.user, year=year_value, kind=kind_value)
+    context = {
+        "entries": entries,
+        "years": selectors.register_years_for_user(user=request.user),
+        "kinds": DocumentRegister.Kind.choices,
+        "year": year_value,
+        "kind": kind_value,
+    }
+    return render(request, "honors/register_list.html", context)

@@ -9,6 +9,7 @@ from typing import Protocol
 from django.utils.translation import gettext
 
 from congresses import rules
+from core.text import format_thousands, vnd_in_words
 
 NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 NATIONAL_MOTTO = "Độc lập - Tự do - Hạnh phúc"
@@ -232,3 +233,29 @@ def decision_words(number: str, issued_on: date | None) -> str:
     if issued_on is None:
         return f"Quyết định số {number}"
     return f"Quyết định số {number} ngày {issued_on.day:02d}/{issued_on.month:02d}/{issued_on.year}"
+
+
+# --- Amounts and proposals as a decision and a submission write them -------------------------
+
+
+def amount_with_words(amount: int) -> str:
+    """ "2.340.000 đồng (Bằng chữ: Hai triệu ba trăm bốn mươi nghìn đồng)"."""
+    return f"{format_thousands(amount)} đồng (Bằng chữ: {vnd_in_words(amount)})"
+
+
+def decision_proposers(
+    *, issuing_unit_id: int | None, event_unit: tuple[int, str], exemplar_units: Sequence[tuple[int, str]]
+) -> tuple[str, ...]:
+    """Who proposed the honours a decision grants, as (unit id, name in a sentence) pairs in: the
+    event's organising unit when another body decides (its Tờ trình went up), else the exemplars'
+    own units below the deciding body; () when the deciding body honours its own."""
+    if issuing_unit_id is None or event_unit[0] != issuing_unit_id:
+        return (event_unit[1],)
+    return tuple(dict.fromkeys(name for unit_id, name in exemplar_units if unit_id != issuing_unit_id))
+
+
+def proposal_line(*, proposers: Sequence[str], organiser: str, submission: str = "") -> str:
+    """The "Xét đề nghị của …" line after the "Căn cứ" lines; the organising committee proposes
+    when nobody else did."""
+    who = ", ".join(proposers) or f"Ban Tổ chức {organiser}"
+    return f"Xét đề nghị của {who}{f' tại {submission}' if submission else ''}."

@@ -151,3 +151,17 @@ def signing_credentials() -> QuerySet:
     from .models import SigningCredential
 
     return SigningCredential.objects.select_related("unit", "uploaded_by").order_by("unit__name")
+
+
+# --- The higher authority a submission goes to --------------------------------------------------
+
+
+def nomination_granting_body(nomination) -> tuple[str, Unit | None]:
+    """(authority code, the body whose head holds it) for an accepted proposal's decided form, on the
+    exemplar's unit chain (the rulebook's choice, as for a decision); no body above the province."""
+    award = nomination.decided_award
+    unit = nomination.exemplar.unit
+    authority = rules.granting_authority(form_authorities=award.authorities, proposer_kind=unit.kind) or ""
+    chain = _chain(unit)
+    chosen = rules.issuing_unit_id(authority=authority, chain=[(u.pk, u.kind) for u in chain])
+    return authority, next((u for u in chain if u.pk == chosen), None)

@@ -14,12 +14,13 @@ from congresses.selectors import EVENT_SORTS, campaign_active, district_choices,
 from core.errors import DomainError
 from core.listing import listing_page
 from core.text import fold_for_search
-from honors.selectors import event_decision_summaries
+from honors.selectors import event_accepted_nomination_count, event_decision_summaries, event_submission_entry
 from units.domain import Access
 from units.permissions import is_staff_of_home_affairs, sees_whole_province, staff_required, unit_access
 
 from . import selectors, services
 from .exporters import EXPORTERS, campaign_kinds, event_kinds
+from .exporters.award_submission import NO_PROPOSAL
 from .exporters.base import FORMAT_LABELS
 from .forms import AgendaFormSet, AgendaItemForm, ReportRequestForm, agenda_formset_initial, new_request_key
 from .models import GeneratedReport
@@ -90,12 +91,15 @@ def event_documents(request, pk: int):
     delegates = list(selectors.event_delegates(event=event).values("pk", "full_name", "position"))
     agenda_count = len(selectors.agenda_items(event=event))
     certificate_count = selectors.event_certificate_honours(event=event).count()
+    accepted = event_accepted_nomination_count(event=event)
+    submission = event_submission_entry(event=event)
     buttons = _buttons(event_kinds(), {
         "agenda": "" if agenda_count else gettext("Chưa có chương trình."),
         "invitations": "" if delegates else gettext("Chưa có đại biểu."),
         "certificates": "" if certificate_count else gettext("Chưa có điển hình được khen thưởng."),
         "badges": "" if delegates else gettext("Chưa có đại biểu."),
         "attendance_list": "" if delegates else gettext("Chưa có đại biểu."),
+        "award_submission": "" if accepted else str(NO_PROPOSAL),
     })  # fmt: skip
     buttons["badges"]["label"] = gettext("In thẻ đại biểu")
     buttons["seat_map"]["label"] = gettext("In sơ đồ chỗ ngồi")
@@ -103,6 +107,7 @@ def event_documents(request, pk: int):
     buttons["agenda"]["label"] = gettext("In chương trình")
     buttons["invitations"]["label"] = gettext("In giấy mời toàn bộ đại biểu")
     buttons["certificates"]["label"] = gettext("In Giấy khen, Bằng khen")
+    buttons["award_submission"]["label"] = gettext("In tờ trình")
     for mode in ("blank", "calibration"):  # PDF only: printed at measured places on the sheet
         buttons[f"certificates_{mode}"] = {**buttons["certificates"], "key": new_request_key(),
                                            "formats": [{"value": "pdf", "label": "PDF"}]}  # fmt: skip
@@ -121,6 +126,10 @@ def event_documents(request, pk: int):
         "delegates": delegates,
         "agenda_count": agenda_count,
         "certificate_count": certificate_count,
+        "submission_note": gettext("%(count)s đề nghị đã được đồng ý") % {"count": accepted}
+        if accepted
+        else NO_PROPOSAL,
+        "submission_number": submission.number if submission is not None else "",
     }
     return render(request, "reports/event_documents.html", context)
 

@@ -5,6 +5,16 @@ of locale/en/LC_MESSAGES/django.po from EN above it and from EN_PYTHON here (`ma
 """
 
 EN_PYTHON = {
+    "Để trống để lấy số tiếp theo trong sổ đăng ký quyết định của cơ quan ban hành (hoặc quyết định đã ghi của cùng cấp, cùng ngày tại sự kiện).": "Leave blank to take the next number in the issuing body's register of decisions (or the decision already entered for the same level and date at this event).",
+    "Hãy nhập đủ cấp quyết định, người/cơ quan ban hành, ngày, địa danh và người ký của quyết định.": "Enter the decision's level, issuer, date, place and signer.",
+    "Hãy nhập số quyết định: cấp quyết định này không có sổ đăng ký văn bản trên cổng thông tin.": "Enter the decision number: this level of decision has no document register on the portal.",
+    "Sự kiện chưa có đề nghị khen thưởng nào được đồng ý, nên chưa lập được tờ trình. Hãy xét các đề nghị (Đồng ý hoặc Nâng mức) trước.": "No award nomination of this event has been accepted, so the submission cannot be drawn up yet. Review the nominations (Accept or Raise the award) first.",
+    "In tờ trình": "Print the submission",
+    "%(count)s đề nghị đã được đồng ý": "%(count)s nominations accepted",
+    "Tờ trình đề nghị khen thưởng và quyết định khen thưởng": "Award submission and commendation decision",
+    "Tờ trình đề nghị khen thưởng": "Award submission (Tờ trình)",
+    "gửi cấp có thẩm quyền, kèm danh sách:": "to the competent authority, with its list:",
+    "Số": "No.",
     "thanh niên": "youth",
     "sẽ tham dự": "will attend",
     "không tham dự được": "cannot attend",

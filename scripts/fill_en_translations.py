@@ -891,6 +891,16 @@ EN: dict[str, str | tuple[str, str]] = {
     "danh sách đơn vị\x04Đơn vị": "Units",
     "số đơn vị\x04Đơn vị": "Units",
     "số đơn vị trực thuộc\x04Trực thuộc": "Subordinate units",
+    # The document register (issue 11)
+    "Sổ đăng ký văn bản": "Document register",
+    "Số của quyết định khen thưởng và tờ trình đề nghị khen thưởng do cơ quan ban hành cấp, theo từng năm và loại văn bản (số bắt đầu từ 01 mỗi năm).": "Numbers the issuing body gave its commendation decisions and award submissions, by year and kind of document (numbering starts at 01 each year).",
+    "Năm": "Year",
+    "Mọi năm": "All years",
+    "Loại văn bản": "Kind of document",
+    "Mọi loại": "All kinds",
+    "Số, ký hiệu": "Number and symbol",
+    "Trích yếu": "Subject",
+    "Chưa có văn bản nào được cấp số.": "No document has been numbered yet.",
 }
 
 EN = {**EN_PYTHON, **EN}  # one English per msgid; the screens' wording wins a clash

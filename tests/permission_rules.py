@@ -270,6 +270,7 @@ RULES: dict[str, Rule] = {
     "honors:award_received_delete": Rule(get=NOBODY, post=WRITERS, kwargs=award_received_pks, scoped=True),
     "honors:nomination_create": Rule(get=WRITERS, post=WRITERS, kwargs=exemplar_pk, scoped=True),
     "honors:nomination_list": Rule(get=LOGGED_IN),
+    "honors:register_list": Rule(get=LOGGED_IN),
     # Publishing on /dien-hinh/: any writer in scope may POST; who may request, approve (the level
     # above the unit) or withdraw is rules.may_*_publication, refused with a message, changing nothing.
     "honors:exemplar_publication_request": Rule(get=NOBODY, post=WRITERS, kwargs=exemplar_pk, scoped=True),

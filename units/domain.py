@@ -175,3 +175,18 @@ def recipient_lines(text: str) -> tuple[str, ...]:
     items = [line.strip().lstrip("-").strip().rstrip(";.") for line in text.splitlines()]
     items = [item for item in items if item]
     return tuple(f"- {item}{'.' if i == len(items) - 1 else ';'}" for i, item in enumerate(items))
+
+
+def body_in_sentence(*, unit_kind: str, unit_name: str) -> str:
+    """The body as a sentence names it: "Ủy ban nhân dân thị trấn Chợ Rã" for an administrative
+    unit's People's Committee, the body's own name otherwise ("Sở Y tế")."""
+    if unit_kind in ADMINISTRATIVE:
+        return f"Ủy ban nhân dân {unit_name[:1].lower()}{unit_name[1:]}"
+    return unit_name
+
+
+def head_in_sentence(*, unit_kind: str, unit_name: str, head_title: str) -> str:
+    """The body's head as "Kính gửi" and "Xét đề nghị của" name them: "Chủ tịch Ủy ban nhân dân
+    tỉnh Bắc Kạn", "Giám đốc Sở Y tế" (`head_title` is the profile's capitalised "CHỦ TỊCH")."""
+    title = head_title.strip().capitalize() or "Thủ trưởng"
+    return f"{title} {body_in_sentence(unit_kind=unit_kind, unit_name=unit_name)}"

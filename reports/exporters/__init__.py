@@ -8,6 +8,7 @@ lists of kinds are therefore read when asked for, never frozen at import.
 
 from .attendance_documents import AttendanceListExporter, BadgesExporter, SeatMapExporter
 from .award_decision import AwardDecisionExporter
+from .award_submission import AwardSubmissionExporter
 from .base import BaseExporter, Output
 from .certificates import CertificatesExporter
 from .event_documents import AgendaExporter, InvitationsExporter
@@ -33,7 +34,7 @@ def campaign_kinds() -> tuple[str, ...]:
 
 
 for _cls in (AgendaExporter, InvitationsExporter, CertificatesExporter, BadgesExporter, SeatMapExporter,
-             AttendanceListExporter, AwardDecisionExporter):  # fmt: skip
+             AttendanceListExporter, AwardDecisionExporter, AwardSubmissionExporter):  # fmt: skip
     register_exporter(_cls)
 
 __all__ = ["EXPORTERS", "register_exporter", "event_kinds", "campaign_kinds", "BaseExporter", "Output"]

@@ -7,16 +7,20 @@ decision itself; the amounts from honors.selectors (coefficient x base salary in
 decision date, Nghị định 152/2025/NĐ-CP). Layout: Decree 30/2020/NĐ-CP (reports/pdf/_base.html).
 """
 
+from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any
 
-from core.text import format_vnd
+from core.text import format_vnd, vnd_in_words
 from honors.models import AwardDecision
-from honors.selectors import decision_honours
+from honors.selectors import decision_honours, event_submission_entry
+from units.domain import body_in_sentence, head_in_sentence
+from units.models import DocumentSigner
+from units.selectors import document_issuer
 
 from .. import domain, selectors
 from ..models import GeneratedReport
-from ..renderers.docx import Grid, Heading, PageBreak, Text, WordDocument, render_docx
+from ..renderers.docx import Grid, PageBreak, Text, WordDocument, render_docx
 from ..renderers.pdf import render_pdf
 from . import word
 from .base import PDF, BaseExporter, Output, Progress, docx_output, output_format
@@ -30,10 +34,81 @@ LEGAL_BASES = (
 LIST_HEADER = ("STT", "Họ tên / Tên tập thể", "Chức vụ, đơn vị", "Hình thức", "Tiền thưởng (đồng)")
 
 
+def money(amount: int | None) -> str:
+    """An amount in the list's money column: "1.410.000" (the column says "đồng")."""
+    return format_vnd(amount).removesuffix(" đ") if amount is not None else ""
+
+
+def list_rows(items: Iterable[tuple[Any, Any, Any]]) -> list[tuple[str, ...]]:
+    """The attached list's rows from (exemplar, award form, reward amount) triples."""
+    return [
+        (
+            str(n),
+            exemplar.name,
+            ", ".join(p for p in (exemplar.position, exemplar.unit.name) if p),
+            award.name,
+            money(reward.amount),
+        )
+        for n, (exemplar, award, reward) in enumerate(items, start=1)
+    ]
+
+
+def list_word_blocks(context: dict[str, Any], *, title: str) -> list:
+    """The Word twin of _award_list.html: title, subject, caption, the table and the total in words."""
+    return [
+        word.title(title, space_before=0),
+        Text(context["subject"], bold=True, align="center", space_after=0),
+        Text(context["list_caption"], italic=True, align="center", space_after=10),
+        Grid(LIST_HEADER, [*context["rows"], ("", "Tổng cộng", "", "", context["total"])],
+             widths_mm=(12, 45, 50, 40, 28), size=12, bold_last_row=True,
+             aligns=("center", "left", "left", "left", "right")),
+        Text(f"Bằng chữ: {context['total_words']}", italic=True, space_before=6),
+    ]  # fmt: skip
+
+
 def _decision(event, params: dict[str, Any]) -> AwardDecision | None:
     if event is None or not params.get("decision_id"):
         return None
     return AwardDecision.objects.filter(event=event, pk=params["decision_id"]).first()
+
+
+def _proposal_line(decision: AwardDecision, issuer, honours: list) -> str:
+    """ "Xét đề nghị của Chủ tịch Ủy ban nhân dân huyện Ba Bể tại Tờ trình số 3/TTr-UBND ngày …"."""
+    event = decision.event
+    unit = event.unit
+    event_head = head_in_sentence(
+        unit_kind=unit.kind, unit_name=unit.name,
+        head_title=document_issuer(unit=unit, purpose=DocumentSigner.Purpose.DECISION).head_title
+        if unit.pk != issuer.unit_id else "",
+    )  # fmt: skip
+    proposers = domain.decision_proposers(
+        issuing_unit_id=issuer.unit_id,
+        event_unit=(unit.pk, event_head),
+        exemplar_units=[(h.exemplar.unit.pk, body_in_sentence(unit_kind=h.exemplar.unit.kind,
+                                                             unit_name=h.exemplar.unit.name)) for h in honours],
+    )  # fmt: skip
+    entry = (
+        event_submission_entry(event=event, on_or_before=decision.date) if unit.pk != issuer.unit_id else None
+    )
+    submission = f"Tờ trình số {entry.number} ngày {entry.date:%d/%m/%Y}" if entry is not None else ""
+    return domain.proposal_line(proposers=proposers, organiser=event.name, submission=submission)
+
+
+def _money_article(honours: list, total: int) -> str:
+    """Điều 2: each amount (per form, individual or collective) and the total, in figures and words."""
+    amounts = dict.fromkeys(
+        (h.award_type.name, h.exemplar.kind, h.reward.amount) for h in honours if h.reward.amount
+    )
+    parts = [
+        f"mỗi {'tập thể' if kind == 'collective' else 'cá nhân'} được tặng {award} "
+        f"{domain.amount_with_words(amount)}"
+        for award, kind, amount in amounts
+    ]
+    each = f" {'; '.join(parts)}." if parts else ""
+    return (
+        f"Điều 2. Tiền thưởng kèm theo, theo Nghị định số 152/2025/NĐ-CP:{each} Tổng số tiền thưởng: "
+        f"{domain.amount_with_words(total)}; chi từ quỹ thi đua, khen thưởng theo quy định."
+    )
 
 
 def decision_context(decision: AwardDecision) -> dict[str, Any]:
@@ -50,18 +125,10 @@ def decision_context(decision: AwardDecision) -> dict[str, Any]:
     body = replace(issuer, signer_name=decision.signer or issuer.signer_name,
                    recipients=issuer.recipients or ("- Như Điều 3;", "- Lưu: VT."))  # fmt: skip
     forms = list(dict.fromkeys(h.award_type.name for h in honours))
+    proposal = _proposal_line(decision, issuer, honours)
     authority = f"{issuer.head_title} {issuer.name}".strip().upper()
     total = sum(h.reward.amount or 0 for h in honours)
-    rows = [
-        (
-            str(n),
-            h.exemplar.name,
-            ", ".join(p for p in (h.exemplar.position, h.exemplar.unit.name) if p),
-            h.award_type.name,
-            format_vnd(h.reward.amount).removesuffix(" đ") if h.reward.amount is not None else "",
-        )
-        for n, h in enumerate(honours, start=1)
-    ]
+    rows = list_rows((h.exemplar, h.award_type, h.reward) for h in honours)
     count = len(honours)
     return {
         "body": body,
@@ -70,38 +137,36 @@ def decision_context(decision: AwardDecision) -> dict[str, Any]:
         "subject": f"Về việc tặng {', '.join(forms)}",
         "authority": authority,
         "legal_bases": LEGAL_BASES,
+        "proposal": proposal,
         "articles": (
             f"Điều 1. Tặng {', '.join(forms)} cho {count} tập thể, cá nhân (có danh sách kèm theo) đã có "
             f"thành tích xuất sắc trong phong trào thi đua yêu nước, được biểu dương tại {decision.event.name}.",
-            f"Điều 2. Tiền thưởng kèm theo: {format_vnd(total)}, theo Nghị định số 152/2025/NĐ-CP; "
-            "chi từ quỹ thi đua, khen thưởng theo quy định.",
+            _money_article(honours, total),
             "Điều 3. Quyết định này có hiệu lực kể từ ngày ký. Các cơ quan, đơn vị liên quan và các tập thể, "
             "cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này.",
         ),
         "list_caption": f"(Kèm theo {domain.decision_words(decision.number, decision.date)} của {decision.issuer})",
         "rows": rows,
-        "total": format_vnd(total).removesuffix(" đ"),
+        "list_title": "DANH SÁCH",
+        "total": money(total),
+        "total_words": vnd_in_words(total),
     }
 
 
 def award_decision_word(context: dict[str, Any]) -> WordDocument:
     body = context["body"]
     return WordDocument([
-        Heading(body.governing_name, body.name_lines, "", context["date_line"], number=context["number"]),
+        word.numbered_heading(body, number=context["number"], date_line=context["date_line"]),
         word.title("QUYẾT ĐỊNH"),
         Text(context["subject"], bold=True, align="center", space_after=10),
         Text(context["authority"], bold=True, align="center", space_after=8),
         *[Text(line, italic=True, indent=True, space_after=2) for line in context["legal_bases"]],
+        Text(context["proposal"], italic=True, indent=True, space_after=2),
         Text("QUYẾT ĐỊNH:", bold=True, align="center", space_before=8, space_after=6),
         *[Text(article, indent=True, space_after=4) for article in context["articles"]],
         word.signature(body),
         PageBreak(),
-        word.title("DANH SÁCH", space_before=0),
-        Text(context["subject"], bold=True, align="center", space_after=0),
-        Text(context["list_caption"], italic=True, align="center", space_after=10),
-        Grid(LIST_HEADER, [*context["rows"], ("", "Tổng cộng", "", "", context["total"])],
-             widths_mm=(12, 45, 50, 40, 28), size=12, bold_last_row=True,
-             aligns=("center", "left", "left", "left", "right")),
+        *list_word_blocks(context, title=context["list_title"]),
     ])  # fmt: skip
 
 

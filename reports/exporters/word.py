@@ -12,6 +12,11 @@ def heading(body: IssuerBlock, *, number_code: str, date_line: str) -> Heading:
     return Heading(body.governing_name, body.name_lines, number_code, date_line)
 
 
+def numbered_heading(body: IssuerBlock, *, number: str, date_line: str) -> Heading:
+    """The heading of a document already numbered from its register ("Số: 12/QĐ-UBND")."""
+    return Heading(body.governing_name, body.name_lines, "", date_line, number=number)
+
+
 def signature(body: IssuerBlock) -> Signature:
     return Signature(body.signature_lines, body.signer_name, body.recipients)
 

@@ -54,13 +54,28 @@ def test_the_decision_pdf_has_the_bodys_heading_its_number_and_the_list_with_amo
     assert "Chợ Rã, ngày 18 tháng 4 năm 2025" in decision_page
     assert "CHỦ TỊCH ỦY BAN NHÂN DÂN THỊ TRẤN CHỢ RÃ" in decision_page
     assert "Nghị định số 152/2025/NĐ-CP" in decision_page
-    assert "Tiền thưởng kèm theo: 2.120.000 đ" in decision_page  # 710.000 + 1.410.000
+    # each amount and the total, in figures and in words (710.000 + 1.410.000)
+    assert (
+        "mỗi cá nhân được tặng Giấy khen của Chủ tịch UBND cấp xã 710.000 đồng (Bằng chữ: Bảy trăm mười nghìn đồng)"
+        in decision_page
+    )
+    assert (
+        "mỗi tập thể được tặng Giấy khen của Chủ tịch UBND cấp xã 1.410.000 đồng (Bằng chữ: Một triệu bốn trăm mười nghìn đồng)"
+        in decision_page
+    )
+    assert (
+        "Tổng số tiền thưởng: 2.120.000 đồng (Bằng chữ: Hai triệu một trăm hai mươi nghìn đồng)"
+        in decision_page
+    )
+    # the commune honours its own at its own conference: its organising committee proposed
+    assert "Xét đề nghị của Ban Tổ chức" in decision_page
     assert "TM. ỦY BAN NHÂN DÂN CHỦ TỊCH Triệu Văn Tâm" in decision_page
     # the list: 0,3 x 2.340.000 = 702.000 -> 710.000; collective 0,6 -> 1.404.000 -> 1.410.000
     assert "Kèm theo Quyết định số 15/QĐ-UBND ngày 18/04/2025" in list_page
     assert "Nông Thị Hoa" in list_page and "710.000" in list_page
     assert "Tổ dân phố Pắc Pạng" in list_page and "1.410.000" in list_page
     assert "Tổng cộng 2.120.000" in list_page
+    assert "Bằng chữ: Hai triệu một trăm hai mươi nghìn đồng" in list_page
     measure(content)  # Decree 30: A4, margins, page number from page 2
 
 
