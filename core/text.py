@@ -123,3 +123,26 @@ def format_decimal(value) -> str:
         return ""
     text = f"{value:.1f}" if value == round(value, 1) else f"{value:f}".rstrip("0")
     return text.replace(".", ",")
+
+
+def format_percent(ratio: float) -> str:
+    """A share as the documents write it: 0.505 -> "50,5 %" (decimal comma, one decimal at most,
+    a space before the sign, as the Vietnamese standard TCVN 6909 and the pages' figures write it)."""
+    return f"{round(ratio * 100, 1):g}".replace(".", ",") + " %"
+
+
+# The number format of a share stored as a number in a workbook: Excel shows 0.505 as "50.5 %",
+# and as "50,5 %" where the computer is set to Vietnamese.
+PERCENT_NUMBER_FORMAT = "0.0 %"
+
+
+class Percent(float):
+    """A share (0.505) that prints as the documents write it ("50,5 %") and stays a number for Excel."""
+
+    __slots__ = ()
+
+    def __str__(self) -> str:
+        return format_percent(self)
+
+    def __repr__(self) -> str:
+        return f"Percent({float(self)!r})"

@@ -5,6 +5,7 @@ receives it from OversightConfig.ready() (reports sits below oversight and never
 Rendering stays in the house renderers, reports/renderers/pdf.py and reports/renderers/xlsx.py.
 """
 
+from dataclasses import dataclass
 from typing import Any
 
 from congresses.models import Campaign
@@ -17,9 +18,19 @@ from reports.renderers.docx import Block, Grid, Text, WordDocument, render_docx
 from reports.renderers.pdf import render_pdf
 from reports.renderers.xlsx import render_xlsx
 from reports.selectors import province_issuer
+from units.selectors import IssuerBlock
 
-from .selectors import summary_figures_table, summary_tables
+from .selectors import summary_figures_table, summary_narrative, summary_tables
 from .templatetags.oversight import doc_cell
+
+ROMAN = ("I", "II", "III", "IV", "V")
+
+
+@dataclass(frozen=True)
+class NumberedSection:
+    number: str
+    title: str
+    paragraphs: tuple[str, ...]
 
 
 def _campaign(report: GeneratedReport) -> Campaign:
@@ -46,6 +57,7 @@ class SummaryPdfExporter(BaseExporter):
     def render(self, report: GeneratedReport, progress: Progress) -> Output:
         campaign = _campaign(report)
         summary = summary_tables(campaign=campaign)
+        results, *after_tables = summary_narrative(campaign=campaign, summary=summary)
         progress(1, 2)
         issuer = province_issuer()
         if issuer is None:
@@ -58,6 +70,11 @@ class SummaryPdfExporter(BaseExporter):
             "date_line": place_date_line(issuer.place, issue_date(report)),
             "figures": summary.figures.total.figures,
             "tables": summary.tables,
+            "results": results,  # I. Kết quả đạt được, over the figures and tables
+            "after_tables": [  # II. Đánh giá, III. Bài học…, IV. Kiến nghị, đề xuất
+                NumberedSection(ROMAN[number], s.title, s.paragraphs)
+                for number, s in enumerate(after_tables, 1)
+            ],
         }
         if output_format(report.params) == "docx":
             return docx_output(render_docx(summary_word(context)))
@@ -76,6 +93,8 @@ def summary_word(context: dict[str, Any]) -> WordDocument:
         Text(f"Thực hiện kế hoạch tổ chức Hội nghị điển hình tiên tiến các cấp tiến tới {campaign.name} lần thứ "
              f"{campaign.ordinal} (giai đoạn {campaign.period_start_year} - {campaign.period_end_year}), "
              f"{context['issuer_name']} tổng hợp kết quả như sau:", indent=True),
+        Text(f"I. {context['results'].title}".upper(), bold=True, space_before=10, space_after=6),
+        *(Text(line, indent=True) for line in context["results"].paragraphs),
         Text("1. Số liệu chính", bold=True, space_before=8, space_after=4),
         Grid(("Số liệu", "Chi tiết"), [(f"{f.label}: {f.shown}", f.counts) for f in context["figures"]], size=11),
     ]  # fmt: skip
@@ -87,6 +106,11 @@ def summary_word(context: dict[str, Any]) -> WordDocument:
         blocks.append(Grid(table.header, rows, size=9 if table.wide else 10.5, bold_last_row=table.has_total))
         if table.note:
             blocks.append(Text(table.note, size=12, italic=True))
+    for section in context["after_tables"]:
+        blocks.append(
+            Text(f"{section.number}. {section.title}".upper(), bold=True, space_before=10, space_after=6)
+        )
+        blocks += [Text(line, indent=True) for line in section.paragraphs]
     blocks.append(word.signature(issuer))
     return WordDocument(blocks)
 
@@ -102,10 +126,32 @@ class SummaryXlsxExporter(BaseExporter):
         return f"Báo cáo kết quả {campaign} (Excel)" if campaign else self.verbose_name
 
     def render(self, report: GeneratedReport, progress: Progress) -> Output:
-        summary = summary_tables(campaign=_campaign(report))
+        campaign = _campaign(report)
+        summary = summary_tables(campaign=campaign)
         progress(1, 2)
+        issuer = province_issuer()
+        if issuer is None:
+            raise LookupError("Chưa có đơn vị Sở Nội vụ để đứng tên báo cáo.")
         sheets = [summary_figures_table(total=summary.figures.total), *summary.tables]
-        return Output(render_xlsx(sheets), "xlsx", XLSX)
+        return Output(
+            render_xlsx(sheets, title_lines=summary_title_lines(campaign, issuer, report)), "xlsx", XLSX
+        )
+
+
+# Four title lines, the sheet's own title and a blank line over the header (reports.renderers.xlsx).
+SUMMARY_HEADER_ROW = 7
+
+
+def summary_title_lines(campaign: Campaign, issuer: IssuerBlock, report: GeneratedReport) -> list[str]:
+    """The workbook's title rows, as the PDF's heading and title say them."""
+    body = " - ".join(line for line in (issuer.governing_name, *issuer.name_lines) if line)
+    return [
+        body,
+        "BÁO CÁO KẾT QUẢ TỔ CHỨC HỘI NGHỊ ĐIỂN HÌNH TIÊN TIẾN CÁC CẤP",
+        f"Tiến tới {campaign.name} lần thứ {campaign.ordinal} (giai đoạn {campaign.period_start_year} - "
+        f"{campaign.period_end_year})",
+        place_date_line(issuer.place, issue_date(report)),
+    ]
 
 
 SUMMARY_EXPORTERS = (SummaryPdfExporter, SummaryXlsxExporter)

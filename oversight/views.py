@@ -10,6 +10,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
@@ -48,7 +49,14 @@ from units.permissions import (
 from . import selectors, services
 from .domain import RULE_LABELS
 from .exports import xlsx_response
-from .forms import BudgetLineForm, PilotLessonForm, ResultAttachmentForm, ResultReportForm
+from .forms import (
+    BudgetLineForm,
+    NarrativeRestoreForm,
+    PilotLessonForm,
+    ResultAttachmentForm,
+    ResultReportForm,
+    SummaryNarrativeForm,
+)
 from .models import BudgetLine, ResultAttachment
 
 COMPLIANCE_PAGE_SIZE = 50  # violations per page of the compliance list
@@ -473,3 +481,65 @@ def reminders(request):
     context = {"overview": overview, "lead_days": settings.OVERSIGHT_REMINDER_LEAD_DAYS,
                "due_days": settings.OVERSIGHT_REPORT_DUE_DAYS}  # fmt: skip
     return render(request, "oversight/reminders.html", context)
+
+
+# --- The summary's narrative sections (issue 11) ---------------------------------------------
+
+
+def _narrative_page(request, campaign, *, form=None, status=200):
+    sections = selectors.summary_narrative(
+        campaign=campaign, summary=selectors.summary_tables(campaign=campaign)
+    )
+    if form is None:
+        form = SummaryNarrativeForm(initial={s.code: s.text for s in sections})
+    rows = [(s, form[s.code]) for s in sections]
+    context = {
+        "campaign": campaign,
+        "rows": rows,
+        "form": form,
+        "can_write": is_staff_of_home_affairs(request.user),
+    }
+    return render(request, "oversight/summary_narrative.html", context, status=status)
+
+
+@staff_required
+def summary_narrative(request):
+    """Sở Nội vụ reads the summary's sections as assembled from the reports, edits and saves them."""
+    campaign = _campaign()
+    if request.method != "POST":
+        return _narrative_page(request, campaign)
+    if not is_staff_of_home_affairs(request.user):
+        raise PermissionDenied
+    form = SummaryNarrativeForm(request.POST)
+    if not form.is_valid():
+        return _narrative_page(request, campaign, form=form, status=400)
+    sections = selectors.summary_narrative(
+        campaign=campaign, summary=selectors.summary_tables(campaign=campaign)
+    )
+    try:
+        services.summary_narrative_save(campaign=campaign, texts=form.cleaned_data,
+                                        drafts={s.code: s.draft for s in sections}, by=request.user)  # fmt: skip
+    except DomainError as exc:
+        messages.error(request, exc.message)
+        return _narrative_page(request, campaign, form=form, status=400)
+    messages.success(
+        request, _("Đã lưu nội dung báo cáo tổng hợp; bản PDF và Word tạo từ nay dùng nội dung này.")
+    )
+    return redirect("oversight:summary_narrative")
+
+
+@require_POST
+@staff_required
+def summary_narrative_restore(request):
+    campaign = _campaign()
+    if not is_staff_of_home_affairs(request.user):
+        raise PermissionDenied
+    form = NarrativeRestoreForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Yêu cầu không hợp lệ. Hãy tải lại trang và thử lại."))
+        return redirect("oversight:summary_narrative")
+    services.summary_narrative_restore(
+        campaign=campaign, section=form.cleaned_data["section"], by=request.user
+    )
+    messages.success(request, _("Đã khôi phục bản tự động tổng hợp từ báo cáo của các đơn vị."))
+    return redirect("oversight:summary_narrative")
