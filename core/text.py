@@ -127,8 +127,9 @@ def format_decimal(value) -> str:
 
 def format_percent(ratio: float) -> str:
     """A share as the documents write it: 0.505 -> "50,5 %" (decimal comma, one decimal at most,
-    a space before the sign, as the Vietnamese standard TCVN 6909 and the pages' figures write it)."""
-    return f"{round(ratio * 100, 1):g}".replace(".", ",") + " %"
+    a space before the sign). The space is a no-break space, so a narrow table cell never puts
+    the sign on a line of its own."""
+    return f"{round(ratio * 100, 1):g}".replace(".", ",") + "\u00a0%"
 
 
 # The number format of a share stored as a number in a workbook: Excel shows 0.505 as "50.5 %",

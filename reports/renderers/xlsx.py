@@ -26,7 +26,7 @@ _INVALID_SHEET_CHARS = str.maketrans({c: " " for c in "[]:*?/\\"})
 FONT_NAME = "Times New Roman"
 MIN_WIDTH = 8
 MAX_WIDTH = 40  # characters; longer text wraps onto more lines
-MAX_HEADER_WIDTH = 24  # a header wraps at its words rather than widening its column
+MAX_HEADER_WIDTH = 16  # a header wraps at its words rather than widening its column
 
 
 class TableLike(Protocol):
