@@ -73,6 +73,31 @@ def column_widths(header: Sequence[str], rows: Sequence[Sequence[Any]]) -> list[
     return widths
 
 
+LINE_HEIGHT = 15  # points, one line of 11 pt text
+CHARS_PER_WIDTH = 1.1  # Times New Roman letters are narrower than the "0" a column's width counts
+
+
+def wrapped_lines(text: str, width: int) -> int:
+    """How many lines `text` takes wrapped at its words in a column `width` characters wide."""
+    lines, used, room = 1, 0, max(1, int(width * CHARS_PER_WIDTH) - 1)
+    for word in text.split():
+        if used and used + 1 + len(word) > room:
+            lines, used = lines + 1, 0
+        used += (1 if used else 0) + len(word)
+        while used > room:  # a word longer than the column breaks inside
+            lines, used = lines + 1, used - room
+    return lines
+
+
+def _row_height(values: Sequence[Any], widths: Sequence[int]) -> float | None:
+    """The height a row needs for its wrapped text (spreadsheets do not all grow a row on opening)."""
+    lines = max(
+        (wrapped_lines(v, widths[i]) for i, v in enumerate(values) if isinstance(v, str) and i < len(widths)),
+        default=1,
+    )
+    return lines * LINE_HEIGHT if lines > 1 else None
+
+
 def _cell(ws, value: Any, *, font: Font | None = None, wrap: bool = False) -> Any:
     if isinstance(value, Percent):
         cell = WriteOnlyCell(ws, value=float(value))
@@ -81,9 +106,13 @@ def _cell(ws, value: Any, *, font: Font | None = None, wrap: bool = False) -> An
         cell = WriteOnlyCell(ws, value=value)
     if font is not None:
         cell.font = font
-    if wrap:
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    cell.alignment = Alignment(wrap_text=wrap, vertical="top")
     return cell
+
+
+def _set_height(ws, row_number: int, height: float | None) -> None:
+    if height is not None:
+        ws.row_dimensions[row_number].height = height
 
 
 def render_xlsx(sheets: Sequence[TableLike], *, title_lines: Sequence[str] = ()) -> bytes:
@@ -110,8 +139,12 @@ def render_xlsx(sheets: Sequence[TableLike], *, title_lines: Sequence[str] = ())
             cell = _cell(ws, value, font=bold, wrap=True)
             cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
             header_cells.append(cell)
+        row_number = len(lines) + 1
+        _set_height(ws, row_number, _row_height(sheet.header, widths))
         append_safe(ws, header_cells)
         for row in sheet.rows:
+            row_number += 1
+            _set_height(ws, row_number, _row_height(row, widths))
             cells = []
             for index, value in enumerate(row):
                 width = widths[index] if index < len(widths) else MAX_WIDTH

@@ -271,3 +271,16 @@ def test_the_workbook_has_title_rows_numbers_and_readable_columns(
         assert ws.cell(row=1, column=1).value == "UBND TỈNH BẮC KẠN - SỞ NỘI VỤ", ws.title
         assert not [c.coordinate for row in ws.iter_rows() for c in row
                     if isinstance(c.value, str) and c.value.endswith("%") and c.value[:1].isdigit()]  # fmt: skip
+
+
+def test_a_wrapped_row_is_made_tall_enough_for_its_lines():
+    from reports.renderers.xlsx import LINE_HEIGHT, _row_height, wrapped_lines
+
+    assert wrapped_lines("Cấp tỉnh", 40) == 1
+    assert wrapped_lines("Sở, ban, ngành, đoàn thể tỉnh, doanh nghiệp khối thi đua", 20) == 3
+    assert wrapped_lines("x" * 88, 21) == 4  # a word longer than the column breaks inside
+    assert _row_height(("Cấp tỉnh", 3), (40, 10)) is None
+    assert (
+        _row_height(("Sở, ban, ngành, đoàn thể tỉnh, doanh nghiệp khối thi đua", 3), (20, 10))
+        == 3 * LINE_HEIGHT
+    )
