@@ -410,3 +410,94 @@ def narrative_text(*, draft: str, edited: str) -> str:
 def paragraphs(text: str) -> tuple[str, ...]:
     """A section's paragraphs, one per non-empty line, white space folded."""
     return tuple(" ".join(line.split()) for line in text.splitlines() if line.strip())
+
+
+# --- A unit's results report as a document (báo cáo kết quả, PDF and Word, issue 11) ----------
+
+
+@dataclass(frozen=True)
+class ReportTable:
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, int], ...]
+
+
+@dataclass(frozen=True)
+class ReportSection:
+    title: str
+    paragraphs: tuple[str, ...] = ()
+    table: ReportTable | None = None
+
+
+@dataclass(frozen=True)
+class ResultDocument:
+    title: str
+    subtitle: str
+    addressee: str
+    intro: str
+    sections: tuple[ReportSection, ...]
+
+
+@dataclass(frozen=True)
+class ResultFacts:
+    """What the unit reported, as plain values."""
+
+    unit_name: str  # in a sentence: "Thị trấn Chợ Rã" -> "thị trấn Chợ Rã" is the caller's choice
+    event_name: str
+    venue: str
+    held_on: date
+    addressee: str
+    individuals: int
+    collectives: int
+    leaders: int
+    guests: int
+    honoured: int
+    delegation: int
+    sends_delegation: bool
+    achievements: str
+    shortcomings: str
+    lessons: str
+
+
+def result_document(facts: ResultFacts) -> ResultDocument:
+    """The words of a unit's results report, the same in the PDF and in its Word twin."""
+    attended = facts.individuals + facts.collectives + facts.leaders + facts.guests
+    attendance = ReportTable(
+        ("Thành phần", "Số người dự"),
+        (
+            ("Cá nhân điển hình tiên tiến", facts.individuals),
+            ("Đại diện tập thể điển hình tiên tiến", facts.collectives),
+            ("Lãnh đạo các cấp, các ngành", facts.leaders),
+            ("Khách mời", facts.guests),
+            ("Tổng số đại biểu dự", attended),
+        ),
+    )
+    exemplars = facts.individuals + facts.collectives
+    honours = [
+        f"Số điển hình tiên tiến được biểu dương, khen thưởng tại sự kiện: {format_thousands(facts.honoured)}."
+    ]
+    if facts.sends_delegation:
+        honours.append(
+            f"Số đại biểu được thông qua dự Đại hội cấp trên: {format_thousands(facts.delegation)}."
+        )
+    sections = [
+        ReportSection(
+            "Thời gian, địa điểm",
+            (f"Sự kiện được tổ chức ngày {facts.held_on:%d/%m/%Y} tại {facts.venue}.",),
+        ),
+        ReportSection(
+            "Thành phần đại biểu dự",
+            (f"Đại biểu điển hình tiên tiến chiếm {_share_text(exemplars, attended)} tổng số đại biểu dự.",),
+            attendance,
+        ),
+        ReportSection("Biểu dương, khen thưởng", tuple(honours)),
+        ReportSection("Kết quả đạt được", paragraphs(facts.achievements) or ("Không có.",)),
+        ReportSection("Tồn tại, hạn chế", paragraphs(facts.shortcomings) or ("Không có.",)),
+        ReportSection("Bài học kinh nghiệm", paragraphs(facts.lessons) or ("Không có.",)),
+    ]
+    return ResultDocument(
+        title=f"Báo cáo kết quả {facts.event_name}",
+        subtitle=f"Kết quả tổ chức {facts.event_name}",
+        addressee=facts.addressee,
+        intro=f"{facts.unit_name} báo cáo kết quả tổ chức {facts.event_name} như sau:",
+        sections=tuple(sections),
+    )

@@ -8,7 +8,7 @@ Rendering stays in the house renderers, reports/renderers/pdf.py and reports/ren
 from dataclasses import dataclass
 from typing import Any
 
-from congresses.models import Campaign
+from congresses.models import Campaign, Event
 from reports.domain import place_date_line
 from reports.exporters import word
 from reports.exporters.base import PDF, XLSX, BaseExporter, Output, Progress, docx_output, output_format
@@ -18,8 +18,12 @@ from reports.renderers.docx import Block, Grid, Text, WordDocument, render_docx
 from reports.renderers.pdf import render_pdf
 from reports.renderers.xlsx import render_xlsx
 from reports.selectors import province_issuer
-from units.selectors import IssuerBlock
+from units.domain import unit_name_in_sentence
+from units.models import DocumentSigner
+from units.selectors import IssuerBlock, document_issuer
 
+from .domain import ResultDocument, ResultFacts, result_document
+from .models import ResultReport
 from .selectors import summary_figures_table, summary_narrative, summary_tables
 from .templatetags.oversight import doc_cell
 
@@ -154,4 +158,75 @@ def summary_title_lines(campaign: Campaign, issuer: IssuerBlock, report: Generat
     ]
 
 
-SUMMARY_EXPORTERS = (SummaryPdfExporter, SummaryXlsxExporter)
+# --- A unit's results report (báo cáo kết quả), PDF and its Word twin ---------------------------
+
+
+def _result_facts(event: Event, report: ResultReport) -> ResultFacts:
+    parent = event.unit.parent if event.unit.parent_id else None
+    council = unit_name_in_sentence(parent.name) if parent is not None else "Trung ương"
+    tier = event.tier
+    return ResultFacts(
+        unit_name=event.unit.name, event_name=event.name, venue=event.venue, held_on=report.held_on,
+        addressee=f"Hội đồng Thi đua - Khen thưởng {council}",
+        individuals=report.attended_exemplar_individuals, collectives=report.attended_exemplar_collectives,
+        leaders=report.attended_leaders, guests=report.attended_guests, honoured=report.exemplars_honoured,
+        delegation=report.delegation_approved,
+        sends_delegation=tier.sends_delegation_upward and tier.upper_tier_id is not None,
+        achievements=report.achievements, shortcomings=report.shortcomings, lessons=report.lessons,
+    )  # fmt: skip
+
+
+class ResultReportExporter(BaseExporter):
+    identifier = "result_report"
+    verbose_name = "Báo cáo kết quả"
+    scope = "event"
+    formats = ("pdf", "docx")
+    checked_on_page = True
+
+    def check(self, *, event, campaign, params):
+        if event is None or not ResultReport.objects.filter(event=event).exists():
+            return "Đơn vị chưa gửi báo cáo kết quả."
+        return ""
+
+    def title(self, *, event, campaign, params):
+        return f"Báo cáo kết quả: {event.name}" if event else self.verbose_name
+
+    def render(self, report: GeneratedReport, progress: Progress) -> Output:
+        event = Event.objects.select_related("unit", "unit__parent", "tier").get(pk=report.event_id)
+        result = ResultReport.objects.filter(event=event).first()
+        if result is None:
+            raise LookupError("Đơn vị chưa gửi báo cáo kết quả.")
+        issuer = document_issuer(unit=event.unit, purpose=DocumentSigner.Purpose.REPORT)
+        context = {
+            "issuer": issuer,
+            "number_code": f"BC-{issuer.symbol}",
+            "date_line": place_date_line(issuer.place, issue_date(report)),
+            "doc": result_document(_result_facts(event, result)),
+        }
+        progress(1, 2)
+        if output_format(report.params) == "docx":
+            return docx_output(render_docx(result_report_word(context)))
+        return Output(render_pdf(template_name="reports/pdf/result_report.html", context=context), "pdf", PDF)
+
+
+def result_report_word(context: dict[str, Any]) -> WordDocument:
+    """The results report's Word twin: the words of reports/pdf/result_report.html."""
+    doc: ResultDocument = context["doc"]
+    blocks: list[Block] = [
+        word.heading(context["issuer"], number_code=context["number_code"], date_line=context["date_line"]),
+        word.title("BÁO CÁO"),
+        Text(doc.subtitle, bold=True, align="center", space_after=6),
+        Text(f"Kính gửi: {doc.addressee}", align="center", space_after=10),
+        Text(doc.intro, indent=True),
+    ]
+    for number, section in enumerate(doc.sections, start=1):
+        blocks.append(Text(f"{number}. {section.title}", bold=True, space_before=8, space_after=4))
+        if section.table is not None:
+            rows = [(label, doc_cell(value)) for label, value in section.table.rows]
+            blocks.append(Grid(section.table.header, rows, size=13, bold_last_row=True))
+        blocks += [Text(line, indent=True) for line in section.paragraphs]
+    blocks.append(word.signature(context["issuer"]))
+    return WordDocument(blocks)
+
+
+SUMMARY_EXPORTERS = (SummaryPdfExporter, SummaryXlsxExporter, ResultReportExporter)

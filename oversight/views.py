@@ -34,6 +34,8 @@ from core.errors import DomainError
 from core.forms import id_param
 from core.listing import SortColumn, listing_page
 from core.text import vietnamese_key
+from reports.exporters.base import FORMAT_LABELS
+from reports.forms import new_request_key
 from units.domain import Access
 from units.models import Unit
 from units.permissions import (
@@ -48,6 +50,7 @@ from units.permissions import (
 
 from . import selectors, services
 from .domain import RULE_LABELS
+from .exporters import ResultReportExporter
 from .exports import xlsx_response
 from .forms import (
     BudgetLineForm,
@@ -310,8 +313,17 @@ def result_report(request, event_pk: int):
         "attachment_form": ResultAttachmentForm(),
         "lessons": selectors.pilot_lessons_for_tier(tier=event.tier),
         "door_attendance": door_attendance(event=event),
+        # the report as a document, PDF and Word side by side (made on the event's documents page)
+        "document_button": result_document_button() if report is not None and can_write else None,
+        "document_start_url": reverse("reports:event_report_start", args=[event.pk]),
     }
     return render(request, "oversight/result_report.html", context)
+
+
+def result_document_button() -> dict:
+    exporter = ResultReportExporter
+    return {"kind": exporter.identifier, "key": new_request_key(), "label": _("Tải báo cáo kết quả"),
+            "formats": [{"value": f, "label": FORMAT_LABELS[f]} for f in exporter.formats]}  # fmt: skip
 
 
 @require_POST

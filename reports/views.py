@@ -89,13 +89,17 @@ def event_documents(request, pk: int):
     delegates = list(selectors.event_delegates(event=event).values("pk", "full_name", "position"))
     agenda_count = len(selectors.agenda_items(event=event))
     certificate_count = selectors.event_certificate_honours(event=event).count()
-    buttons = _buttons(event_kinds(), {
+    reasons = {
         "agenda": "" if agenda_count else "Chưa có chương trình.",
         "invitations": "" if delegates else "Chưa có đại biểu.",
         "certificates": "" if certificate_count else "Chưa có điển hình được khen thưởng.",
         "badges": "" if delegates else "Chưa có đại biểu.",
         "attendance_list": "" if delegates else "Chưa có đại biểu.",
-    })  # fmt: skip
+    }
+    for kind in event_kinds():
+        if EXPORTERS[kind].checked_on_page:
+            reasons[kind] = EXPORTERS[kind]().check(event=event, campaign=None, params={})
+    buttons = _buttons(event_kinds(), reasons)
     buttons["badges"]["label"] = "In thẻ đại biểu"
     buttons["seat_map"]["label"] = "In sơ đồ chỗ ngồi"
     buttons["attendance_list"]["label"] = "Tải danh sách trả lời, điểm danh"

@@ -9,6 +9,7 @@ from reports.exporters import EXPORTERS, BaseExporter, campaign_kinds, event_kin
 def test_it_lists_the_summary_oversight_registered_when_the_apps_were_ready():
     assert event_kinds() == (
         "agenda", "invitations", "certificates", "badges", "seat_map", "attendance_list", "award_decision",
+        "result_report",
     )  # fmt: skip
     assert campaign_kinds() == ("summary_pdf", "summary_xlsx")
     assert EXPORTERS["summary_pdf"].__module__ == "oversight.exporters"
