@@ -192,9 +192,11 @@ class ResultReportExporter(BaseExporter):
         return f"Báo cáo kết quả: {event.name}" if event else self.verbose_name
 
     def render(self, report: GeneratedReport, progress: Progress) -> Output:
-        event = Event.objects.select_related("unit", "unit__parent", "tier").get(pk=report.event_id)
-        result = ResultReport.objects.filter(event=event).first()
-        if result is None:
+        event = (
+            Event.objects.select_related("unit", "unit__parent", "tier").filter(pk=report.event_id).first()
+        )
+        result = ResultReport.objects.filter(event=event).first() if event is not None else None
+        if event is None or result is None:
             raise LookupError("Đơn vị chưa gửi báo cáo kết quả.")
         issuer = document_issuer(unit=event.unit, purpose=DocumentSigner.Purpose.REPORT)
         context = {
