@@ -192,9 +192,8 @@ class ResultReportExporter(BaseExporter):
         return f"Báo cáo kết quả: {event.name}" if event else self.verbose_name
 
     def render(self, report: GeneratedReport, progress: Progress) -> Output:
-        event = (
-            Event.objects.select_related("unit", "unit__parent", "tier").filter(pk=report.event_id).first()
-        )
+        events = Event.objects.select_related("unit", "unit__parent", "tier")
+        event = events.filter(pk=report.event_id).first() if report.event_id is not None else None
         result = ResultReport.objects.filter(event=event).first() if event is not None else None
         if event is None or result is None:
             raise LookupError("Đơn vị chưa gửi báo cáo kết quả.")
