@@ -8,6 +8,7 @@ import hashlib
 import secrets
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import segno
 from django.core import signing
@@ -58,8 +59,12 @@ def token_fingerprint(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
+@lru_cache(maxsize=2048)
 def qr_svg(text: str) -> str:
-    """A QR code as inline vector SVG (no size: the page's CSS sizes it)."""
+    """A QR code as inline vector SVG (no size: the page's CSS sizes it).
+
+    Kept for the worker's life: a delegate's link does not change, and choosing the QR's mask took
+    a fifth of a 500-letter invitations job (bench/documents.py, cProfile), paid again on each print."""
     return segno.make(text, error="m").svg_inline(scale=1, omitsize=True, dark="#000", light="#fff", border=2)
 
 

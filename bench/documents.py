@@ -4,7 +4,8 @@ Run by hand:  .venv/bin/python bench/documents.py [--delegates 500] [--repeat 5]
 
 Uses the throw-away database of bench/invitations_500.py (the province tree, the campaign, one
 event and its delegates). Each round times, in turn (the order rotating round by round):
-  bare : the same pages as ONE HTML string (rendered beforehand, not timed) given to
+  bare : the same pages (each letter with its personal code as a QR and its seat, exactly as the
+         job prints them) as ONE HTML string (rendered beforehand, not timed) given to
          weasyprint.HTML(string=...).write_pdf();
   pdf  : the invitations job run in-process (reports.tasks.report_generate, eager): loading the
          rows, rendering the template in chunks, WeasyPrint, joining, writing the file;

@@ -6,7 +6,8 @@ Builds a throw-away SQLite database (the province tree, the campaign, one event
 and its delegates), then times
   task : reports.tasks.report_generate run in-process (eager), i.e. loading the
          rows, rendering the template in chunks, WeasyPrint, joining, writing the file;
-  bare : the same pages as ONE HTML string (rendered beforehand, not timed) given
+  bare : the same pages (with each letter's QR code and seat, as the job prints
+         them) as ONE HTML string (rendered beforehand, not timed) given
          to weasyprint.HTML(string=...).write_pdf().
 Aim: task <= 1.2 x bare. Prints the best of --repeat runs of each.
 """
@@ -40,7 +41,7 @@ from django.template.loader import render_to_string  # noqa: E402
 from congresses.models import Event  # noqa: E402
 from delegates.demo import make_delegate  # noqa: E402
 from delegates.models import Delegate  # noqa: E402
-from reports import domain, selectors  # noqa: E402
+from reports.exporters.event_documents import InvitationsExporter, committee_context  # noqa: E402
 from reports.models import GeneratedReport  # noqa: E402
 from reports.renderers.pdf import html_to_pdf  # noqa: E402
 from reports.tasks import report_generate  # noqa: E402
@@ -71,15 +72,12 @@ def setup(count: int) -> Event:
 
 
 def bare_html(event: Event) -> str:
-    pages = [
-        {"salutation": domain.honorific(d.gender), "full_name": d.full_name,
-         "details": ", ".join(p for p in (d.position, d.collective_name or d.workplace) if p)}
-        for d in selectors.event_delegates(event=event)
-    ]  # fmt: skip
-    heading = selectors.event_heading(event)
-    context = {"heading": heading, "number_code": f"GM-{heading['body'].committee_symbol}",
-               "date_line": domain.place_date_line(heading["place"], None), "pages": pages, "page_offset": 0}  # fmt: skip
-    return render_to_string("reports/pdf/invitations.html", context)
+    """The same pages the job prints (salutation, name, details, personal code as a QR, seat), as
+    ONE HTML string: what a bare WeasyPrint render is given."""
+    exporter = InvitationsExporter()
+    pages = exporter.pages(event, {})
+    context = committee_context(GeneratedReport(kind="invitations", event=event), event, "GM")
+    return render_to_string("reports/pdf/invitations.html", {**context, "pages": pages, "page_offset": 0})
 
 
 def main() -> None:

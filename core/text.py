@@ -200,3 +200,27 @@ def vnd_in_words(n: int, *, odd: str = "linh", five: str = "lăm") -> str:
         raise ValueError("Cách đọc số năm sau “mươi” chỉ là “lăm” hoặc “nhăm”.")
     words = _number_words(n, full=False, odd=odd, five=five) if n else "không"
     return f"{words[:1].upper()}{words[1:]} đồng"
+
+
+def format_percent(ratio: float) -> str:
+    """A share as the documents write it: 0.505 -> "50,5 %" (decimal comma, one decimal at most,
+    a space before the sign). The space is a no-break space, so a narrow table cell never puts
+    the sign on a line of its own."""
+    return f"{round(ratio * 100, 1):g}".replace(".", ",") + "\u00a0%"
+
+
+# The number format of a share stored as a number in a workbook: Excel shows 0.505 as "50.5 %",
+# and as "50,5 %" where the computer is set to Vietnamese.
+PERCENT_NUMBER_FORMAT = "0.0 %"
+
+
+class Percent(float):
+    """A share (0.505) that prints as the documents write it ("50,5 %") and stays a number for Excel."""
+
+    __slots__ = ()
+
+    def __str__(self) -> str:
+        return format_percent(self)
+
+    def __repr__(self) -> str:
+        return f"Percent({float(self)!r})"

@@ -1,5 +1,6 @@
 """Demo data of oversight: results reports, pilot lessons, the budget estimate."""
 
+from dataclasses import asdict
 from datetime import date
 
 from django.db.models import Count
@@ -8,6 +9,9 @@ from congresses.models import Campaign, Event
 from congresses.selectors import campaign_active
 from congresses.services import campaign_copy, campaign_update, movement_save, tier_update
 from delegates.models import Delegate, DelegationApproval
+from units.models import DocumentSigner, Unit, User
+from units.selectors import document_profile_get, document_profile_values
+from units.services import document_profile_save
 from units.services_reorganisation import reorganisation_load_from_file
 
 from .models import BudgetLine, PilotLesson, ResultReport
@@ -33,7 +37,35 @@ def seed(*, rng, scale: str, stdout) -> None:
     if campaign is None:
         return
     seed_results(campaign=campaign, rng=rng, stdout=stdout)
+    seed_report_signer()
     seed_next_map(campaign=campaign, stdout=stdout)
+
+
+# Who signs Sở Nội vụ's reports in the demo (the summary to the Central Council): its deputy
+# director by name, and where the report goes ("Nơi nhận"), as Sở Nội vụ would enter them.
+REPORT_SIGNER = {
+    "authority": "KT.",
+    "on_behalf_of": "GIÁM ĐỐC",
+    "title": "PHÓ GIÁM ĐỐC",
+    "full_name": "Nông Văn Thắng",
+    "recipients": "Như trên;\nBan Thi đua - Khen thưởng Trung ương;\nThường trực Tỉnh ủy (b/c);\n"
+    "UBND tỉnh (b/c);\nLưu: VT, TĐKT.",
+}
+
+
+def seed_report_signer() -> None:
+    """Sở Nội vụ's report signer, unless its officers already entered one."""
+    unit = Unit.objects.filter(kind="department", name="Sở Nội vụ").select_related("parent").first()
+    staff = User.objects.filter(username="sonoivu").first()
+    if unit is None or staff is None:
+        return
+    profile = document_profile_get(unit=unit)
+    if profile is not None and profile.signers.filter(purpose=DocumentSigner.Purpose.REPORT).exists():
+        return
+    values, _, _ = document_profile_values(unit=unit, profile=profile)
+    data = {**asdict(values), "committee_symbol": profile.committee_symbol if profile else "BTC"}
+    document_profile_save(unit=unit, by=staff, profile_data=data,
+                          signers={DocumentSigner.Purpose.REPORT: REPORT_SIGNER})  # fmt: skip
 
 
 # --- The map after 1 July 2025 (issue 13): the reorganisation waits for Sở Nội vụ, and the next

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from core.text import format_thousands, format_vnd  # noqa: F401 (the one Vietnamese number format, re-exported)
+from core.text import format_percent, format_thousands, format_vnd  # noqa: F401 (the one Vietnamese number format, re-exported)
 
 # ---------------------------------------------------------------------------
 # Oversight (issue 6): compliance rules, deadlines, reminders, charts, money.
@@ -301,3 +301,219 @@ def check_attachment(*, kind: str | None, size: int, max_bytes: int) -> ReportDe
     if kind is None:
         return ReportDecision(False, gettext("Chỉ nhận tệp PDF, ảnh (PNG, JPEG) hoặc Word (DOC, DOCX)."))
     return ReportDecision(True)
+
+
+# --- The narrative sections of the province's summary to the Central Council (issue 11) ------
+# Assembled from the units' results reports and the pilots' lessons, then edited by Sở Nội vụ
+# before issuing. A section left empty (or saved exactly as assembled) follows the reports.
+
+SECTION_RESULTS = "results"
+SECTION_EVALUATION = "evaluation"
+SECTION_LESSONS = "lessons"
+SECTION_RECOMMENDATIONS = "recommendations"
+NARRATIVE_SECTIONS = (SECTION_RESULTS, SECTION_EVALUATION, SECTION_LESSONS, SECTION_RECOMMENDATIONS)
+NARRATIVE_TITLES = {
+    SECTION_RESULTS: "Kết quả đạt được",
+    SECTION_EVALUATION: "Đánh giá",
+    SECTION_LESSONS: "Bài học kinh nghiệm từ đơn vị làm điểm",
+    SECTION_RECOMMENDATIONS: "Kiến nghị, đề xuất",
+}
+
+
+@dataclass(frozen=True)
+class TierFacts:
+    """One tier's figures against the plan: units that should hold an event, events held (on time,
+    late), delegates on the held events' rosters and exemplars among them, the minimum share."""
+
+    label: str
+    planned: int
+    held: int
+    on_time: int
+    late: int
+    delegates: int
+    exemplars: int
+    min_share_percent: int
+
+
+@dataclass(frozen=True)
+class UnitText:
+    """What one unit wrote (its name first): achievements, shortcomings or lessons."""
+
+    unit: str
+    text: str
+
+
+@dataclass(frozen=True)
+class NarrativeInputs:
+    tiers: tuple[TierFacts, ...]
+    attended: int
+    exemplars_honoured: int
+    delegation_approved: int
+    reports: int
+    achievements: tuple[UnitText, ...]
+    shortcomings: tuple[UnitText, ...]
+    pilot_lessons: tuple[UnitText, ...]
+    pilot_comments: tuple[UnitText, ...]
+
+
+def _lines(items: Iterable[UnitText]) -> list[str]:
+    return [f"- {item.unit}: {' '.join(item.text.split())}" for item in items if item.text.strip()]
+
+
+def _share_text(part: int, whole: int) -> str:
+    return format_percent(part / whole if whole else 0)
+
+
+def narrative_draft(facts: NarrativeInputs) -> dict[str, str]:
+    """Each section's text as assembled from the reports (plain text, one paragraph a line)."""
+    held = sum(t.held for t in facts.tiers)
+    planned = sum(t.planned for t in facts.tiers)
+    delegates = sum(t.delegates for t in facts.tiers)
+    exemplars = sum(t.exemplars for t in facts.tiers)
+    results = [
+        f"Toàn tỉnh đã tổ chức {format_thousands(held)} hội nghị, đại hội điển hình tiên tiến; "
+        f"{format_thousands(facts.reports)} đơn vị đã gửi báo cáo kết quả với "
+        f"{format_thousands(facts.attended)} đại biểu dự, {format_thousands(facts.exemplars_honoured)} "
+        f"điển hình được biểu dương, khen thưởng và {format_thousands(facts.delegation_approved)} đại biểu "
+        "được thông qua dự Đại hội cấp trên.",
+        *_lines(facts.achievements),
+    ]
+    evaluation = [
+        f"Số sự kiện đã tổ chức so với kế hoạch: {format_thousands(held)}/{format_thousands(planned)} "
+        f"đơn vị ({_share_text(held, planned)}).",
+    ]
+    for t in facts.tiers:
+        evaluation.append(
+            f"- {t.label}: {format_thousands(t.held)}/{format_thousands(t.planned)} đơn vị đã tổ chức "
+            f"({_share_text(t.held, t.planned)}), {format_thousands(t.on_time)} đúng thời gian, "
+            f"{format_thousands(t.late)} muộn; {format_thousands(t.delegates)} đại biểu, điển hình chiếm "
+            f"{_share_text(t.exemplars, t.delegates)} (tối thiểu {t.min_share_percent} %)."
+        )
+    evaluation.append(
+        f"Tổng số đại biểu của các sự kiện đã tổ chức: {format_thousands(delegates)}, trong đó "
+        f"{format_thousands(exemplars)} điển hình tiên tiến ({_share_text(exemplars, delegates)})."
+    )
+    shortcomings = _lines(facts.shortcomings)
+    if shortcomings:
+        evaluation += ["Tồn tại, hạn chế:", *shortcomings]
+    lessons = _lines(facts.pilot_lessons) or ["Chưa có bài học kinh nghiệm từ đơn vị làm điểm."]
+    comments = _lines(facts.pilot_comments)
+    if comments:
+        lessons += ["Ý kiến chỉ đạo của Hội đồng Thi đua - Khen thưởng tỉnh:", *comments]
+    not_held = planned - held
+    recommendations = [
+        "Đề nghị Hội đồng Thi đua - Khen thưởng Trung ương xem xét, biểu dương, khen thưởng các tập thể, "
+        "cá nhân điển hình tiên tiến tiêu biểu của tỉnh được giới thiệu dự Đại hội Thi đua yêu nước toàn quốc.",
+    ]
+    if not_held > 0:
+        recommendations.append(
+            f"Tỉnh tiếp tục chỉ đạo {format_thousands(not_held)} đơn vị chưa tổ chức hoàn thành hội nghị, "
+            "đại hội điển hình tiên tiến theo kế hoạch."
+        )
+    return {
+        SECTION_RESULTS: "\n".join(results),
+        SECTION_EVALUATION: "\n".join(evaluation),
+        SECTION_LESSONS: "\n".join(lessons),
+        SECTION_RECOMMENDATIONS: "\n".join(recommendations),
+    }
+
+
+def narrative_text(*, draft: str, edited: str) -> str:
+    """The text a section prints: Sở Nội vụ's edit when saved, else the assembled draft."""
+    return edited if edited.strip() else draft
+
+
+def paragraphs(text: str) -> tuple[str, ...]:
+    """A section's paragraphs, one per non-empty line, white space folded."""
+    return tuple(" ".join(line.split()) for line in text.splitlines() if line.strip())
+
+
+# --- A unit's results report as a document (báo cáo kết quả, PDF and Word, issue 11) ----------
+
+
+@dataclass(frozen=True)
+class ReportTable:
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, int], ...]
+
+
+@dataclass(frozen=True)
+class ReportSection:
+    title: str
+    paragraphs: tuple[str, ...] = ()
+    table: ReportTable | None = None
+
+
+@dataclass(frozen=True)
+class ResultDocument:
+    title: str
+    subtitle: str
+    addressee: str
+    intro: str
+    sections: tuple[ReportSection, ...]
+
+
+@dataclass(frozen=True)
+class ResultFacts:
+    """What the unit reported, as plain values."""
+
+    unit_name: str  # in a sentence: "Thị trấn Chợ Rã" -> "thị trấn Chợ Rã" is the caller's choice
+    event_name: str
+    venue: str
+    held_on: date
+    addressee: str
+    individuals: int
+    collectives: int
+    leaders: int
+    guests: int
+    honoured: int
+    delegation: int
+    sends_delegation: bool
+    achievements: str
+    shortcomings: str
+    lessons: str
+
+
+def result_document(facts: ResultFacts) -> ResultDocument:
+    """The words of a unit's results report, the same in the PDF and in its Word twin."""
+    attended = facts.individuals + facts.collectives + facts.leaders + facts.guests
+    attendance = ReportTable(
+        ("Thành phần", "Số người dự"),
+        (
+            ("Cá nhân điển hình tiên tiến", facts.individuals),
+            ("Đại diện tập thể điển hình tiên tiến", facts.collectives),
+            ("Lãnh đạo các cấp, các ngành", facts.leaders),
+            ("Khách mời", facts.guests),
+            ("Tổng số đại biểu dự", attended),
+        ),
+    )
+    exemplars = facts.individuals + facts.collectives
+    honours = [
+        f"Số điển hình tiên tiến được biểu dương, khen thưởng tại sự kiện: {format_thousands(facts.honoured)}."
+    ]
+    if facts.sends_delegation:
+        honours.append(
+            f"Số đại biểu được thông qua dự Đại hội cấp trên: {format_thousands(facts.delegation)}."
+        )
+    sections = [
+        ReportSection(
+            "Thời gian, địa điểm",
+            (f"Sự kiện được tổ chức ngày {facts.held_on:%d/%m/%Y} tại {facts.venue}.",),
+        ),
+        ReportSection(
+            "Thành phần đại biểu dự",
+            (f"Đại biểu điển hình tiên tiến chiếm {_share_text(exemplars, attended)} tổng số đại biểu dự.",),
+            attendance,
+        ),
+        ReportSection("Biểu dương, khen thưởng", tuple(honours)),
+        ReportSection("Kết quả đạt được", paragraphs(facts.achievements) or ("Không có.",)),
+        ReportSection("Tồn tại, hạn chế", paragraphs(facts.shortcomings) or ("Không có.",)),
+        ReportSection("Bài học kinh nghiệm", paragraphs(facts.lessons) or ("Không có.",)),
+    ]
+    return ResultDocument(
+        title=f"Báo cáo kết quả {facts.event_name}",
+        subtitle=f"Kết quả tổ chức {facts.event_name}",
+        addressee=facts.addressee,
+        intro=f"{facts.unit_name} báo cáo kết quả tổ chức {facts.event_name} như sau:",
+        sections=tuple(sections),
+    )

@@ -168,3 +168,33 @@ class MappingRowForm(forms.Form):
 
 NewUnitFormSet = forms.formset_factory(NewUnitForm, extra=3)
 MappingFormSet = forms.formset_factory(MappingRowForm, extra=4)
+
+
+NARRATIVE_LABELS = {
+    "results": _("Kết quả đạt được"),
+    "evaluation": _("Đánh giá (số liệu so với kế hoạch)"),
+    "lessons": _("Bài học kinh nghiệm từ đơn vị làm điểm"),
+    "recommendations": _("Kiến nghị, đề xuất"),
+}
+
+
+class SummaryNarrativeForm(forms.Form):
+    """The summary's four narrative sections as Sở Nội vụ edits them (one paragraph a line)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for code, label in NARRATIVE_LABELS.items():
+            self.fields[code] = forms.CharField(
+                label=label,
+                required=False,
+                max_length=20_000,
+                strip=True,
+                widget=forms.Textarea(attrs={"rows": 8, "class": "narrative"}),
+                help_text=_("Mỗi dòng là một đoạn; dòng bắt đầu bằng “- ” là một ý."),
+            )
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+
+
+class NarrativeRestoreForm(forms.Form):
+    section = forms.ChoiceField(choices=[("all", "all"), *((c, c) for c in NARRATIVE_LABELS)])

@@ -197,3 +197,30 @@ class ReminderDelivery(models.Model):
 
     def __str__(self) -> str:
         return f"{self.address} — {self.get_status_display()}"
+
+
+class SummaryNarrative(models.Model):
+    """Sở Nội vụ's edit of the summary's narrative sections for one campaign (issue 11).
+
+    A section left empty follows the text assembled from the units' reports (oversight.domain
+    .narrative_draft); "Khôi phục bản tự động" empties it again.
+    """
+
+    campaign = models.OneToOneField(
+        "congresses.Campaign", on_delete=models.CASCADE, related_name="summary_narrative"
+    )
+    results = models.TextField("kết quả đạt được", blank=True)
+    evaluation = models.TextField("đánh giá", blank=True)
+    lessons = models.TextField("bài học kinh nghiệm từ đơn vị làm điểm", blank=True)
+    recommendations = models.TextField("kiến nghị, đề xuất", blank=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    updated_at = models.DateTimeField("sửa lúc", auto_now=True)
+
+    class Meta:
+        verbose_name = "nội dung báo cáo tổng hợp"
+        verbose_name_plural = "nội dung báo cáo tổng hợp"
+
+    def __str__(self) -> str:
+        return f"Nội dung báo cáo tổng hợp: {self.campaign}"

@@ -12,8 +12,8 @@ from core.clock import today as portal_today
 from core.errors import DomainError
 from core.uploads import check_zip
 
-from .domain import attachment_kind, check_attachment, check_result_report
-from .models import BudgetLine, PilotLesson, ResultAttachment, ResultReport
+from .domain import NARRATIVE_SECTIONS, attachment_kind, check_attachment, check_result_report, paragraphs
+from .models import BudgetLine, PilotLesson, ResultAttachment, ResultReport, SummaryNarrative
 from .services_reminders import reminders_send as reminders_send  # the daily job's entry point
 
 # ---------------------------------------------------------------------------
@@ -126,3 +126,48 @@ def budget_line_update(*, line: BudgetLine, data: dict) -> BudgetLine:
 
 def budget_line_delete(*, line: BudgetLine) -> None:
     line.delete()
+
+
+# --- The summary's narrative sections, edited by Sở Nội vụ before issuing (issue 11) -------------
+
+NARRATIVE_MAX_CHARS = 20_000
+
+
+class SummaryNarrativeError(DomainError):
+    pass
+
+
+@transaction.atomic
+def summary_narrative_save(
+    *, campaign: Campaign, texts: dict[str, str], drafts: dict[str, str], by
+) -> SummaryNarrative:
+    """Keep Sở Nội vụ's text of each section; a section saved as assembled (same paragraphs) is kept
+    empty, so it goes on following the units' reports."""
+    for code in NARRATIVE_SECTIONS:
+        if len(texts.get(code, "")) > NARRATIVE_MAX_CHARS:
+            raise SummaryNarrativeError(
+                f"Mỗi mục của báo cáo dài tối đa {NARRATIVE_MAX_CHARS:,} ký tự.".replace(",", ".")
+            )
+    narrative, _ = SummaryNarrative.objects.select_for_update().get_or_create(campaign=campaign)
+    for code in NARRATIVE_SECTIONS:
+        text = texts.get(code, "").strip()
+        same = paragraphs(text) == paragraphs(drafts.get(code, ""))
+        setattr(narrative, code, "" if same else text)
+    narrative.updated_by = by
+    narrative.full_clean()
+    narrative.save()
+    return narrative
+
+
+@transaction.atomic
+def summary_narrative_restore(*, campaign: Campaign, section: str, by) -> SummaryNarrative:
+    """ "Khôi phục bản tự động": the section (or every section, "all") follows the reports again."""
+    codes = NARRATIVE_SECTIONS if section == "all" else (section,)
+    if section != "all" and section not in NARRATIVE_SECTIONS:
+        raise SummaryNarrativeError("Không có mục này trong báo cáo tổng hợp.")
+    narrative, _ = SummaryNarrative.objects.select_for_update().get_or_create(campaign=campaign)
+    for code in codes:
+        setattr(narrative, code, "")
+    narrative.updated_by = by
+    narrative.save(update_fields=[*codes, "updated_by", "updated_at"])
+    return narrative

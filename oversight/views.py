@@ -10,6 +10,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
@@ -34,6 +35,8 @@ from core.errors import DomainError
 from core.forms import id_param
 from core.listing import SortColumn, listing_page
 from core.text import vietnamese_key
+from reports.exporters.base import FORMAT_LABELS
+from reports.forms import new_request_key
 from units.domain import Access
 from units.models import Unit
 from units.permissions import (
@@ -48,8 +51,16 @@ from units.permissions import (
 
 from . import selectors, services
 from .domain import RULE_LABELS
+from .exporters import ResultReportExporter
 from .exports import xlsx_response
-from .forms import BudgetLineForm, PilotLessonForm, ResultAttachmentForm, ResultReportForm
+from .forms import (
+    BudgetLineForm,
+    NarrativeRestoreForm,
+    PilotLessonForm,
+    ResultAttachmentForm,
+    ResultReportForm,
+    SummaryNarrativeForm,
+)
 from .models import BudgetLine, ResultAttachment
 
 COMPLIANCE_PAGE_SIZE = 50  # violations per page of the compliance list
@@ -317,8 +328,17 @@ def result_report(request, event_pk: int):
         "attachment_form": ResultAttachmentForm(),
         "lessons": selectors.pilot_lessons_for_tier(tier=event.tier),
         "door_attendance": door_attendance(event=event),
+        # the report as a document, PDF and Word side by side (made on the event's documents page)
+        "document_button": result_document_button() if report is not None and can_write else None,
+        "document_start_url": reverse("reports:event_report_start", args=[event.pk]),
     }
     return render(request, "oversight/result_report.html", context)
+
+
+def result_document_button() -> dict:
+    exporter = ResultReportExporter
+    return {"kind": exporter.identifier, "key": new_request_key(), "label": _("Tải báo cáo kết quả"),
+            "formats": [{"value": f, "label": FORMAT_LABELS[f]} for f in exporter.formats]}  # fmt: skip
 
 
 @require_POST
@@ -505,3 +525,65 @@ def reminders(request):
     context = {"overview": overview, "lead_days": settings.OVERSIGHT_REMINDER_LEAD_DAYS,
                "due_days": settings.OVERSIGHT_REPORT_DUE_DAYS}  # fmt: skip
     return render(request, "oversight/reminders.html", context)
+
+
+# --- The summary's narrative sections (issue 11) ---------------------------------------------
+
+
+def _narrative_page(request, campaign, *, form=None, status=200):
+    sections = selectors.summary_narrative(
+        campaign=campaign, summary=selectors.summary_tables(campaign=campaign)
+    )
+    if form is None:
+        form = SummaryNarrativeForm(initial={s.code: s.text for s in sections})
+    rows = [(s, form[s.code]) for s in sections]
+    context = {
+        "campaign": campaign,
+        "rows": rows,
+        "form": form,
+        "can_write": is_staff_of_home_affairs(request.user),
+    }
+    return render(request, "oversight/summary_narrative.html", context, status=status)
+
+
+@staff_required
+def summary_narrative(request):
+    """Sở Nội vụ reads the summary's sections as assembled from the reports, edits and saves them."""
+    campaign = _campaign()
+    if request.method != "POST":
+        return _narrative_page(request, campaign)
+    if not is_staff_of_home_affairs(request.user):
+        raise PermissionDenied
+    form = SummaryNarrativeForm(request.POST)
+    if not form.is_valid():
+        return _narrative_page(request, campaign, form=form, status=400)
+    sections = selectors.summary_narrative(
+        campaign=campaign, summary=selectors.summary_tables(campaign=campaign)
+    )
+    try:
+        services.summary_narrative_save(campaign=campaign, texts=form.cleaned_data,
+                                        drafts={s.code: s.draft for s in sections}, by=request.user)  # fmt: skip
+    except DomainError as exc:
+        messages.error(request, exc.message)
+        return _narrative_page(request, campaign, form=form, status=400)
+    messages.success(
+        request, _("Đã lưu nội dung báo cáo tổng hợp; bản PDF và Word tạo từ nay dùng nội dung này.")
+    )
+    return redirect("oversight:summary_narrative")
+
+
+@require_POST
+@staff_required
+def summary_narrative_restore(request):
+    campaign = _campaign()
+    if not is_staff_of_home_affairs(request.user):
+        raise PermissionDenied
+    form = NarrativeRestoreForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Yêu cầu không hợp lệ. Hãy tải lại trang và thử lại."))
+        return redirect("oversight:summary_narrative")
+    services.summary_narrative_restore(
+        campaign=campaign, section=form.cleaned_data["section"], by=request.user
+    )
+    messages.success(request, _("Đã khôi phục bản tự động tổng hợp từ báo cáo của các đơn vị."))
+    return redirect("oversight:summary_narrative")

@@ -9,7 +9,7 @@ from typing import Protocol
 from django.utils.translation import gettext
 
 from congresses import rules
-from core.text import format_thousands, vnd_in_words
+from core.text import Percent, format_thousands, vnd_in_words
 
 NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 NATIONAL_MOTTO = "Độc lập - Tự do - Hạnh phúc"
@@ -178,11 +178,9 @@ def chunk_bounds(total: int, size: int) -> list[tuple[int, int]]:
     return [(start, min(total, start + size)) for start in range(0, total, size)]
 
 
-def share_percent(part: int, whole: int) -> str:
-    """A share as the documents write it (Vietnamese decimal comma): 101 of 200 -> "50,5%"."""
-    if whole <= 0:
-        return "0%"
-    return f"{round(part * 100 / whole, 1):g}%".replace(".", ",")
+def share_percent(part: int, whole: int) -> Percent:
+    """A share as the documents write it: 101 of 200 -> Percent(0.505), printed "50,5 %" (core.text)."""
+    return Percent(part / whole if whole > 0 else 0)
 
 
 def certificate_heading(award_name: str) -> str:

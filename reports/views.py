@@ -93,14 +93,18 @@ def event_documents(request, pk: int):
     certificate_count = selectors.event_certificate_honours(event=event).count()
     accepted = event_accepted_nomination_count(event=event)
     submission = event_submission_entry(event=event)
-    buttons = _buttons(event_kinds(), {
+    reasons = {
         "agenda": "" if agenda_count else gettext("Chưa có chương trình."),
         "invitations": "" if delegates else gettext("Chưa có đại biểu."),
         "certificates": "" if certificate_count else gettext("Chưa có điển hình được khen thưởng."),
         "badges": "" if delegates else gettext("Chưa có đại biểu."),
         "attendance_list": "" if delegates else gettext("Chưa có đại biểu."),
         "award_submission": "" if accepted else str(NO_PROPOSAL),
-    })  # fmt: skip
+    }
+    for kind in event_kinds():
+        if EXPORTERS[kind].checked_on_page:
+            reasons[kind] = EXPORTERS[kind]().check(event=event, campaign=None, params={})
+    buttons = _buttons(event_kinds(), reasons)
     buttons["badges"]["label"] = gettext("In thẻ đại biểu")
     buttons["seat_map"]["label"] = gettext("In sơ đồ chỗ ngồi")
     buttons["attendance_list"]["label"] = gettext("Tải danh sách trả lời, điểm danh")

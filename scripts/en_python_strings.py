@@ -5,6 +5,9 @@ of locale/en/LC_MESSAGES/django.po from EN above it and from EN_PYTHON here (`ma
 """
 
 EN_PYTHON = {
+    "Báo cáo kết quả tổ chức sự kiện của đơn vị (thành phần đại biểu dự, khen thưởng, kết quả, tồn tại, bài học kinh nghiệm) theo thể thức văn bản hành chính.": "The unit's report on the results of its event (delegates who attended, awards, results, shortcomings, lessons learnt), in the official document layout.",
+    "Nội dung báo cáo: kết quả, đánh giá, bài học từ đơn vị làm điểm, kiến nghị": "Report text: results, evaluation, lessons from the pilot units, recommendations",
+    "(tổng hợp tự động, Sở Nội vụ sửa trước khi ban hành).": "(assembled automatically; the Department of Home Affairs edits it before issuing).",
     "Để trống để lấy số tiếp theo trong sổ đăng ký quyết định của cơ quan ban hành (hoặc quyết định đã ghi của cùng cấp, cùng ngày tại sự kiện).": "Leave blank to take the next number in the issuing body's register of decisions (or the decision already entered for the same level and date at this event).",
     "Hãy nhập đủ cấp quyết định, người/cơ quan ban hành, ngày, địa danh và người ký của quyết định.": "Enter the decision's level, issuer, date, place and signer.",
     "Hãy nhập số quyết định: cấp quyết định này không có sổ đăng ký văn bản trên cổng thông tin.": "Enter the decision number: this level of decision has no document register on the portal.",

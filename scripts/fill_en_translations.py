@@ -901,6 +901,28 @@ EN: dict[str, str | tuple[str, str]] = {
     "Số, ký hiệu": "Number and symbol",
     "Trích yếu": "Subject",
     "Chưa có văn bản nào được cấp số.": "No document has been numbered yet.",
+    # The province summary's narrative and the results report (issue 11)
+    "Nội dung báo cáo tổng hợp": "Summary report text",
+    "Nội dung báo cáo": "Report text",
+    "Nội dung báo cáo tổng hợp gửi Hội đồng Thi đua - Khen thưởng Trung ương": "Text of the summary report to the Central Emulation and Commendation Council",
+    "Mỗi mục được tổng hợp tự động từ báo cáo kết quả của các đơn vị và bài học của các đơn vị làm điểm. Sở Nội vụ sửa trước khi ban hành; bản PDF và Word tạo sau khi lưu dùng nội dung đã sửa. Mục nào chưa sửa sẽ tiếp tục cập nhật theo báo cáo mới của các đơn vị.": "Each section is assembled from the units' results reports and the pilot units' lessons. The Department of Home Affairs edits it before issuing; PDF and Word files made after saving use the edited text. A section left unedited keeps following the units' new reports.",
+    "Sở Nội vụ đã sửa": "Edited by the Department of Home Affairs",
+    "Bản tự động": "Assembled text",
+    "Xem bản tự động": "Show the assembled text",
+    "Khôi phục bản tự động": "Restore the assembled text",
+    "Lưu nội dung báo cáo": "Save the report text",
+    "Khôi phục bản tự động cho tất cả các mục": "Restore the assembled text of every section",
+    "Tạo bản PDF, Word": "Make the PDF and Word files",
+    "Đánh giá (số liệu so với kế hoạch)": "Evaluation (figures against the plan)",
+    "Bài học kinh nghiệm từ đơn vị làm điểm": "Lessons from the pilot units",
+    "Kiến nghị, đề xuất": "Recommendations and proposals",
+    "Mỗi dòng là một đoạn; dòng bắt đầu bằng “- ” là một ý.": "One paragraph a line; a line starting with “- ” is a point.",
+    "Đã lưu nội dung báo cáo tổng hợp; bản PDF và Word tạo từ nay dùng nội dung này.": "Summary report text saved; PDF and Word files made from now on use it.",
+    "Yêu cầu không hợp lệ. Hãy tải lại trang và thử lại.": "Invalid request. Reload the page and try again.",
+    "Đã khôi phục bản tự động tổng hợp từ báo cáo của các đơn vị.": "The text assembled from the units' reports is back.",
+    "Tải báo cáo kết quả": "Download the results report",
+    "Báo cáo kết quả thành văn bản": "The results report as a document",
+    "Theo thể thức Nghị định 30/2020/NĐ-CP, đứng tên đơn vị; bản Word để hoàn thiện, ký và gửi. Tệp tạo xong ở trang tài liệu của sự kiện.": "In the Decree 30/2020/NĐ-CP layout, in the unit's name; the Word file to finish, sign and send. Finished files are on the event's documents page.",
 }
 
 EN = {**EN_PYTHON, **EN}  # one English per msgid; the screens' wording wins a clash

@@ -10,6 +10,7 @@ from .figures import (
     FigureSet,
     campaign_figures,
 )
+from .narrative import NarrativeSection, summary_narrative
 from .progress import (
     PlanFacts,
     ProgressCounts,
@@ -62,6 +63,8 @@ __all__ = [
     "campaign_figures",
     "summary_figures_table",
     "summary_tables",
+    "summary_narrative",
+    "NarrativeSection",
     "PlanFacts",
     "unit_plan_facts",
     "delegation_quota_facts",

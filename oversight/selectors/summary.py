@@ -17,6 +17,7 @@ from honors.models import Honour, Presenter
 from reports.domain import event_timeliness, share_percent
 from units.models import Unit
 
+from ..domain import TierFacts
 from .figures import (
     DELEGATES_AT_HELD_EVENTS,
     EVENTS_HELD,
@@ -68,6 +69,11 @@ def _tier_unit_counts(campaign: Campaign, tiers: list[TierRule]) -> dict[int, in
     units = campaign_units(campaign=campaign, tiers=tiers)
     by_kind = dict(units.values_list("kind").annotate(n=Count("pk")).values_list("kind", "n"))
     return {t.pk: sum(by_kind.get(k, 0) for k in t.unit_kinds) for t in tiers}
+
+
+# Columns of the events and delegates tables the narrative reads (oversight.domain.TierFacts).
+EV_UNITS, EV_HELD, EV_ON_TIME, EV_LATE = 2, 4, 5, 6
+DL_TOTAL, DL_EX_IND, DL_EX_COL = 1, 8, 9
 
 
 def summary_events_table(*, campaign: Campaign, tiers: list[TierRule], figures: CampaignFigures) -> Table:
@@ -276,6 +282,25 @@ SUMMARY_TABLE_BUILDERS = [
 class Summary:
     figures: CampaignFigures
     tables: list[Table]
+    tier_facts: tuple[TierFacts, ...] = ()
+
+
+def _tier_facts(tiers: list[TierRule], events: Table, delegates: Table) -> tuple[TierFacts, ...]:
+    """Each tier's figures against the plan, read from the lines of the two tables (one per tier,
+    in the tiers' order, the total last) so the narrative and the tables cannot disagree."""
+    return tuple(
+        TierFacts(
+            label=tier.label,
+            planned=e[EV_UNITS],
+            held=e[EV_HELD],
+            on_time=e[EV_ON_TIME],
+            late=e[EV_LATE],
+            delegates=d[DL_TOTAL],
+            exemplars=d[DL_EX_IND] + d[DL_EX_COL],
+            min_share_percent=tier.min_exemplar_share_percent,
+        )  # fmt: skip
+        for tier, e, d in zip(tiers, events.rows, delegates.rows, strict=False)
+    )
 
 
 def summary_tables(*, campaign: Campaign) -> Summary:
@@ -284,4 +309,5 @@ def summary_tables(*, campaign: Campaign) -> Summary:
     figures = campaign_figures(campaign=campaign, tiers=tiers)
     tables = [summary_results_table(figures=figures)]
     tables += [build(campaign=campaign, tiers=tiers, figures=figures) for build in SUMMARY_TABLE_BUILDERS]
-    return Summary(figures=figures, tables=tables)
+    facts = _tier_facts(tiers, tables[1], tables[2])
+    return Summary(figures=figures, tables=tables, tier_facts=facts)

@@ -40,6 +40,8 @@ class BaseExporter:
     scope: ClassVar[str] = "event"  # "event" or "campaign"
     staff_only: ClassVar[bool] = False
     formats: ClassVar[tuple[str, ...]] = ("pdf", "docx")
+    # The documents page asks `check` to grey the buttons out (an app above reports says why).
+    checked_on_page: ClassVar[bool] = False
 
     def check(self, *, event: Event | None, campaign: Campaign | None, params: dict[str, Any]) -> str:
         """Empty when the document can be made now, else why not (in Vietnamese)."""

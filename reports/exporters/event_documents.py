@@ -103,12 +103,12 @@ class InvitationsExporter(BaseExporter):
         count = self._delegates(event, params).count() if event is not None else 0
         return f"Giấy mời: toàn bộ đại biểu ({count} người)"
 
-    def render(self, report: GeneratedReport, progress: Progress) -> Output:
-        event = event_of(report)
+    def pages(self, event: Event, params: dict[str, Any]) -> list[dict[str, Any]]:
+        """One letter per delegate: salutation, name, details, personal code (QR) and seat."""
         invitations_ensure(event=event)  # each letter carries the delegate's personal code
-        delegates = list(self._delegates(event, report.params))
+        delegates = list(self._delegates(event, params))
         extras = invitation_extras([d.pk for d in delegates])
-        pages = [
+        return [
             {
                 "salutation": domain.honorific(d.gender),
                 "full_name": d.full_name,
@@ -117,6 +117,10 @@ class InvitationsExporter(BaseExporter):
             }
             for d in delegates
         ]
+
+    def render(self, report: GeneratedReport, progress: Progress) -> Output:
+        event = event_of(report)
+        pages = self.pages(event, report.params)
         context = committee_context(report, event, "GM")
         if output_format(report.params) == "docx":
             return docx_output(render_docx(invitations_word(context, pages)))

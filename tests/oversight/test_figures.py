@@ -14,6 +14,7 @@ from congresses.models import Event
 from congresses.selectors import campaign_tiers
 from honors.models import AwardDecision, AwardType, Exemplar, Honour
 from oversight import selectors
+from oversight.exporters import SUMMARY_HEADER_ROW
 from oversight.models import ResultReport
 from tests.factories import EventFactory
 from tests.reports import pdf_text
@@ -192,17 +193,19 @@ def test_the_same_figure_is_equal_everywhere_with_the_same_label(
 
     # The summary to the Central Council, Excel: the figures sheet and the results per tier.
     book = _book(_summary("summary_xlsx", campaign_data, admin, django_capture_on_commit_callbacks))
-    rows = list(book["Số liệu chính"].iter_rows(values_only=True))
+    rows = list(book["Số liệu chính"].iter_rows(min_row=SUMMARY_HEADER_ROW, values_only=True))
     assert {r[0]: r[1] for r in rows[1:]} == {f.label: f.value for f in total}
-    results = list(book["Kết quả theo báo cáo đơn vị"].iter_rows(values_only=True))
+    results = list(
+        book["Kết quả theo báo cáo đơn vị"].iter_rows(min_row=SUMMARY_HEADER_ROW, values_only=True)
+    )
     assert results[0] == ("Cấp", *(d.label for d in selectors.RESULT_FIGURES))
     assert results[-1] == ("Tổng cộng", *(f.value for f in figures.total.pick(selectors.RESULT_FIGURES)))
-    delegates = list(book["Đại biểu và cơ cấu"].iter_rows(values_only=True))
+    delegates = list(book["Đại biểu và cơ cấu"].iter_rows(min_row=SUMMARY_HEADER_ROW, values_only=True))
     assert delegates[0][1] == "Đại biểu trong danh sách của sự kiện đã tổ chức"
     assert delegates[-1][1] == EXPECTED["delegates_at_held_events"]
-    held = list(book["Tổ chức theo cấp"].iter_rows(values_only=True))
+    held = list(book["Tổ chức theo cấp"].iter_rows(min_row=SUMMARY_HEADER_ROW, values_only=True))
     assert held[0][3:5] == ("Sự kiện đã đăng ký", "Sự kiện đã tổ chức") and held[-1][3:5] == (5, 4)
-    honours = list(book["Khen thưởng điển hình"].iter_rows(values_only=True))
+    honours = list(book["Khen thưởng điển hình"].iter_rows(min_row=SUMMARY_HEADER_ROW, values_only=True))
     assert honours[0][-1] == "Lượt khen thưởng đã ghi nhận trên cổng" and honours[-1][-1] == 3
 
 
@@ -222,7 +225,11 @@ def test_the_dashboard_says_what_each_delegates_and_honoured_number_counts(
         assert re.search(rf">{re.escape(value)}<.{{0,120}}>{re.escape(label)}<", html), label
     # and the summary to the Central Council now carries the results reports' figures, labelled
     book = _book(_summary("summary_xlsx", campaign_data, admin, django_capture_on_commit_callbacks))
-    values = {r[0]: r[1] for sheet in book.worksheets for r in sheet.iter_rows(values_only=True)}
+    values = {
+        r[0]: r[1]
+        for sheet in book.worksheets
+        for r in sheet.iter_rows(min_row=SUMMARY_HEADER_ROW, values_only=True)
+    }
     assert values["Đại biểu dự (theo báo cáo kết quả)"] == 25
     assert values["Đại biểu được thông qua dự Đại hội cấp trên (theo báo cáo kết quả)"] == 5
 

@@ -172,10 +172,16 @@ def test_a_batch_is_cut_into_chunks(total, size, bounds):
 
 @pytest.mark.parametrize(
     ("part", "whole", "text"),
-    [(0, 0, "0%"), (1, 3, "33,3%"), (101, 200, "50,5%"), (1, 2, "50%"), (2, 2, "100%")],
+    [
+        (0, 0, "0\u00a0%"),
+        (1, 3, "33,3\u00a0%"),
+        (101, 200, "50,5\u00a0%"),
+        (1, 2, "50\u00a0%"),
+        (2, 2, "100\u00a0%"),
+    ],
 )
 def test_shares(part, whole, text):
-    assert domain.share_percent(part, whole) == text
+    assert str(domain.share_percent(part, whole)) == text
 
 
 @pytest.mark.parametrize(

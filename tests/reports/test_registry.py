@@ -10,6 +10,7 @@ def test_it_lists_the_summary_oversight_registered_when_the_apps_were_ready():
     assert event_kinds() == (
         "agenda", "invitations", "certificates", "badges", "seat_map", "attendance_list", "award_decision",
         "award_submission",
+        "result_report",
     )  # fmt: skip
     assert campaign_kinds() == ("summary_pdf", "summary_xlsx")
     assert EXPORTERS["summary_pdf"].__module__ == "oversight.exporters"
