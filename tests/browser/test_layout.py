@@ -12,8 +12,10 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 
+from honors.models import AwardType
+from honors.services import award_types_load_from_file, nomination_create
 from reports.services import agenda_generate, agenda_template_load
-from tests.factories import DelegateFactory, EventFactory, GeneratedReportFactory
+from tests.factories import DelegateFactory, EventFactory, ExemplarFactory, GeneratedReportFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -24,11 +26,20 @@ COMMON = (
     "home",
     "congresses:event_list",
     "honors:exemplar_list",
+    "honors:nomination_list",
+    "honors:publication_requests",
     "reports:documents_home",
     "audit:log",
     "units:list",
 )
-PROVINCE = (*COMMON, "oversight:dashboard", "congresses:campaign_list")
+PROVINCE = (
+    *COMMON,
+    "oversight:dashboard",
+    "congresses:campaign_list",
+    "oversight:unreported",
+    "oversight:reminders",
+    "oversight:reorganisations",
+)
 ROLES = {
     "admin": ("Hoàng Thị Thu", "Hà", PROVINCE),
     "leadership": ("Nguyễn Văn", "Thắng", PROVINCE),
@@ -154,3 +165,30 @@ def test_the_language_switch_turns_the_menu_and_pages_english(admin, browser_pag
     page.click("footer button[value=vi]")
     page.wait_for_selector("html[lang=vi]")
     assert "Đăng xuất" in page.inner_text("nav.navbar")
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_a_reviewer_reviews_nominations_on_a_phone(
+    language, admin, district_officer, browser_page, live_server, campaign, units, screenshot_dir
+):
+    """At 390 px the nominations are cards with the review button on screen, and the status filter
+    (whose English first option is long) is no wider than the screen: it made the page 459 px wide."""
+    award_types_load_from_file()
+    event = EventFactory(unit=units["babe"], campaign=campaign, held=True)
+    exemplar = ExemplarFactory(unit=units["babe"], name="Lường Văn Tiến")
+    nomination_create(
+        exemplar=exemplar, event=event, target="own",
+        proposed_award=AwardType.objects.get(name="Lao động tiên tiến"), by=district_officer,
+    )  # fmt: skip
+    page = browser_page
+    _login(page, live_server, admin)
+    _choose_language(page, live_server, language)
+    page.set_viewport_size({"width": 390, "height": 800})
+    page.goto(live_server.url + reverse("honors:nomination_list"))
+    assert "Lường Văn Tiến" in page.inner_text("#nominations-to-review")
+    assert _overflow(page) == 0
+    assert _within_screen(page, "select[name=status]")
+    assert _within_screen(page, "#nominations-to-review td.card-actions a.btn")
+    page.screenshot(
+        path=os.path.join(screenshot_dir, f"layout-phone-nominations-{language}.png"), full_page=True
+    )
