@@ -360,9 +360,9 @@ def test_the_summary_stays_vietnamese_when_an_english_session_asks_for_it(
         report = request_report(kind="summary_xlsx", campaign=campaign, requested_by=admin)
     book = load_workbook(BytesIO(report.file.read()), read_only=True)
     assert book.sheetnames[0] == "Số liệu chính"
-    events = list(book["Tổ chức theo cấp"].iter_rows(values_only=True))
+    events = list(book["Tổ chức theo cấp"].iter_rows(min_row=SUMMARY_HEADER_ROW, values_only=True))
     assert events[0][3:5] == ("Sự kiện đã đăng ký", "Sự kiện đã tổ chức")
-    pilots = list(book["Đơn vị chỉ đạo điểm"].iter_rows(values_only=True))
+    pilots = list(book["Đơn vị chỉ đạo điểm"].iter_rows(min_row=SUMMARY_HEADER_ROW, values_only=True))
     assert any(r[0] == "Thành phố Bắc Kạn" and r[2] == "Đã đăng ký" for r in pilots[1:])
 
 
