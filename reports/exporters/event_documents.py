@@ -129,7 +129,7 @@ class InvitationsExporter(BaseExporter):
         return Output(pdf, "pdf", PDF)
 
 
-def invitations_word(context: dict[str, Any], pages: list[dict[str, str]]) -> WordDocument:
+def invitations_word(context: dict[str, Any], pages: list[dict[str, Any]]) -> WordDocument:
     """One letter per delegate, each on its own page, with the PDF's words (invitations.html):
     the letter is laid out once with its fields and repeated for each delegate."""
     heading, body = context["heading"], context["heading"]["body"]
@@ -143,9 +143,30 @@ def invitations_word(context: dict[str, Any], pages: list[dict[str, str]]) -> Wo
         *word.event_block(heading),
         Text(f"{heading['start_time']}, {heading['session_words']} {heading['date_words']}.",
              lead="Thời gian: ", indent=True, space_after=4),
-        Text(f"{heading['venue']}.", lead="Địa điểm: ", indent=True, space_after=8),
+        Text(f"{heading['venue']}.", lead="Địa điểm: ", indent=True, space_after=0),
+        Text(field_marker("seat_line"), indent=True, space_after=8),
         Text(f"Sự có mặt của {salutation} góp phần vào thành công của {heading['kind_word']}.", indent=True),
         Text("Rất hân hạnh được đón tiếp!", indent=True),
+        Text(field_marker("code_line"), italic=True, indent=True, space_before=6),
         word.signature(body),
     ]  # fmt: skip
-    return WordDocument(letter, Page(page_numbers=False), repeat=pages)
+    return WordDocument(
+        letter, Page(page_numbers=False), repeat=[_word_letter_fields(page) for page in pages]
+    )
+
+
+def _word_letter_fields(page: dict[str, Any]) -> dict[str, str]:
+    """A letter's values for the Word twin: the PDF's seat line, and its personal code with the
+    answer link written out (the Word letter carries no QR picture, so the link is typed)."""
+    extra = page.get("extra") or {}
+    seat, code, link = extra.get("seat", ""), extra.get("short_code", ""), extra.get("link", "")
+    return {
+        "salutation": page["salutation"],
+        "full_name": page["full_name"],
+        "details": page["details"],
+        "seat_line": f"Chỗ ngồi: {seat}." if seat else "",
+        "code_line": (
+            f"Mã đại biểu: {code}. Xin trả lời giấy mời tại {link} và xuất trình mã này khi đến dự."
+            if code else ""
+        ),
+    }  # fmt: skip

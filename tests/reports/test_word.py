@@ -92,6 +92,25 @@ def test_the_invitations_in_word_are_one_letter_per_delegate(
     assert "Thời gian: 07 giờ 30" in text and report.title.endswith("(Word)")
 
 
+def test_each_word_letter_carries_its_delegates_code_and_answer_link(
+    babe_event, babe_delegates, admin, request_report
+):
+    """The PDF letter prints the personal code beside its QR; the Word twin types the code and link."""
+    from attendance.models import Invitation
+    from attendance.selectors import invitation_link
+
+    report = request_report(
+        kind="invitations", event=babe_event, requested_by=admin, params={"format": "docx"}
+    )
+    letters = _text(_word(report)).split("GIẤY MỜI")[1:]
+    assert len(letters) == len(babe_delegates)
+    for delegate in babe_delegates:
+        invitation = Invitation.objects.get(delegate=delegate)
+        [letter] = [text for text in letters if delegate.full_name in text]
+        assert f"Mã đại biểu: {invitation.short_code}." in letter
+        assert invitation_link(invitation) in letter
+
+
 def test_a_format_a_document_does_not_have_is_refused(babe_event, admin):
     with pytest.raises(services.ReportError, match="định dạng"):
         services.report_request(kind="agenda", event=babe_event, requested_by=admin, key="a" * 32,
