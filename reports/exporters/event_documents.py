@@ -8,6 +8,7 @@ from django.utils import timezone
 from attendance.selectors import invitation_extras
 from attendance.services import invitations_ensure
 from congresses.models import Event
+from core.clock import fixed_today
 
 from .. import domain, selectors
 from ..models import GeneratedReport
@@ -18,7 +19,11 @@ from .base import PDF, BaseExporter, Output, Progress, docx_output, output_forma
 
 
 def issue_date(report: GeneratedReport) -> date:
-    """The date a document is issued: the day its job was asked for (the same on every retry)."""
+    """The date a document is issued: the day its job was asked for (the same on every retry), or
+    the portal's frozen day in the demo (a letter for the congress of 26/09/2025 is dated inside
+    the campaign, not years after it)."""
+    if (frozen := fixed_today()) is not None:
+        return frozen
     return timezone.localdate(report.created_at) if report.created_at else timezone.localdate()
 
 
@@ -147,7 +152,7 @@ def invitations_word(context: dict[str, Any], pages: list[dict[str, Any]]) -> Wo
         Text(field_marker("seat_line"), indent=True, space_after=8),
         Text(f"Sự có mặt của {salutation} góp phần vào thành công của {heading['kind_word']}.", indent=True),
         Text("Rất hân hạnh được đón tiếp!", indent=True),
-        Text(field_marker("code_line"), italic=True, indent=True, space_before=6),
+        Text(field_marker("code_line"), italic=True, align="left", space_before=6),
         word.signature(body),
     ]  # fmt: skip
     return WordDocument(

@@ -148,3 +148,15 @@ def test_the_province_summary_in_word_has_its_heading_figures_tables_and_signatu
     assert "Sở Nội vụ tổng hợp kết quả như sau" in text and "Nơi nhận:" in text
     assert len(document.tables) >= 4 and report.title.endswith("(Word)")
     assert _within(document.sections[0].left_margin.mm, DECREE_30.margin_left_mm)
+
+
+def test_a_document_made_in_the_demo_is_dated_on_the_demos_day(
+    settings, babe_event, babe_delegates, admin, request_report
+):
+    import datetime
+
+    settings.PORTAL_TODAY = datetime.date(2025, 9, 15)
+    report = request_report(
+        kind="invitations", event=babe_event, requested_by=admin, params={"format": "docx"}
+    )
+    assert "ngày 15 tháng 9 năm 2025" in _text(_word(report))
