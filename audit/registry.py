@@ -51,6 +51,8 @@ AUDITED: dict[str, Audited] = {
     "honors.AwardReceived": Audited(unit_path="exemplar__unit"),
     "honors.Nomination": Audited(unit_path="exemplar__unit"),
     "honors.Presenter": Audited(unit_path="event__unit"),
+    # each number a body's register gave a decision or a submission (who took it, when, for what)
+    "honors.RegisterEntry": Audited(unit_path="register__unit"),
     "reports.AgendaTemplateItem": Audited(unit_path=None),
     # who uploaded which body's signing certificate and when; never the key or its passphrase
     "reports.SigningCredential": Audited(
@@ -75,6 +77,8 @@ NOT_AUDITED: dict[str, str] = {
     "oversight.ReminderDelivery": "the reminder job's own record of each address it mailed and the mail server's answer; nobody edits it",
     "delegates.RosterImport": "a staged preview of an Excel file, deleted after confirmation or a day; "
     "the delegates it creates are audited rows",
+    "honors.DocumentRegister": "the running counter of one body's register for a year and kind, moved only "
+    "by taking a number; each number taken is an audited RegisterEntry",
     "delegates.RosterCounter": "figures recounted from the audited delegates by every roster write; "
     "nobody edits them",
 }

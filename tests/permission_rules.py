@@ -365,6 +365,8 @@ RULES: dict[str, Rule] = {
     "oversight:pilot_lesson_save": Rule(get=NOBODY, post=STAFF_ONLY, kwargs=held_event_pk, scoped=True),
     "oversight:lessons": Rule(get=LOGGED_IN),
     "oversight:reminders": Rule(get=PROVINCE_READERS),
+    "oversight:summary_narrative": Rule(get=PROVINCE_READERS, post=STAFF_ONLY),
+    "oversight:summary_narrative_restore": Rule(get=NOBODY, post=STAFF_ONLY),
     "oversight:budget": Rule(get=PROVINCE_READERS),
     "oversight:budget_add": Rule(get=PROVINCE_READERS, post=STAFF_ONLY),
     "oversight:budget_edit": Rule(get=PROVINCE_READERS, post=STAFF_ONLY, kwargs=budget_line_pk),
