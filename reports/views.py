@@ -20,7 +20,7 @@ from units.permissions import is_staff_of_home_affairs, sees_whole_province, sta
 
 from . import selectors, services
 from .exporters import EXPORTERS, campaign_kinds, event_kinds
-from .exporters.award_submission import NO_PROPOSAL
+from .exporters.award_submission import submission_refusal
 from .exporters.base import FORMAT_LABELS
 from .forms import AgendaFormSet, AgendaItemForm, ReportRequestForm, agenda_formset_initial, new_request_key
 from .models import GeneratedReport
@@ -99,7 +99,7 @@ def event_documents(request, pk: int):
         "certificates": "" if certificate_count else gettext("Chưa có điển hình được khen thưởng."),
         "badges": "" if delegates else gettext("Chưa có đại biểu."),
         "attendance_list": "" if delegates else gettext("Chưa có đại biểu."),
-        "award_submission": "" if accepted else str(NO_PROPOSAL),
+        "award_submission": submission_refusal(accepted),
     }
     for kind in event_kinds():
         if EXPORTERS[kind].checked_on_page:
@@ -132,7 +132,7 @@ def event_documents(request, pk: int):
         "certificate_count": certificate_count,
         "submission_note": gettext("%(count)s đề nghị đã được đồng ý") % {"count": accepted}
         if accepted
-        else NO_PROPOSAL,
+        else submission_refusal(accepted),
         "submission_number": submission.number if submission is not None else "",
     }
     return render(request, "reports/event_documents.html", context)

@@ -45,6 +45,12 @@ NO_PROPOSAL = gettext_lazy(
 )
 
 
+def submission_refusal(accepted: int) -> str:
+    """Why no submission can be drawn up yet ("" when it can): the one rule the exporter's check
+    and the documents page's button both ask."""
+    return "" if accepted else str(NO_PROPOSAL)
+
+
 def _addressees(nominations: list[Nomination]) -> tuple[str, ...]:
     """The head of each body that grants a proposed form, each once, in the list's order."""
     blocks: dict[int, IssuerBlock] = {}
@@ -156,7 +162,7 @@ class AwardSubmissionExporter(BaseExporter):
     def check(self, *, event, campaign, params):
         if event is None:
             return "Tờ trình đề nghị khen thưởng được lập cho một sự kiện."
-        return "" if event_accepted_nomination_count(event=event) else str(NO_PROPOSAL)
+        return submission_refusal(event_accepted_nomination_count(event=event))
 
     def render(self, report: GeneratedReport, progress: Progress) -> Output:
         context = submission_context(event_of(report))
