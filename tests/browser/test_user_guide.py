@@ -8,6 +8,7 @@ photographed must fit its width (no sideways scrolling), and the guide pages mus
 import datetime
 import io
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -42,6 +43,15 @@ def _signed_in_page(browser, live_server, account: str):
     page.click("input[type=submit]")
     page.wait_for_selector("main h1")
     return context, page
+
+
+def _wait_until_images_loaded(page, timeout_s: float = 15.0) -> None:
+    """Polls from Python: Playwright's wait_for_function evaluates its predicate with eval
+    inside the page, which the portal's Content-Security-Policy (script-src 'self') refuses."""
+    deadline = time.monotonic() + timeout_s
+    while not page.evaluate("[...document.images].every(img => img.complete)"):
+        assert time.monotonic() < deadline, "the guide's pictures did not load"
+        page.wait_for_timeout(100)
 
 
 def test_the_guide_pictures_are_taken_from_the_demo_and_shown(
@@ -81,7 +91,7 @@ def test_the_guide_pictures_are_taken_from_the_demo_and_shown(
         page.goto(live_server.url + reverse("guide", args=[guide.key]))
         page.wait_for_load_state("networkidle")
         page.evaluate("document.querySelectorAll('img').forEach(img => img.loading = 'eager')")
-        page.wait_for_function("[...document.images].every(img => img.complete)")
+        _wait_until_images_loaded(page)
         broken = page.evaluate("[...document.images].filter(img => !img.naturalWidth).map(img => img.src)")
         assert broken == [], guide.key
         assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
