@@ -197,9 +197,11 @@ _PREFIXES = ("Thành phố ", "Thị trấn ", "Phường ", "Huyện ", "Tỉnh
 
 
 def _demo_number(event: Event, authority: str) -> str:
-    """One decision number per (event, authority): every honour of that authority at the event goes under it."""
+    """One decision number per (event, authority): every honour of that authority at the event goes under it.
+    Distinct for every event, since one body's register (the province's) holds the decisions of many
+    events and refuses a number twice (the nation-scale demo has 1,500 events)."""
     offset = list(rules.AUTHORITY_LABELS).index(authority) if authority in rules.AUTHORITY_LABELS else 9
-    return f"{20 + event.pk * 10 % 400 + offset}/QĐ-{_DEMO_SUFFIX.get(authority, 'UBND')}"
+    return f"{20 + event.pk * 10 + offset}/QĐ-{_DEMO_SUFFIX.get(authority, 'UBND')}"
 
 
 def _bare(name: str) -> str:

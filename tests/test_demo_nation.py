@@ -43,3 +43,13 @@ def test_the_nation_scale_copies_the_map_as_demo_units_and_every_counter_equals_
     call_command("demo_data", scale="nation", factor=2, stdout=io.StringIO())  # loading again adds nothing
     assert Unit.objects.filter(name__endswith="(minh họa 2)").count() == copies.count()
     assert Event.objects.count() == events.count()
+
+
+def test_every_event_of_the_nation_gets_its_own_demo_decision_number():
+    # The province's register holds the Bằng khen decisions of every event; numbers repeated every
+    # 40 events made `demo_data --scale nation` stop on "Số … đã có trong sổ đăng ký".
+    from congresses import rules
+    from honors.demo import _demo_number
+
+    numbers = {_demo_number(Event(pk=pk), rules.Authority.PROVINCE_CHAIR) for pk in range(1, 1601)}
+    assert len(numbers) == 1600
